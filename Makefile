@@ -1,0 +1,75 @@
+# precursor: PGXS build.
+#
+#   make && make install      build and install the extension
+#   make installcheck         pg_regress + isolation tests against a running server
+#   make unit                 C unit tests of the PostgreSQL-free core (no server)
+#   make fuzz FUZZ_SECONDS=N  libFuzzer harnesses of the core parsers (clang, ASan+UBSan)
+#
+# The install script is assembled from extension/parts/*.sql, one file per
+# concern, in file-name order.
+
+EXTENSION   = precursor
+EXTVERSION  = 1.0
+
+MODULE_big  = precursor
+CORE_SRCS   = $(sort $(wildcard src/core/*.c))
+GLUE_SRCS   = $(sort $(wildcard src/*.c))
+OBJS        = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
+
+DATA_built  = extension/$(EXTENSION)--$(EXTVERSION).sql
+DATA        = $(wildcard extension/$(EXTENSION)--*--*.sql)
+
+REGRESS     = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
+REGRESS_OPTS = --inputdir=. --outputdir=. 
+ISOLATION   = $(patsubst specs/%.spec,%,$(sort $(wildcard specs/*.spec)))
+ISOLATION_OPTS = --inputdir=. --outputdir=output_iso
+
+ICU_CFLAGS  := $(shell pkg-config --cflags icu-uc icu-i18n)
+ICU_LIBS    := $(shell pkg-config --libs icu-uc icu-i18n)
+HS_CFLAGS   := $(shell pkg-config --cflags libhs)
+HS_LIBS     := $(shell pkg-config --libs libhs)
+
+PG_CPPFLAGS = -Isrc -Isrc/core $(ICU_CFLAGS) $(HS_CFLAGS)
+SHLIB_LINK  = $(ICU_LIBS) $(HS_LIBS)
+
+EXTRA_CLEAN = $(DATA_built) src/core/tests/bin src/core/fuzz/bin output_iso
+
+PG_CONFIG  ?= pg_config
+PGXS       := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+$(DATA_built): $(sort $(wildcard extension/parts/*.sql))
+	cat $^ > $@
+
+# ---------------------------------------------------------------------------
+# C unit tests of the core: each src/core/tests/test_*.c is a TAP program
+# linked against the core objects only (no PostgreSQL).
+# ---------------------------------------------------------------------------
+UNIT_CC      ?= cc
+UNIT_CFLAGS  = -std=gnu99 -O1 -g -Wall -Wextra -Wno-unused-parameter -Isrc/core $(ICU_CFLAGS) $(HS_CFLAGS)
+UNIT_LIBS    = $(ICU_LIBS) $(HS_LIBS) -lm
+UNIT_TESTS   = $(patsubst src/core/tests/%.c,src/core/tests/bin/%,$(sort $(wildcard src/core/tests/test_*.c)))
+
+src/core/tests/bin/%: src/core/tests/%.c $(CORE_SRCS) $(wildcard src/core/*.h) src/core/tests/tap.h
+	@mkdir -p $(dir $@)
+	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ $< $(CORE_SRCS) $(UNIT_LIBS)
+
+.PHONY: unit fuzz
+unit: $(UNIT_TESTS)
+	@for t in $(UNIT_TESTS); do echo "# $$t"; $$t || exit 1; done
+
+# ---------------------------------------------------------------------------
+# Fuzzing: one libFuzzer harness per parser in src/core/fuzz/fuzz_*.c.
+# ---------------------------------------------------------------------------
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang-14
+FUZZ_CFLAGS  = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Isrc/core $(ICU_CFLAGS) $(HS_CFLAGS)
+FUZZERS      = $(patsubst src/core/fuzz/%.c,src/core/fuzz/bin/%,$(sort $(wildcard src/core/fuzz/fuzz_*.c)))
+
+src/core/fuzz/bin/%: src/core/fuzz/%.c $(CORE_SRCS) $(wildcard src/core/*.h)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(CORE_SRCS) $(UNIT_LIBS) -lstdc++
+
+fuzz: $(FUZZERS)
+	@for f in $(FUZZERS); do echo "# $$f for $(FUZZ_SECONDS)s"; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -print_final_stats=0 2>&1 | tail -n 3 || exit 1; done

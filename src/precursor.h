@@ -1,0 +1,17 @@
+/*
+ * precursor.h
+ *		Declarations shared by the server-side glue of the precursor extension.
+ *
+ * Everything under src/core/ is PostgreSQL-free; everything in src/*.c adapts
+ * it to the server.  Version differences are confined to pg_compat.h.
+ */
+#ifndef PRECURSOR_H
+#define PRECURSOR_H
+
+#include "postgres.h"
+#include "pg_compat.h"
+
+/* watchlist_cache.c: per-backend compiled watchlist, invalidated at commit */
+extern void precursor_watchlist_cache_init(void);
+
+#endif							/* PRECURSOR_H */
