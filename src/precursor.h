@@ -2,7 +2,7 @@
  * precursor.h
  *		Declarations shared by the server-side glue of the precursor extension.
  *
- * Everything under src/core/ is PostgreSQL-free; everything in src/*.c adapts
+ * Everything under src/core is PostgreSQL-free; the files directly in src adapt
  * it to the server.  Version differences are confined to pg_compat.h.
  */
 #ifndef PRECURSOR_H
