@@ -1,0 +1,57 @@
+/*
+ * chemname.h
+ *		Recognise the parts of a chemical name that are not the substance:
+ *		stereo descriptors, salts and hydrates, purity and grade.
+ *		No PostgreSQL here.
+ *
+ * All functions work on NORMALISED text (see normalize.h: lowercase tokens
+ * separated by ' ', '-' only between digits, '|' at clause boundaries), so
+ * "(1R,2S)-(-)-Ephedrine HCl 99%" arrives as "1r 2s ephedrine hcl 99".
+ */
+#ifndef PRECURSOR_CHEMNAME_H
+#define PRECURSOR_CHEMNAME_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* What a mention says about the form of the substance (bit set) */
+#define CHEM_FORM_BASE			0x00
+#define CHEM_FORM_STEREO		0x01	/* (R)-, (S)-, (+)-, (-)-, (±)-, dl-, d-, l-, rac-, (1R,2S)-, erythro-, threo-, meso-, cis-, trans- */
+#define CHEM_FORM_SALT			0x02	/* hydrochloride, hcl, sulfate, tartrate, citrate, maleate, ... */
+#define CHEM_FORM_HYDRATE		0x04	/* monohydrate, hemihydrate, dihydrate, ... */
+#define CHEM_FORM_ESTER			0x08	/* methyl/ethyl/... ester of an acid: "ethyl ester", "methyl ..ate" */
+#define CHEM_FORM_SOLUTION		0x10	/* "solution", "x% in water", concentration given */
+
+typedef struct ChemForm
+{
+	uint32_t	flags;			/* CHEM_FORM_* */
+	/* Normalised text of what was recognised, e.g. "1r 2s", "hydrochloride", "99" */
+	char		stereo[48];
+	char		salt[48];
+	char		purity[32];		/* "99", "tech grade", "analytical grade" ... */
+} ChemForm;
+
+/*
+ * Strip a whole normalised name to its base: removes leading stereo
+ * descriptors and trailing (or leading, "hydrochloride de ...") salts,
+ * hydrates, purity/grade tokens.  Returns the [*base_start, *base_end) span of
+ * the base inside norm and fills *form.  Never fails; a name with nothing to
+ * strip returns the whole span with flags 0.
+ */
+extern void chemname_strip(const char *norm, size_t len,
+						   size_t *base_start, size_t *base_end,
+						   ChemForm *form);
+
+/*
+ * The form of a mention found at [start, end) of a longer normalised text:
+ * looks at the tokens immediately before (stereo descriptors) and after
+ * (salts, hydrates, purity) without crossing a clause boundary.
+ */
+extern void chemname_context_form(const char *norm, size_t len,
+								  size_t start, size_t end, ChemForm *form);
+
+/* "base", "salt", "stereoisomer", "salt+stereoisomer", ... into buf (64 bytes) */
+extern const char *chemname_form_label(uint32_t flags, char *buf, size_t buflen);
+
+#endif							/* PRECURSOR_CHEMNAME_H */

@@ -1,0 +1,116 @@
+/*
+ * matcher.h
+ *		The multi-pattern matching engine: find watchlist terms and chemical
+ *		identifiers in free text, with word boundaries, fuzzy matching,
+ *		negation, and spans in the original text.  No PostgreSQL here.
+ *
+ * Pipeline for one text: normalise (normalize.h) -> scan the normalised
+ * text with one Vectorscan database holding every normalised term as its
+ * own literal (plus, when fuzzy matching is built, the pigeonhole pieces of
+ * the long terms, verified bit-parallel) and the identifier patterns ->
+ * keep hits on token boundaries -> classify form (chemname.h) and negation
+ * -> map the span back to the original bytes -> callback.
+ *
+ * Long texts are processed in windows of bounded size with an overlap of the
+ * longest term, so memory stays bounded whatever the input size, and the
+ * caller's interrupt function is polled between windows.
+ */
+#ifndef PRECURSOR_MATCHER_H
+#define PRECURSOR_MATCHER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "chemname.h"
+
+typedef enum PmHitKind
+{
+	PM_HIT_NAME = 0,			/* a term of kind PM_TERM_NAME, exactly */
+	PM_HIT_SYNONYM,				/* a term of kind PM_TERM_SYNONYM, exactly */
+	PM_HIT_FUZZY,				/* a term within its edit distance */
+	PM_HIT_HOMOGLYPH,			/* exact, but only after folding look-alikes */
+	PM_HIT_CAS,					/* a CAS RN with a valid check digit */
+	PM_HIT_EC,					/* an EC number with a valid check digit */
+	PM_HIT_CN					/* a CN/HS code introduced as such ("CN 2914 31 00") */
+} PmHitKind;
+
+typedef enum PmTermKind
+{
+	PM_TERM_NAME = 0,			/* the substance's own name */
+	PM_TERM_SYNONYM,			/* any synonym */
+	PM_TERM_ABBREVIATION		/* short forms: never fuzzy-matched */
+} PmTermKind;
+
+typedef struct PmTerm
+{
+	const char *text;			/* raw term, UTF-8; the matcher normalises it */
+	size_t		len;
+	uint32_t	id;				/* caller's id (e.g. index into its own table) */
+	PmTermKind	kind;
+} PmTerm;
+
+typedef struct PmMatcher PmMatcher;
+
+/* Build flags */
+#define PM_BUILD_FUZZY			0x01	/* also compile pieces for fuzzy matching */
+
+/*
+ * Compile a matcher from n terms (terms that normalise to nothing are
+ * skipped; duplicates after normalisation are kept as separate ids).  Returns
+ * NULL and writes a message into errbuf on failure.  Memory: malloc, plus
+ * Vectorscan's own allocations; free with pm_free().
+ */
+extern PmMatcher *pm_build(const PmTerm *terms, size_t n, uint32_t build_flags,
+						   char *errbuf, size_t errlen);
+extern void pm_free(PmMatcher *m);
+extern size_t pm_term_count(const PmMatcher *m);
+
+typedef struct PmHit
+{
+	PmHitKind	kind;
+	uint32_t	term_id;		/* caller's term id; 0 for identifier hits */
+	int64_t		ident;			/* casrn/ecnumber/cncode value (core encoding) for identifier hits */
+	size_t		start;			/* byte span in the ORIGINAL text */
+	size_t		end;
+	int			distance;		/* edit distance (0 unless fuzzy) */
+	float		score;			/* 0..1, falls with distance and for homoglyphs */
+	bool		negated;		/* in a negated context ("other than X", "X-free") */
+	bool		homoglyph;		/* span contained folded look-alike characters */
+	ChemForm	form;			/* stereo/salt/hydrate/ester context */
+} PmHit;
+
+/* Return true to stop the scan (e.g. matches() after the first hit). */
+typedef bool (*PmHitFn) (const PmHit *hit, void *arg);
+/* Return true when the caller wants the scan abandoned (query cancel). */
+typedef bool (*PmInterruptFn) (void *arg);
+
+/* Scan flags */
+#define PM_SCAN_FUZZY			0x01	/* report fuzzy hits (needs PM_BUILD_FUZZY) */
+#define PM_SCAN_SKIP_NEGATED	0x02	/* do not report negated hits */
+
+typedef enum PmStatus
+{
+	PM_OK = 0,
+	PM_STOPPED,					/* the hit callback asked to stop */
+	PM_INTERRUPTED,				/* the interrupt function asked to stop */
+	PM_INVALID_UTF8,
+	PM_ERROR					/* see pm_last_error() */
+} PmStatus;
+
+/* Every mention in free text. */
+extern PmStatus pm_screen(PmMatcher *m, const char *text, size_t len,
+						  uint32_t scan_flags, PmHitFn on_hit, void *hit_arg,
+						  PmInterruptFn interrupted, void *intr_arg);
+
+/*
+ * What a whole string names: the string is stripped of stereo descriptors,
+ * salts, hydrates and purity (chemname_strip) and a hit is reported only for
+ * terms (or an identifier) covering the whole remaining base.
+ */
+extern PmStatus pm_lookup(PmMatcher *m, const char *text, size_t len,
+						  uint32_t scan_flags, PmHitFn on_hit, void *hit_arg);
+
+extern const char *pm_last_error(const PmMatcher *m);
+extern const char *pm_hit_kind_name(PmHitKind kind);	/* "name", "synonym", "fuzzy", "homoglyph", "cas", "ec", "cn" */
+
+#endif							/* PRECURSOR_MATCHER_H */
