@@ -42,5 +42,7 @@ extern bool cncode_parent(int64_t value, int64_t *parent);	/* false for a chapte
 extern bool cncode_contains(int64_t outer, int64_t inner);	/* outer @> inner (reflexive) */
 /* First encoded value after the subtree rooted at value (exclusive bound). */
 extern int64_t cncode_subtree_end(int64_t value);
+/* Last valid code of that subtree (inclusive bound, always printable). */
+extern int64_t cncode_subtree_last(int64_t value);
 
 #endif							/* PRECURSOR_CNCODE_H */
