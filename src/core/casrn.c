@@ -1,0 +1,215 @@
+/*
+ * casrn.c
+ *		CAS Registry Numbers: parse, validate, format.  No PostgreSQL here.
+ *
+ * Accepted spellings, with optional surrounding white space:
+ *		103-79-7	hyphenated: 2-7 digits, 2 digits, 1 check digit
+ *		103797		plain digits: 5 to 10 digits, the same groups read from the right
+ * In either form the check digit may be given as '?', in which case it is
+ * computed (as contrib isn does).  The first group never starts with a zero.
+ */
+#include "casrn.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define CASRN_MESSAGE	"invalid CAS Registry Number"
+#define CASRN_HINT		"A CAS Registry Number has 2 to 7 digits, 2 digits and a check digit, as in \"103-79-7\"."
+
+static bool
+casrn_is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/*
+ * Fill *err; the detail is printf-formatted.  err may be NULL, in which case
+ * the caller only wants to know whether the input is valid.
+ */
+static bool
+casrn_fail(PrecursorParseError *err, const char *hint, const char *fmt, int a, int b)
+{
+	if (err)
+	{
+		err->message = CASRN_MESSAGE;
+		snprintf(err->detail, sizeof(err->detail), fmt, a, b);
+		err->hint = hint;
+	}
+	return false;
+}
+
+/* Describe an unexpected byte without echoing non-ASCII bytes into a message. */
+static bool
+casrn_fail_char(PrecursorParseError *err, char c, int pos)
+{
+	unsigned char uc = (unsigned char) c;
+
+	if (uc >= 0x20 && uc <= 0x7e)
+		return casrn_fail(err, CASRN_HINT,
+						  "Unexpected character \"%c\" at position %d.", uc, pos);
+	return casrn_fail(err, CASRN_HINT,
+					  "Unexpected byte 0x%02X at position %d.", uc, pos);
+}
+
+int
+casrn_check_digit(int64_t body)
+{
+	int64_t		sum = 0;
+	int			weight = 1;
+
+	if (body < 0)
+		body = -body;
+	while (body > 0)
+	{
+		sum += (body % 10) * weight;
+		body /= 10;
+		weight++;
+	}
+	return (int) (sum % 10);
+}
+
+bool
+casrn_parse(const char *str, size_t len, int64_t *out, PrecursorParseError *err)
+{
+	size_t		start = 0;
+	size_t		end = len;
+	int			groups[3] = {0, 0, 0};	/* digit count per group */
+	int			ngroups = 1;
+	int			ndigits = 0;
+	int64_t		body = 0;		/* every digit before the check digit */
+	int			check = -1;		/* the given check digit; -1 = '?' */
+	int			expected;
+	bool		question = false;
+
+	parse_error_clear(err);
+
+	while (start < end && casrn_is_space(str[start]))
+		start++;
+	while (end > start && casrn_is_space(str[end - 1]))
+		end--;
+	if (start == end)
+		return casrn_fail(err, CASRN_HINT, "The value is empty.", 0, 0);
+
+	/*
+	 * One pass: collect digits and note hyphens.  At most 10 digits are kept,
+	 * so the arithmetic cannot overflow whatever the input length.
+	 */
+	for (size_t i = start; i < end; i++)
+	{
+		char		c = str[i];
+		int			pos = (int) (i - start) + 1;
+
+		if (question)
+			return casrn_fail(err, CASRN_HINT,
+							  "\"?\" stands for the check digit and must come last, but is followed by more at position %d.",
+							  pos, 0);
+		if ((c >= '0' && c <= '9') || c == '?')
+		{
+			if (ndigits >= 10)
+				return casrn_fail(err, CASRN_HINT,
+								  "It has more than 10 digits.", 0, 0);
+			if (ndigits > 0)
+				body = body * 10 + check;
+			if (c == '?')
+			{
+				check = -1;
+				question = true;
+			}
+			else
+				check = c - '0';
+			ndigits++;
+			groups[ngroups - 1]++;
+		}
+		else if (c == '-')
+		{
+			if (ngroups == 3)
+				return casrn_fail(err, CASRN_HINT,
+								  "It has more than three groups of digits (unexpected hyphen at position %d).",
+								  pos, 0);
+			ngroups++;
+		}
+		else
+			return casrn_fail_char(err, c, pos);
+	}
+
+	if (ngroups == 1)
+	{
+		/* Plain digit form: the groups are read from the right. */
+		if (ndigits < 5)
+			return casrn_fail(err, CASRN_HINT,
+							  "Without hyphens it must have 5 to 10 digits, but it has %d.",
+							  ndigits, 0);
+		groups[0] = ndigits - 3;
+	}
+	else if (ngroups == 2)
+		return casrn_fail(err, CASRN_HINT,
+						  "It has two groups of digits; three separated by hyphens are needed.",
+						  0, 0);
+	else
+	{
+		if (groups[0] < 2 || groups[0] > 7)
+			return casrn_fail(err, CASRN_HINT,
+							  "The first group has %d digits; it must have 2 to 7.",
+							  groups[0], 0);
+		if (groups[1] != 2)
+			return casrn_fail(err, CASRN_HINT,
+							  "The second group has %d digits; it must have 2.",
+							  groups[1], 0);
+		if (groups[2] != 1)
+			return casrn_fail(err, CASRN_HINT,
+							  "The last group has %d digits; it must be a single check digit.",
+							  groups[2], 0);
+	}
+
+	/* The first digit of the input is the first digit of the first group. */
+	if (str[start] == '0')
+		return casrn_fail(err,
+						  "CAS Registry Numbers are written without leading zeros, as in \"50-00-0\".",
+						  "The first group starts with a zero.", 0, 0);
+
+	expected = casrn_check_digit(body);
+	if (check >= 0 && check != expected)
+		return casrn_fail(err,
+						  "Check the number for a mistyped or transposed digit.",
+						  "The check digit is %d, but %d was expected.",
+						  check, expected);
+
+	*out = body * 10 + expected;
+	return true;
+}
+
+bool
+casrn_value_is_valid(int64_t value)
+{
+	if (value < CASRN_MIN || value > CASRN_MAX)
+		return false;
+	return casrn_check_digit(value / 10) == (int) (value % 10);
+}
+
+int
+casrn_format(int64_t value, char *buf)
+{
+	char		digits[24];
+	int			n;
+	int			len = 0;
+
+	/* Callers pass valid values; clamp anyway so buf can never overflow. */
+	if (value < 0 || value > CASRN_MAX)
+		value = 0;
+	n = snprintf(digits, sizeof(digits), "%lld", (long long) value);
+	if (n < 4)
+	{
+		/* Not a CAS RN; never happens for a validated value. */
+		memcpy(buf, digits, n + 1);
+		return n;
+	}
+	memcpy(buf, digits, n - 3);
+	len = n - 3;
+	buf[len++] = '-';
+	buf[len++] = digits[n - 3];
+	buf[len++] = digits[n - 2];
+	buf[len++] = '-';
+	buf[len++] = digits[n - 1];
+	buf[len] = '\0';
+	return len;
+}
