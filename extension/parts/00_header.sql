@@ -1,7 +1,7 @@
 /*
  * precursor 1.0: install script.
  *
- * Assembled by the Makefile from extension/parts/*.sql in file-name order:
+ * Assembled by the Makefile from the files in extension/parts, in file-name order:
  *   00  this header
  *   10  identifier types: casrn, ecnumber, cncode, inchikey
  *   20  watchlists: lists, substances, synonyms, privileges, audit, change signal
