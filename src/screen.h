@@ -3,9 +3,13 @@
  *		Server-side screening API: the compiled watchlist of this backend and
  *		the hits of one text resolved to watchlist substances.
  *
- * Implemented in watchlist_cache.c (the cache) and screen.c (SQL functions);
- * used by screen_trigger.c.  Everything returned is palloc'd in the caller's
- * CurrentMemoryContext, so a per-row memory context reset frees it all.
+ * Implemented in watchlist_cache.c (the cache and the scan) and screen.c (SQL
+ * functions); used by screen_trigger.c.  Everything returned is palloc'd in
+ * the caller's CurrentMemoryContext, so a per-row memory context reset frees
+ * it all.
+ *
+ * Only UTF-8 databases are supported: in any other server encoding these
+ * functions raise ERRCODE_FEATURE_NOT_SUPPORTED.
  */
 #ifndef PRECURSOR_SCREEN_H
 #define PRECURSOR_SCREEN_H
@@ -15,23 +19,36 @@
 #include "nodes/pg_list.h"
 #include "matcher.h"
 
-/* One hit resolved to one substance (an identifier may name several). */
+/*
+ * One hit resolved to one substance (an identifier may name several, and a
+ * term shared by two lists names one substance in each).
+ *
+ * substance_id is 0 for an identifier that names no substance on an active
+ * watchlist but is still worth showing (an EC number: the watchlist model
+ * has no EC numbers).  Such hits never make a text "match".
+ */
 typedef struct PrecursorHit
 {
 	int32		substance_id;
 	const char *substance_name;		/* points into the cache: copy if kept */
 	int64		casrn;				/* 0 if the substance has none */
-	const char *watchlist_code;
-	const char *category;
-	const char *matched_term;		/* the watchlist term (or identifier text) */
+	const char *watchlist_code;		/* NULL when substance_id is 0 */
+	const char *category;			/* NULL when substance_id is 0 */
+	const char *matched_term;		/* the watchlist term (or canonical identifier) */
+	const char *term_kind;			/* 'name' or the synonym kind; NULL for identifiers */
+	const char *term_lang;			/* the synonym's language; NULL for identifiers */
 	PmHitKind	kind;
 	uint32		form_flags;			/* CHEM_FORM_* */
 	char		form_label[64];
+	ChemForm	form;				/* stereo/salt/purity text found next to the hit */
 	float4		score;
 	int32		start_char;			/* 1-based character position in the original text */
 	int32		end_char;			/* exclusive */
+	int32		start_byte;			/* 0-based byte offsets of the same span */
+	int32		end_byte;			/* exclusive */
 	int			distance;
 	bool		negated;
+	bool		homoglyph;
 	int64		ident;				/* identifier value for cas/ec/cn hits */
 } PrecursorHit;
 
@@ -43,15 +60,37 @@ typedef struct ScreenOptions
 	bool		stop_at_first;		/* a non-negated hit is enough */
 } ScreenOptions;
 
+/* precursor.fuzzy: report misspellings within the term's edit distance */
+extern bool precursor_fuzzy;
+
 /*
- * Screen text; returns a List of PrecursorHit * (NIL when nothing matches).
+ * Screen text; returns a List of PrecursorHit * (NIL when nothing matches),
+ * ordered by start position, then end, then substance id.  Hits of a
+ * substance lying inside a longer hit of the same substance are dropped
+ * ("1-phenyl-2-propanone" does not also report "phenyl-2-propanone").
+ * With stop_at_first, at most one hit is returned: the first non-negated
+ * hit that names a substance.
  * Rebuilds the backend's compiled watchlist first if a committed change (or
  * one of this transaction) invalidated it.  Polls for interrupts.
  */
 extern List *precursor_screen_text(const char *text, int len,
 								   const ScreenOptions *opts);
 
+/*
+ * Does text name a substance of an active watchlist outside a negated
+ * context?  The fast path of precursor.matches(): no list, no positions,
+ * stops at the first hit.
+ */
+extern bool precursor_text_matches(const char *text, int len, bool fuzzy);
+
 /* Current GUC-derived defaults. */
 extern void precursor_screen_default_options(ScreenOptions *opts);
+
+/* Raise a clear error unless the database encoding is UTF-8. */
+extern void precursor_require_utf8(void);
+
+/* Number of terms and substances of the compiled watchlist (builds it). */
+extern void precursor_cache_stats(int *nterms, int *nsubstances,
+								  bool *fuzzy_built);
 
 #endif							/* PRECURSOR_SCREEN_H */

@@ -1,10 +1,847 @@
 /*
  * watchlist_cache.c
- *		Per-backend compiled watchlist.  (Filled in by the matching engine.)
+ *		Per-backend compiled watchlist, and the scan that resolves the
+ *		matcher's hits to watchlist substances.
+ *
+ * The cache holds every term of every active watchlist (view
+ * precursor.watchlist_term), the substances they belong to, and the CAS RN
+ * and CN code maps, read with SPI on first use.  Terms are compiled by the
+ * core (matcher.h) into one Vectorscan database; the fuzzy variant, which
+ * also holds the pigeonhole pieces of long terms, is compiled lazily the
+ * first time fuzzy matching is asked for, so sessions that never use it
+ * never pay for it.
+ *
+ * Invalidation: the watchlist tables' statement triggers
+ * (watchlist_signal.c) send a relcache invalidation for precursor.watchlist.
+ * One relcache callback, registered once in _PG_init, marks the cache stale
+ * when it sees that relation (or a full reset); the next use rebuilds.
+ * Invalidations travel at commit, so other sessions pick a change up at
+ * their next transaction (or statement: we accept pending invalidations once
+ * per statement) and the changing session at its next command; an abort
+ * delivers the same invalidations locally, so a rolled-back change is
+ * forgotten as well.
+ *
+ * Memory: strings and arrays live in one context per build; the matchers
+ * are malloc'd by the core.  A build happens in a context that is a child
+ * of the caller's (so an error anywhere in it frees everything with the
+ * failed transaction) and is moved under CacheMemoryContext only once the
+ * build has succeeded; the old cache is freed after the swap.
  */
 #include "precursor.h"
+
+#include "access/xact.h"
+#include "catalog/namespace.h"
+#include "executor/spi.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/guc.h"
+#include "utils/inval.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+
+#include "casrn.h"
+#include "cncode.h"
+#include "ecnumber.h"
+#include "screen.h"
+
+/* A substance of an active watchlist */
+typedef struct CacheSubstance
+{
+	int32		substance_id;
+	char	   *name;
+	int64		casrn;			/* 0 if none */
+	char	   *category;
+	char	   *watchlist_code;
+} CacheSubstance;
+
+/* A term: its index is the matcher's term id */
+typedef struct CacheTerm
+{
+	int			sub;			/* index into subs */
+	char	   *term;
+	char	   *kind;			/* 'name' or the synonym kind */
+	char	   *lang;
+} CacheTerm;
+
+/* An identifier of a substance; arrays sorted by ident */
+typedef struct IdentEntry
+{
+	int64		ident;
+	int			sub;
+} IdentEntry;
+
+typedef struct WatchlistCache
+{
+	MemoryContext cxt;
+	CacheSubstance *subs;		/* sorted by substance_id */
+	int			nsubs;
+	CacheTerm  *terms;
+	PmTerm	   *pmterms;		/* kept for the lazy fuzzy build */
+	int			nterms;
+	IdentEntry *cas;
+	int			ncas;
+	IdentEntry *cn;
+	int			ncn;
+	PmMatcher  *exact;
+	PmMatcher  *fuzzy;			/* NULL until first needed */
+} WatchlistCache;
+
+bool		precursor_fuzzy = false;
+
+static WatchlistCache *cache = NULL;
+static bool cache_stale = true;
+static uint64 inval_count = 0;	/* invalidations seen, to detect one during a build */
+static Oid	watchlist_relid = InvalidOid;
+
+/* Per-statement check for pending invalidations */
+static TimestampTz last_stmt_start = 0;
+static TimestampTz last_xact_start = 0;
+
+static void
+watchlist_relcache_callback(Datum arg, Oid relid)
+{
+	/* Only mark: a callback must not do catalog access. */
+	if (relid == InvalidOid || relid == watchlist_relid)
+	{
+		cache_stale = true;
+		inval_count++;
+	}
+}
 
 void
 precursor_watchlist_cache_init(void)
 {
+	/* Relcache callbacks are few per backend and never unregistered: one. */
+	CacheRegisterRelcacheCallback(watchlist_relcache_callback, (Datum) 0);
+
+	DefineCustomBoolVariable("precursor.fuzzy",
+							 "Report misspellings of watchlist terms.",
+							 "When on, precursor.screen(), lookup() and matches() also report "
+							 "terms within an edit distance that grows with the term's length "
+							 "(never for abbreviations or short terms).",
+							 &precursor_fuzzy,
+							 false,
+							 PGC_USERSET,
+							 0,
+							 NULL, NULL, NULL);
+}
+
+void
+precursor_require_utf8(void)
+{
+	if (GetDatabaseEncoding() != PG_UTF8)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("precursor matching requires a UTF8 database"),
+				 errdetail("The database encoding is %s.",
+						   GetDatabaseEncodingName()),
+				 errhint("Create the database with ENCODING 'UTF8'.")));
+}
+
+void
+precursor_screen_default_options(ScreenOptions *opts)
+{
+	opts->fuzzy = precursor_fuzzy;
+	opts->lookup = false;
+	opts->stop_at_first = false;
+}
+
+static void
+free_cache(WatchlistCache *c)
+{
+	if (c == NULL)
+		return;
+	if (c->exact)
+		pm_free(c->exact);
+	if (c->fuzzy)
+		pm_free(c->fuzzy);
+	/* c itself lives in c->cxt */
+	MemoryContextDelete(c->cxt);
+}
+
+static int
+cmp_ident(const void *a, const void *b)
+{
+	const IdentEntry *x = a;
+	const IdentEntry *y = b;
+
+	if (x->ident != y->ident)
+		return x->ident < y->ident ? -1 : 1;
+	return x->sub - y->sub;
+}
+
+/* Index of substance_id in the sorted array, or -1 */
+static int
+find_sub(const CacheSubstance *subs, int n, int32 id)
+{
+	int			lo = 0,
+				hi = n - 1;
+
+	while (lo <= hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if (subs[mid].substance_id == id)
+			return mid;
+		if (subs[mid].substance_id < id)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -1;
+}
+
+/* First index in a sorted IdentEntry array with ident >= key */
+static int
+ident_lower_bound(const IdentEntry *a, int n, int64 key)
+{
+	int			lo = 0,
+				hi = n;
+
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if (a[mid].ident < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static char *
+spi_text(HeapTuple tup, TupleDesc desc, int col, MemoryContext cxt)
+{
+	char	   *v = SPI_getvalue(tup, desc, col);
+	char	   *r;
+
+	if (v == NULL)
+		return NULL;
+	r = MemoryContextStrdup(cxt, v);
+	pfree(v);
+	return r;
+}
+
+static void
+spi_run(const char *sql)
+{
+	int			rc = SPI_execute(sql, true, 0);
+
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "precursor: watchlist query failed: %s",
+			 SPI_result_code_string(rc));
+}
+
+/*
+ * Read the watchlists and compile the exact matcher.  Everything goes into a
+ * fresh context under the caller's; only a complete cache is returned.
+ */
+static WatchlistCache *
+build_cache(void)
+{
+	MemoryContext cxt;
+	WatchlistCache *c;
+	Oid			nsp;
+	uint64		i;
+	char		errbuf[256];
+	int			nterms;
+
+	cxt = AllocSetContextCreate(CurrentMemoryContext,
+								"precursor watchlist cache",
+								ALLOCSET_DEFAULT_SIZES);
+	c = MemoryContextAllocZero(cxt, sizeof(WatchlistCache));
+	c->cxt = cxt;
+
+	nsp = get_namespace_oid("precursor", false);
+	watchlist_relid = get_relname_relid("watchlist", nsp);
+	if (!OidIsValid(watchlist_relid))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("relation \"precursor.watchlist\" does not exist")));
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "precursor: SPI_connect failed");
+
+	/* Substances of active lists */
+	spi_run("SELECT s.substance_id, s.name, s.casrn::pg_catalog.text, "
+			"       s.category, w.code "
+			"  FROM precursor.substance s "
+			"  JOIN precursor.watchlist w ON w.watchlist_id = s.watchlist_id "
+			" WHERE w.active "
+			" ORDER BY s.substance_id");
+	c->nsubs = (int) SPI_processed;
+	c->subs = MemoryContextAllocZero(cxt, sizeof(CacheSubstance) * Max(c->nsubs, 1));
+	c->cas = MemoryContextAllocZero(cxt, sizeof(IdentEntry) * Max(c->nsubs, 1));
+	for (i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+		CacheSubstance *s = &c->subs[i];
+		bool		isnull;
+		char	   *cas;
+
+		s->substance_id = DatumGetInt32(SPI_getbinval(tup, desc, 1, &isnull));
+		s->name = spi_text(tup, desc, 2, cxt);
+		cas = SPI_getvalue(tup, desc, 3);
+		if (cas && !casrn_parse(cas, strlen(cas), &s->casrn, NULL))
+			s->casrn = 0;
+		s->category = spi_text(tup, desc, 4, cxt);
+		s->watchlist_code = spi_text(tup, desc, 5, cxt);
+		if (s->casrn != 0)
+		{
+			c->cas[c->ncas].ident = s->casrn;
+			c->cas[c->ncas].sub = (int) i;
+			c->ncas++;
+		}
+	}
+	qsort(c->cas, c->ncas, sizeof(IdentEntry), cmp_ident);
+
+	/* CN codes of those substances */
+	spi_run("SELECT c.substance_id, c.cn_code::pg_catalog.text "
+			"  FROM precursor.substance_cn c");
+	c->cn = MemoryContextAllocZero(cxt, sizeof(IdentEntry) * Max(SPI_processed, 1));
+	for (i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+		bool		isnull;
+		int32		id = DatumGetInt32(SPI_getbinval(tup, desc, 1, &isnull));
+		int			sub = find_sub(c->subs, c->nsubs, id);
+		char	   *code = SPI_getvalue(tup, desc, 2);
+		int64		v;
+
+		if (sub < 0 || code == NULL || !cncode_parse(code, strlen(code), &v, NULL))
+			continue;
+		c->cn[c->ncn].ident = v;
+		c->cn[c->ncn].sub = sub;
+		c->ncn++;
+	}
+	qsort(c->cn, c->ncn, sizeof(IdentEntry), cmp_ident);
+
+	/* Terms of active lists */
+	spi_run("SELECT t.substance_id, t.term, t.term_kind, t.lang "
+			"  FROM precursor.watchlist_term t");
+	c->terms = MemoryContextAllocZero(cxt, sizeof(CacheTerm) * Max(SPI_processed, 1));
+	c->pmterms = MemoryContextAllocZero(cxt, sizeof(PmTerm) * Max(SPI_processed, 1));
+	nterms = 0;
+	for (i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+		bool		isnull;
+		int32		id = DatumGetInt32(SPI_getbinval(tup, desc, 1, &isnull));
+		int			sub = find_sub(c->subs, c->nsubs, id);
+		CacheTerm  *t;
+		PmTerm	   *p;
+
+		if (sub < 0)
+			continue;			/* substance of an inactive list */
+		t = &c->terms[nterms];
+		t->sub = sub;
+		t->term = spi_text(tup, desc, 2, cxt);
+		t->kind = spi_text(tup, desc, 3, cxt);
+		t->lang = spi_text(tup, desc, 4, cxt);
+		if (t->term == NULL || t->kind == NULL)
+			continue;
+		p = &c->pmterms[nterms];
+		p->text = t->term;
+		p->len = strlen(t->term);
+		p->id = (uint32) nterms;
+		if (strcmp(t->kind, "name") == 0)
+			p->kind = PM_TERM_NAME;
+		else if (strcmp(t->kind, "abbreviation") == 0)
+			p->kind = PM_TERM_ABBREVIATION;
+		else
+			p->kind = PM_TERM_SYNONYM;
+		nterms++;
+		CHECK_FOR_INTERRUPTS();
+	}
+	c->nterms = nterms;
+
+	SPI_finish();
+
+	/* Last step: nothing after it may fail, or the matcher would leak. */
+	c->exact = pm_build(c->pmterms, c->nterms, 0, errbuf, sizeof(errbuf));
+	if (c->exact == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("could not compile the watchlist terms"),
+				 errdetail("%s", errbuf)));
+
+	return c;
+}
+
+/*
+ * Pick up invalidations that arrived since the statement started, then
+ * make sure the cache is current.
+ */
+static WatchlistCache *
+get_cache(bool need_fuzzy)
+{
+	TimestampTz stmt = GetCurrentStatementStartTimestamp();
+	TimestampTz xact = GetCurrentTransactionStartTimestamp();
+
+	precursor_require_utf8();
+
+	/*
+	 * A new transaction has already accepted invalidations; a new statement
+	 * in the same transaction has not necessarily (its locks may already be
+	 * held), so do it once per statement: cheap, and a READ COMMITTED
+	 * statement then sees lists committed before it started.
+	 */
+	if (stmt != last_stmt_start || xact != last_xact_start)
+	{
+		last_stmt_start = stmt;
+		last_xact_start = xact;
+		AcceptInvalidationMessages();
+	}
+
+	if (cache == NULL || cache_stale)
+	{
+		WatchlistCache *fresh;
+		uint64		seen = inval_count;
+
+		/*
+		 * On error the flag stays set and the half-built context goes with
+		 * the aborted transaction.
+		 */
+		fresh = build_cache();
+
+		MemoryContextSetParent(fresh->cxt, CacheMemoryContext);
+		free_cache(cache);
+		cache = fresh;
+
+		/*
+		 * An invalidation accepted while we read the tables (lock acquisition
+		 * accepts them) may describe a change our snapshot did not see:
+		 * rebuild again next time.
+		 */
+		cache_stale = (inval_count != seen);
+	}
+
+	if (need_fuzzy && cache->fuzzy == NULL)
+	{
+		char		errbuf[256];
+
+		cache->fuzzy = pm_build(cache->pmterms, cache->nterms, PM_BUILD_FUZZY,
+								errbuf, sizeof(errbuf));
+		if (cache->fuzzy == NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_INTERNAL_ERROR),
+					 errmsg("could not compile the watchlist terms for fuzzy matching"),
+					 errdetail("%s", errbuf)));
+	}
+	return cache;
+}
+
+void
+precursor_cache_stats(int *nterms, int *nsubstances, bool *fuzzy_built)
+{
+	WatchlistCache *c = get_cache(false);
+
+	*nterms = c->nterms;
+	*nsubstances = c->nsubs;
+	*fuzzy_built = (c->fuzzy != NULL);
+}
+
+/* ----------------------------------------------------------------
+ * The scan
+ * ---------------------------------------------------------------- */
+
+/*
+ * Polled by the core between windows.  We never longjmp through the core:
+ * it returns PM_INTERRUPTED and we call CHECK_FOR_INTERRUPTS() outside.
+ * Interrupts that cannot be processed now must not stop the scan, or we
+ * would restart it forever.
+ */
+static bool
+scan_interrupted(void *arg)
+{
+	return InterruptPending && INTERRUPTS_CAN_BE_PROCESSED();
+}
+
+typedef struct Collector
+{
+	WatchlistCache *c;
+	const char *text;
+	bool		stop_at_first;
+	bool		matched;		/* stop_at_first: found one */
+	PrecursorHit *hits;
+	int			nhits;
+	int			maxhits;
+} Collector;
+
+static PrecursorHit *
+new_hit(Collector *col, const PmHit *h)
+{
+	PrecursorHit *p;
+
+	if (col->nhits >= col->maxhits)
+	{
+		col->maxhits = col->maxhits ? col->maxhits * 2 : 16;
+		if (col->hits)
+			col->hits = repalloc_huge(col->hits, sizeof(PrecursorHit) * col->maxhits);
+		else
+			col->hits = palloc(sizeof(PrecursorHit) * col->maxhits);
+	}
+	p = &col->hits[col->nhits++];
+	memset(p, 0, sizeof(PrecursorHit));
+	p->kind = h->kind;
+	p->form = h->form;
+	p->form_flags = h->form.flags;
+	chemname_form_label(h->form.flags, p->form_label, sizeof(p->form_label));
+	p->score = h->score;
+	p->start_byte = (int32) h->start;
+	p->end_byte = (int32) h->end;
+	p->distance = h->distance;
+	p->negated = h->negated;
+	p->homoglyph = h->homoglyph;
+	p->ident = h->ident;
+	return p;
+}
+
+static void
+fill_substance(PrecursorHit *p, const CacheSubstance *s)
+{
+	p->substance_id = s->substance_id;
+	p->substance_name = s->name;
+	p->casrn = s->casrn;
+	p->watchlist_code = s->watchlist_code;
+	p->category = s->category;
+}
+
+/* Canonical text of an identifier hit, palloc'd */
+static char *
+ident_text(PmHitKind kind, int64 ident)
+{
+	char		buf[32];
+
+	switch (kind)
+	{
+		case PM_HIT_CAS:
+			casrn_format(ident, buf);
+			break;
+		case PM_HIT_EC:
+			ecnumber_format((int32) ident, buf);
+			break;
+		case PM_HIT_CN:
+			cncode_format(ident, buf);
+			break;
+		default:
+			buf[0] = '\0';
+	}
+	return pstrdup(buf);
+}
+
+static bool
+collect_hit(const PmHit *h, void *arg)
+{
+	Collector  *col = arg;
+	WatchlistCache *c = col->c;
+	bool		names_substance = false;
+
+	switch (h->kind)
+	{
+		case PM_HIT_NAME:
+		case PM_HIT_SYNONYM:
+		case PM_HIT_FUZZY:
+		case PM_HIT_HOMOGLYPH:
+			{
+				CacheTerm  *t;
+
+				if (h->term_id >= (uint32) c->nterms)
+					break;
+				names_substance = true;
+				if (col->stop_at_first)
+					break;
+				t = &c->terms[h->term_id];
+				{
+					PrecursorHit *p = new_hit(col, h);
+
+					fill_substance(p, &c->subs[t->sub]);
+					p->matched_term = t->term;
+					p->term_kind = t->kind;
+					p->term_lang = t->lang;
+				}
+				break;
+			}
+		case PM_HIT_CAS:
+			{
+				int			k = ident_lower_bound(c->cas, c->ncas, h->ident);
+				char	   *txt = NULL;
+
+				for (; k < c->ncas && c->cas[k].ident == h->ident; k++)
+				{
+					PrecursorHit *p;
+
+					names_substance = true;
+					if (col->stop_at_first)
+						break;
+					if (txt == NULL)
+						txt = ident_text(h->kind, h->ident);
+					p = new_hit(col, h);
+					fill_substance(p, &c->subs[c->cas[k].sub]);
+					p->matched_term = txt;
+				}
+				break;
+			}
+		case PM_HIT_CN:
+			{
+				char	   *txt = NULL;
+				int			k;
+
+				/*
+				 * The declared code is the substance's code or a subdivision
+				 * of it.  A CN code alone does not identify a substance
+				 * (several share one, with unscheduled chemicals too), hence
+				 * the low score.
+				 */
+				for (k = 0; k < c->ncn; k++)
+				{
+					PrecursorHit *p;
+
+					if (!cncode_contains(c->cn[k].ident, h->ident))
+						continue;
+					names_substance = true;
+					if (col->stop_at_first)
+						break;
+					if (txt == NULL)
+						txt = ident_text(h->kind, h->ident);
+					p = new_hit(col, h);
+					fill_substance(p, &c->subs[c->cn[k].sub]);
+					p->matched_term = txt;
+					p->score = Min(p->score, 0.5f);
+				}
+				break;
+			}
+		case PM_HIT_EC:
+			if (!col->stop_at_first)
+			{
+				/* No EC numbers in the model: show it, unresolved. */
+				PrecursorHit *p = new_hit(col, h);
+
+				p->matched_term = ident_text(h->kind, h->ident);
+				p->score = Min(p->score, 0.3f);
+			}
+			break;
+	}
+
+	if (col->stop_at_first && names_substance && !h->negated)
+	{
+		col->matched = true;
+		return true;
+	}
+	return false;
+}
+
+/* Sort: substance, start, longer first, better first */
+static int
+cmp_containment(const void *a, const void *b)
+{
+	const PrecursorHit *x = a;
+	const PrecursorHit *y = b;
+
+	if (x->substance_id != y->substance_id)
+		return x->substance_id < y->substance_id ? -1 : 1;
+	if (x->kind == PM_HIT_EC || y->kind == PM_HIT_EC)
+	{
+		/* unresolved identifiers: keep apart by value */
+		if (x->ident != y->ident)
+			return x->ident < y->ident ? -1 : 1;
+	}
+	if (x->start_byte != y->start_byte)
+		return x->start_byte < y->start_byte ? -1 : 1;
+	if (x->end_byte != y->end_byte)
+		return x->end_byte > y->end_byte ? -1 : 1;
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	return 0;
+}
+
+/* Output order: start, end, substance */
+static int
+cmp_output(const void *a, const void *b)
+{
+	const PrecursorHit *x = a;
+	const PrecursorHit *y = b;
+
+	if (x->start_byte != y->start_byte)
+		return x->start_byte < y->start_byte ? -1 : 1;
+	if (x->end_byte != y->end_byte)
+		return x->end_byte < y->end_byte ? -1 : 1;
+	if (x->substance_id != y->substance_id)
+		return x->substance_id < y->substance_id ? -1 : 1;
+	return (int) x->kind - (int) y->kind;
+}
+
+typedef struct OffsetRef
+{
+	int32		byte;
+	int32	   *dest;
+} OffsetRef;
+
+static int
+cmp_offset(const void *a, const void *b)
+{
+	const OffsetRef *x = a;
+	const OffsetRef *y = b;
+
+	return (x->byte > y->byte) - (x->byte < y->byte);
+}
+
+/*
+ * Drop duplicates and hits inside a longer hit of the same substance, then
+ * compute character positions in one pass over the text.
+ */
+static int
+finish_hits(PrecursorHit *hits, int n, const char *text)
+{
+	int			out = 0;
+	int			i;
+	OffsetRef  *refs;
+	int32		pos_byte = 0;
+	int32		pos_char = 1;
+
+	if (n == 0)
+		return 0;
+
+	qsort(hits, n, sizeof(PrecursorHit), cmp_containment);
+	for (i = 0; i < n; i++)
+	{
+		if (out > 0 &&
+			hits[out - 1].substance_id == hits[i].substance_id &&
+			(hits[i].substance_id != 0 || hits[out - 1].ident == hits[i].ident) &&
+			hits[i].end_byte <= hits[out - 1].end_byte &&
+			hits[i].start_byte >= hits[out - 1].start_byte)
+			continue;
+		if (out != i)
+			hits[out] = hits[i];
+		out++;
+	}
+	n = out;
+	qsort(hits, n, sizeof(PrecursorHit), cmp_output);
+
+	refs = palloc_extended(sizeof(OffsetRef) * 2 * (Size) n, MCXT_ALLOC_HUGE);
+	for (i = 0; i < n; i++)
+	{
+		refs[2 * i].byte = hits[i].start_byte;
+		refs[2 * i].dest = &hits[i].start_char;
+		refs[2 * i + 1].byte = hits[i].end_byte;
+		refs[2 * i + 1].dest = &hits[i].end_char;
+	}
+	qsort(refs, 2 * n, sizeof(OffsetRef), cmp_offset);
+	for (i = 0; i < 2 * n; i++)
+	{
+		if (refs[i].byte > pos_byte)
+		{
+			pos_char += pg_mbstrlen_with_len(text + pos_byte,
+											 refs[i].byte - pos_byte);
+			pos_byte = refs[i].byte;
+		}
+		*refs[i].dest = pos_char;
+	}
+	pfree(refs);
+	return n;
+}
+
+/* Run the scan, restarting after an interrupt that did not end the query */
+static void
+run_scan(Collector *col, PmMatcher *m, const char *text, int len,
+		 uint32 flags, bool lookup)
+{
+	for (;;)
+	{
+		PmStatus	st;
+
+		col->nhits = 0;
+		col->matched = false;
+		if (lookup)
+			st = pm_lookup(m, text, (size_t) len, flags, collect_hit, col);
+		else
+			st = pm_screen(m, text, (size_t) len, flags, collect_hit, col,
+						   scan_interrupted, NULL);
+
+		switch (st)
+		{
+			case PM_OK:
+			case PM_STOPPED:
+				return;
+			case PM_INTERRUPTED:
+				CHECK_FOR_INTERRUPTS();
+				/* a benign interrupt: scan again from the start */
+				continue;
+			case PM_INVALID_UTF8:
+				/* cannot happen for text in a UTF8 database */
+				ereport(ERROR,
+						(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+						 errmsg("invalid UTF-8 in the screened text")));
+				break;
+			case PM_ERROR:
+				ereport(ERROR,
+						(errcode(ERRCODE_INTERNAL_ERROR),
+						 errmsg("watchlist scan failed"),
+						 errdetail("%s", pm_last_error(m))));
+				break;
+		}
+	}
+}
+
+List *
+precursor_screen_text(const char *text, int len, const ScreenOptions *opts)
+{
+	WatchlistCache *c = get_cache(opts->fuzzy);
+	Collector	col;
+	uint32		flags = 0;
+	List	   *result = NIL;
+	int			n;
+	int			i;
+
+	memset(&col, 0, sizeof(col));
+	col.c = c;
+	col.text = text;
+
+	if (opts->stop_at_first && !opts->lookup)
+	{
+		/* One hit that names a substance, found again in full below. */
+		if (!precursor_text_matches(text, len, opts->fuzzy))
+			return NIL;
+	}
+
+	if (opts->fuzzy)
+		flags |= PM_SCAN_FUZZY;
+	run_scan(&col, opts->fuzzy ? c->fuzzy : c->exact, text, len, flags,
+			 opts->lookup);
+
+	n = finish_hits(col.hits, col.nhits, text);
+	for (i = 0; i < n; i++)
+	{
+		if (opts->stop_at_first &&
+			(col.hits[i].negated || col.hits[i].substance_id == 0))
+			continue;
+		result = lappend(result, &col.hits[i]);
+		if (opts->stop_at_first)
+			break;
+	}
+	return result;
+}
+
+bool
+precursor_text_matches(const char *text, int len, bool fuzzy)
+{
+	WatchlistCache *c = get_cache(fuzzy);
+	Collector	col;
+	uint32		flags = PM_SCAN_SKIP_NEGATED;
+
+	memset(&col, 0, sizeof(col));
+	col.c = c;
+	col.text = text;
+	col.stop_at_first = true;
+	if (fuzzy)
+		flags |= PM_SCAN_FUZZY;
+	run_scan(&col, fuzzy ? c->fuzzy : c->exact, text, len, flags, false);
+	return col.matched;
 }

@@ -1,0 +1,375 @@
+/*
+ * screen.c
+ *		SQL-callable functions of the matching engine: screen(), lookup(),
+ *		matches(), explain(), normalize_name(), parse_name() and
+ *		watchlist_cache_info().
+ *
+ * The functions that read the watchlists (through the per-backend cache) or
+ * the precursor.fuzzy setting are STABLE; the two that depend only on their
+ * input and the compiled-in normalisation tables are IMMUTABLE.  See
+ * extension/parts/30_matching.sql for the declarations and the reasons.
+ */
+#include "precursor.h"
+
+#include "access/htup_details.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/tuplestore.h"
+
+#include "chemname.h"
+#include "normalize.h"
+#include "screen.h"
+
+PG_FUNCTION_INFO_V1(precursor_screen);
+PG_FUNCTION_INFO_V1(precursor_lookup);
+PG_FUNCTION_INFO_V1(precursor_matches);
+PG_FUNCTION_INFO_V1(precursor_explain);
+PG_FUNCTION_INFO_V1(precursor_normalize_name);
+PG_FUNCTION_INFO_V1(precursor_parse_name);
+PG_FUNCTION_INFO_V1(precursor_watchlist_cache_info);
+
+#define HIT_NATTS 13
+
+/*
+ * A NormBuf reused by every call in this backend (normalize_name over a
+ * million rows allocates once).  Its memory is malloc'd by the core.
+ */
+static NormBuf norm_buf;
+static bool norm_buf_ready = false;
+
+static NormBuf *
+get_norm_buf(void)
+{
+	if (!norm_buf_ready)
+	{
+		norm_buf_init(&norm_buf);
+		norm_buf_ready = true;
+	}
+	return &norm_buf;
+}
+
+static void
+normalize_or_error(const char *s, int len, NormBuf *nb)
+{
+	NormStatus	st = normalize_text(s, (size_t) len, nb);
+
+	if (st == NORM_INVALID_UTF8)
+		ereport(ERROR,
+				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+				 errmsg("invalid UTF-8 in the text to normalise")));
+	if (st != NORM_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("could not normalise the text"),
+				 errdetail("%s", nb->errmsg)));
+}
+
+/* The form as analysts read it: "salt+stereoisomer (1r 2s; hcl; 99)" */
+static char *
+form_text(const PrecursorHit *h)
+{
+	StringInfoData buf;
+	const char *sep = " (";
+
+	initStringInfo(&buf);
+	appendStringInfoString(&buf, h->form_label[0] ? h->form_label : "base");
+	if (h->form.stereo[0])
+	{
+		appendStringInfo(&buf, "%s%s", sep, h->form.stereo);
+		sep = "; ";
+	}
+	if (h->form.salt[0])
+	{
+		appendStringInfo(&buf, "%s%s", sep, h->form.salt);
+		sep = "; ";
+	}
+	if (h->form.purity[0])
+	{
+		appendStringInfo(&buf, "%s%s", sep, h->form.purity);
+		sep = "; ";
+	}
+	if (sep[0] == ';')
+		appendStringInfoChar(&buf, ')');
+	return buf.data;
+}
+
+static void
+hit_values(const PrecursorHit *h, const char *text, Datum *values, bool *nulls)
+{
+	memset(nulls, 0, sizeof(bool) * HIT_NATTS);
+	if (h->substance_id != 0)
+	{
+		values[0] = Int32GetDatum(h->substance_id);
+		values[1] = CStringGetTextDatum(h->substance_name);
+		if (h->casrn != 0)
+			values[2] = Int64GetDatum(h->casrn);	/* precursor.casrn is an int64 by value */
+		else
+			nulls[2] = true;
+		values[3] = CStringGetTextDatum(h->watchlist_code);
+		values[4] = CStringGetTextDatum(h->category);
+	}
+	else
+		nulls[0] = nulls[1] = nulls[2] = nulls[3] = nulls[4] = true;
+	if (h->matched_term)
+		values[5] = CStringGetTextDatum(h->matched_term);
+	else
+		nulls[5] = true;
+	values[6] = CStringGetTextDatum(pm_hit_kind_name(h->kind));
+	values[7] = CStringGetTextDatum(form_text(h));
+	values[8] = Float4GetDatum(h->score);
+	values[9] = Int32GetDatum(h->start_char);
+	values[10] = Int32GetDatum(h->end_char);
+	values[11] = PointerGetDatum(cstring_to_text_with_len(text + h->start_byte,
+														  h->end_byte - h->start_byte));
+	values[12] = BoolGetDatum(h->negated);
+}
+
+static Datum
+screen_srf(FunctionCallInfo fcinfo, bool lookup)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	const char *s = VARDATA_ANY(t);
+	int			len = VARSIZE_ANY_EXHDR(t);
+	ScreenOptions opts;
+	List	   *hits;
+	ListCell   *lc;
+
+	InitMaterializedSRF(fcinfo, 0);
+
+	precursor_screen_default_options(&opts);
+	opts.lookup = lookup;
+	hits = precursor_screen_text(s, len, &opts);
+
+	foreach(lc, hits)
+	{
+		PrecursorHit *h = lfirst(lc);
+		Datum		values[HIT_NATTS];
+		bool		nulls[HIT_NATTS];
+
+		hit_values(h, s, values, nulls);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+/* precursor.screen(text): every mention in free text */
+Datum
+precursor_screen(PG_FUNCTION_ARGS)
+{
+	return screen_srf(fcinfo, false);
+}
+
+/* precursor.lookup(text): what a whole string names */
+Datum
+precursor_lookup(PG_FUNCTION_ARGS)
+{
+	return screen_srf(fcinfo, true);
+}
+
+/* precursor.matches(text): any non-negated mention of a substance */
+Datum
+precursor_matches(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	bool		result;
+
+	result = precursor_text_matches(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t),
+									precursor_fuzzy);
+	PG_FREE_IF_COPY(t, 0);
+	PG_RETURN_BOOL(result);
+}
+
+/* Start of the UTF-8 character containing byte off (off itself if a lead) */
+static int
+char_start(const char *s, int off)
+{
+	while (off > 0 && (((unsigned char) s[off]) & 0xC0) == 0x80)
+		off--;
+	return off;
+}
+
+/*
+ * precursor.explain(text): one row per hit of screen(), with a sentence
+ * saying why it fired, the normalised form of what matched and the
+ * normalised clause around it (where a negation cue would be).
+ */
+Datum
+precursor_explain(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	const char *s = VARDATA_ANY(t);
+	int			len = VARSIZE_ANY_EXHDR(t);
+	ScreenOptions opts;
+	List	   *hits;
+	ListCell   *lc;
+	NormBuf    *nb = get_norm_buf();
+
+	InitMaterializedSRF(fcinfo, 0);
+
+	precursor_screen_default_options(&opts);
+	hits = precursor_screen_text(s, len, &opts);
+
+	foreach(lc, hits)
+	{
+		PrecursorHit *h = lfirst(lc);
+		Datum		values[7];
+		bool		nulls[7];
+		StringInfoData buf;
+		int			ctx_start,
+					ctx_end;
+		char	   *norm_match;
+		char	   *form;
+
+		memset(nulls, 0, sizeof(nulls));
+		normalize_or_error(s + h->start_byte, h->end_byte - h->start_byte, nb);
+		norm_match = pnstrdup(nb->text, nb->len);
+
+		/* up to 60 bytes either side, on character boundaries */
+		ctx_start = char_start(s, Max(0, h->start_byte - 60));
+		ctx_end = h->end_byte + 60 >= len ? len : char_start(s, h->end_byte + 60);
+		normalize_or_error(s + ctx_start, ctx_end - ctx_start, nb);
+
+		form = form_text(h);
+		initStringInfo(&buf);
+		appendStringInfo(&buf, "\"%s\" at characters %d-%d",
+						 pnstrdup(s + h->start_byte, h->end_byte - h->start_byte),
+						 h->start_char, h->end_char - 1);
+		switch (h->kind)
+		{
+			case PM_HIT_CAS:
+			case PM_HIT_EC:
+			case PM_HIT_CN:
+				if (h->kind == PM_HIT_CAS)
+					appendStringInfo(&buf, " is the CAS RN %s (check digit valid)",
+									 h->matched_term);
+				else if (h->kind == PM_HIT_EC)
+					appendStringInfo(&buf, " is the EC number %s (check digit valid); the watchlists record no EC numbers, so no substance is named",
+									 h->matched_term);
+				else
+					appendStringInfo(&buf, " is the CN code %s, introduced as a customs code, under a code of the substance; a CN code alone does not identify a substance, hence the low score",
+									 h->matched_term);
+				break;
+			default:
+				appendStringInfo(&buf, ", normalised to \"%s\", %s the %s term \"%s\"%s%s",
+								 norm_match,
+								 h->kind == PM_HIT_FUZZY ? "is a misspelling of" :
+								 h->kind == PM_HIT_HOMOGLYPH ? "after folding look-alike characters of other scripts equals" :
+								 "equals",
+								 h->term_kind ? h->term_kind : "",
+								 h->matched_term,
+								 h->term_lang ? " (" : "",
+								 h->term_lang ? h->term_lang : "");
+				if (h->term_lang)
+					appendStringInfoChar(&buf, ')');
+				if (h->kind == PM_HIT_FUZZY)
+					appendStringInfo(&buf, " (edit distance %d)", h->distance);
+				break;
+		}
+		if (h->substance_id != 0)
+			appendStringInfo(&buf, "; substance \"%s\", %s category %s",
+							 h->substance_name, h->watchlist_code, h->category);
+		appendStringInfo(&buf, "; form %s; score %.2f", form, h->score);
+		if (h->negated)
+			appendStringInfo(&buf, "; NEGATED: a negation cue governs it in the clause \"%s\", so it does not make the text match",
+							 pnstrdup(nb->text, nb->len));
+		else
+			appendStringInfo(&buf, "; context \"%s\"", pnstrdup(nb->text, nb->len));
+
+		values[0] = Int32GetDatum(h->start_char);
+		values[1] = Int32GetDatum(h->end_char);
+		values[2] = PointerGetDatum(cstring_to_text_with_len(s + h->start_byte,
+															 h->end_byte - h->start_byte));
+		if (h->substance_id != 0)
+			values[3] = CStringGetTextDatum(h->substance_name);
+		else
+			nulls[3] = true;
+		values[4] = CStringGetTextDatum(pm_hit_kind_name(h->kind));
+		values[5] = BoolGetDatum(h->negated);
+		values[6] = CStringGetTextDatum(buf.data);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+/* precursor.normalize_name(text): both sides of every comparison */
+Datum
+precursor_normalize_name(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	NormBuf    *nb = get_norm_buf();
+
+	precursor_require_utf8();
+	normalize_or_error(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), nb);
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(nb->text, nb->len));
+}
+
+/*
+ * precursor.parse_name(text, OUT normalized, OUT base, OUT form, OUT stereo,
+ * OUT salt, OUT purity): the parts of a chemical name.
+ */
+Datum
+precursor_parse_name(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	NormBuf    *nb = get_norm_buf();
+	TupleDesc	desc;
+	Datum		values[6];
+	bool		nulls[6];
+	size_t		bs,
+				be;
+	ChemForm	form;
+	char		label[64];
+
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	precursor_require_utf8();
+	normalize_or_error(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), nb);
+
+	memset(&form, 0, sizeof(form));
+	chemname_strip(nb->text, nb->len, &bs, &be, &form);
+	chemname_form_label(form.flags, label, sizeof(label));
+
+	memset(nulls, 0, sizeof(nulls));
+	values[0] = PointerGetDatum(cstring_to_text_with_len(nb->text, nb->len));
+	values[1] = PointerGetDatum(cstring_to_text_with_len(nb->text + bs, be - bs));
+	values[2] = CStringGetTextDatum(label);
+	if (form.stereo[0])
+		values[3] = CStringGetTextDatum(form.stereo);
+	else
+		nulls[3] = true;
+	if (form.salt[0])
+		values[4] = CStringGetTextDatum(form.salt);
+	else
+		nulls[4] = true;
+	if (form.purity[0])
+		values[5] = CStringGetTextDatum(form.purity);
+	else
+		nulls[5] = true;
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(desc), values, nulls)));
+}
+
+/* precursor.watchlist_cache_info(): what this backend has compiled */
+Datum
+precursor_watchlist_cache_info(PG_FUNCTION_ARGS)
+{
+	TupleDesc	desc;
+	Datum		values[3];
+	bool		nulls[3] = {false, false, false};
+	int			nterms,
+				nsubs;
+	bool		fuzzy;
+
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	precursor_cache_stats(&nterms, &nsubs, &fuzzy);
+	values[0] = Int32GetDatum(nterms);
+	values[1] = Int32GetDatum(nsubs);
+	values[2] = BoolGetDatum(fuzzy);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(desc), values, nulls)));
+}
