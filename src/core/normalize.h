@@ -12,13 +12,18 @@
  *			  diacritic removal (still UTF-8: e.g. Cyrillic words that are not
  *			  look-alikes of Latin ones);
  *	 ' '	  one separator between tokens (white space, punctuation, brackets,
- *			  quotes, primes, dashes and invisible characters all fold to it,
- *			  and runs of them collapse);
+ *			  quotes, primes and dashes all fold to it, and runs of them
+ *			  collapse); invisible characters (ZWSP, ZWJ, ZWNJ, U+2060, BOM,
+ *			  soft hyphen: Unicode's default-ignorables) are DROPPED, so that
+ *			  "ace<ZWSP>tone" stays one word;
  *	 '-'	  kept only between two digits ("103-79-7", any dash, spaces around
  *			  it dropped), so identifiers survive normalisation;
- *	 '|'	  a clause boundary (",", ";", ".", ":", "!", "?", newline followed
- *			  by white space or end; but "3, 4" between digits stays ' '), so
- *			  negation never reaches across clauses.
+ *	 '|'	  a clause boundary (",", ";", ".", ":", "!", "?" followed by white
+ *			  space or end; but "3, 4" between digits stays ' '; a line break
+ *			  or '|' always), so negation never reaches across clauses.
+ * Signs of optical rotation would vanish with the other symbols, so a sign
+ * alone in brackets becomes a word: "(+)" -> "plus", "(-)" / "(−)" ->
+ * "minus", "(±)" / "(+/-)" / "(+-)" -> "rac" (chemname.c knows these).
  * No leading or trailing separator.  Further folds: Greek letters standing
  * alone become their names (α- -> "alpha"); look-alike letters of other
  * scripts inside Latin words become Latin ("аcetone" with Cyrillic а);
@@ -72,6 +77,13 @@ extern void norm_buf_free(NormBuf *nb);
  * per process on first use.
  */
 extern NormStatus normalize_text(const char *src, size_t len, NormBuf *nb);
+
+/*
+ * The same as normalize_text() but with every character, ASCII included,
+ * folded through ICU (no fast path).  For tests and fuzzing, which check
+ * that the ASCII fast path gives byte-identical output.
+ */
+extern NormStatus normalize_text_icu(const char *src, size_t len, NormBuf *nb);
 
 /* Did any output byte in [start, end) come from a look-alike character? */
 extern bool norm_span_has_mark(const NormBuf *nb, size_t start, size_t end,

@@ -1,0 +1,1356 @@
+/*
+ * normalize.c
+ *		Chemical-text normalisation: ICU NFKC case folding, diacritic
+ *		removal, look-alike and Greek-letter folding, spelling variants and
+ *		separator squashing, with an exact map back to the original bytes.
+ *		No PostgreSQL here.
+ *
+ * Design.  The text is read one source character at a time.  Each character
+ * is first folded on its own (ASCII: a table; anything else: ICU NFKC case
+ * fold, canonical decomposition, combining marks dropped, cached per code
+ * point), which is what keeps offsets exact per source character.  The
+ * folded code points are then fed, as events, into one tokeniser shared by
+ * every path: word characters accumulate into a word written straight into
+ * the output; separators accumulate into a "run" that is resolved into one
+ * separator byte (' ', '-' or '|') when the next word starts.  Word-level
+ * folds (look-alikes, lone Greek letters, spelling variants) are applied
+ * when a word ends.  Because the ASCII fast path and the ICU path share the
+ * tokeniser and differ only in how one character is folded, they give
+ * byte-identical results on ASCII input (normalize_text_icu() exists so the
+ * tests can prove it).
+ *
+ * Thread safety: the ICU singletons, the fold cache and the scratch buffer
+ * are process-wide statics (a PostgreSQL backend is single-threaded).
+ */
+#include "normalize.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/utf16.h>
+#include <unicode/utypes.h>
+
+/* Character classes of folded code points */
+enum
+{
+	C_LETTER = 0,				/* word character that is not a digit */
+	C_DIGIT,					/* [0-9] (other scripts' digits are mapped) */
+	C_SPACE,					/* white space */
+	C_SEP,						/* any other punctuation or symbol */
+	C_DASH,						/* '-', Unicode dashes, minus sign */
+	C_SOFT,						/* , ; . : ! ? (clause end if white space follows) */
+	C_HARD,						/* newline, '|' (always a clause end) */
+	C_OPEN,						/* ( [ { and other opening brackets */
+	C_CLOSE,					/* ) ] } and other closing brackets */
+	C_PLUS,						/* '+' */
+	C_PM,						/* '±', '∓' */
+	C_SLASH						/* '/' */
+};
+
+/* Internal mark: the source character is a look-alike candidate. */
+#define MARK_CONF		0x80
+
+static uint8_t ascii_class[128];
+static uint8_t ascii_lower[128];
+static bool ascii_ready = false;
+
+static void
+ascii_init(void)
+{
+	int			c;
+
+	for (c = 0; c < 128; c++)
+	{
+		ascii_lower[c] = (uint8_t) c;
+		ascii_class[c] = C_SEP;
+	}
+	for (c = 'a'; c <= 'z'; c++)
+		ascii_class[c] = C_LETTER;
+	for (c = 'A'; c <= 'Z'; c++)
+	{
+		ascii_class[c] = C_LETTER;
+		ascii_lower[c] = (uint8_t) (c - 'A' + 'a');
+	}
+	for (c = '0'; c <= '9'; c++)
+		ascii_class[c] = C_DIGIT;
+	ascii_class[' '] = C_SPACE;
+	ascii_class['\t'] = C_SPACE;
+	/* line breaks always end a clause; '|' too, so that output is stable */
+	ascii_class['\n'] = C_HARD;
+	ascii_class['\r'] = C_HARD;
+	ascii_class['\v'] = C_HARD;
+	ascii_class['\f'] = C_HARD;
+	ascii_class['|'] = C_HARD;
+	ascii_class[','] = C_SOFT;
+	ascii_class[';'] = C_SOFT;
+	ascii_class['.'] = C_SOFT;
+	ascii_class[':'] = C_SOFT;
+	ascii_class['!'] = C_SOFT;
+	ascii_class['?'] = C_SOFT;
+	ascii_class['-'] = C_DASH;
+	ascii_class['('] = C_OPEN;
+	ascii_class['['] = C_OPEN;
+	ascii_class['{'] = C_OPEN;
+	ascii_class[')'] = C_CLOSE;
+	ascii_class[']'] = C_CLOSE;
+	ascii_class['}'] = C_CLOSE;
+	ascii_class['+'] = C_PLUS;
+	ascii_class['/'] = C_SLASH;
+	ascii_ready = true;
+}
+
+/* ------------------------------------------------------------------------
+ * Look-alike letters of other scripts (source code point -> Latin letter).
+ * Only letters that are visually identical or nearly so in common fonts;
+ * used only inside a word that also has a genuine Latin letter, so real
+ * Cyrillic and Greek words are left alone.  Uppercase forms are listed
+ * because case folding would otherwise lose the look-alike (Cyrillic "Т"
+ * looks like "T", its lowercase "т" does not look like "t").
+ * ------------------------------------------------------------------------ */
+typedef struct Confusable
+{
+	uint16_t	cp;
+	char		latin;
+} Confusable;
+
+static const Confusable confusables[] = {
+	{0x0391, 'a'}, {0x0392, 'b'}, {0x0395, 'e'}, {0x0396, 'z'}, {0x0397, 'h'},
+	{0x0399, 'i'}, {0x039A, 'k'}, {0x039C, 'm'}, {0x039D, 'n'}, {0x039F, 'o'},
+	{0x03A1, 'p'}, {0x03A4, 't'}, {0x03A5, 'y'}, {0x03A7, 'x'},
+	{0x03B1, 'a'}, {0x03B9, 'i'}, {0x03BA, 'k'}, {0x03BD, 'v'}, {0x03BF, 'o'},
+	{0x03C1, 'p'}, {0x03C5, 'u'}, {0x03C7, 'x'},
+	{0x0405, 's'}, {0x0406, 'i'}, {0x0408, 'j'}, {0x0410, 'a'}, {0x0412, 'b'},
+	{0x0415, 'e'}, {0x041A, 'k'}, {0x041C, 'm'}, {0x041D, 'h'}, {0x041E, 'o'},
+	{0x0420, 'p'}, {0x0421, 'c'}, {0x0422, 't'}, {0x0423, 'y'}, {0x0425, 'x'},
+	{0x0430, 'a'}, {0x0435, 'e'}, {0x043E, 'o'}, {0x0440, 'p'}, {0x0441, 'c'},
+	{0x0443, 'y'}, {0x0445, 'x'}, {0x0455, 's'}, {0x0456, 'i'}, {0x0458, 'j'},
+	{0x04AE, 'y'}, {0x04BB, 'h'}, {0x04C0, 'l'}, {0x04CF, 'l'},
+	{0x0501, 'd'}, {0x051A, 'q'}, {0x051B, 'q'}, {0x051C, 'w'}, {0x051D, 'w'},
+};
+
+static char
+confusable_latin(uint32_t cp)
+{
+	int			lo = 0;
+	int			hi = (int) (sizeof(confusables) / sizeof(confusables[0])) - 1;
+
+	if (cp < 0x0391 || cp > 0x051D)
+		return 0;
+	while (lo <= hi)
+	{
+		int			mid = (lo + hi) / 2;
+
+		if (confusables[mid].cp == cp)
+			return confusables[mid].latin;
+		if (confusables[mid].cp < cp)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return 0;
+}
+
+/* Names of the Greek small letters U+03B1..U+03C9 (final sigma included) */
+static const char *const greek_names[] = {
+	"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta",
+	"iota", "kappa", "lambda", "mu", "nu", "xi", "omicron", "pi", "rho",
+	"sigma", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega"
+};
+
+/* ------------------------------------------------------------------------
+ * Spelling variants, applied to every word after the character folds, in
+ * terms and texts alike.  Each one is a pure spelling difference of the
+ * same substance name; none may turn one real word into another.
+ * ------------------------------------------------------------------------ */
+typedef struct SpellRule
+{
+	const char *from;
+	const char *to;
+	bool		at_start;		/* only at the start of a word */
+	uint32_t	mask;			/* letters of 'from' (filled at first use) */
+} SpellRule;
+
+static SpellRule spell_rules[] = {
+	/* British "sulph-" is IUPAC/American "sulf-" (sulphate, sulphuric,
+	 * thiosulphate, sulphonyl); no other English word contains "sulph". */
+	{"sulph", "sulf", false, 0},
+	/* British element names: aluminium/aluminum, caesium/cesium */
+	{"aluminium", "aluminum", false, 0},
+	{"caesium", "cesium", false, 0},
+	/* British "ae"/"oe" digraphs in medical-chemical words: haem(at)-,
+	 * anaesthetic, oestrogen/oestradiol.  Restricted to these stems because
+	 * "ae"/"oe" elsewhere is not a variant (aerosol, phenoxy, benzoe). */
+	{"haem", "hem", false, 0},
+	{"anaesth", "anesth", false, 0},
+	{"oestr", "estr", true, 0},
+	/* INN vs older names: metamfetamine/methamphetamine,
+	 * amfetamine/amphetamine (INN "f" spelling, also the German/French/
+	 * Polish one); the longer rule must come first. */
+	{"metamfetamin", "methamphetamin", false, 0},
+	{"amfetamin", "amphetamin", false, 0},
+	/* "efedrin(a)"/"efedryna" (Spanish, Italian, Portuguese, Polish) is
+	 * ephedrine, also inside pseudoefedrina, norefedrina. */
+	{"efedr", "ephedr", false, 0},
+	/* British Approved Names "-barbitone" are the INN "-barbital"
+	 * (phenobarbitone, barbitone) */
+	{"barbitone", "barbital", false, 0},
+};
+
+#define N_SPELL ((int) (sizeof(spell_rules) / sizeof(spell_rules[0])))
+static uint32_t spell_any_mask = 0;
+
+static uint32_t
+letter_mask(const char *s, size_t n)
+{
+	uint32_t	m = 0;
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] >= 'a' && s[i] <= 'z')
+			m |= 1u << (s[i] - 'a');
+	return m;
+}
+
+static void
+spell_init(void)
+{
+	int			i;
+
+	for (i = 0; i < N_SPELL; i++)
+		spell_rules[i].mask = letter_mask(spell_rules[i].from,
+										  strlen(spell_rules[i].from));
+	/* a word must contain every letter of some rule: 's' covers sulph etc.,
+	 * so the cheap pre-test is the union of the rules' first letters */
+	spell_any_mask = 0;
+	for (i = 0; i < N_SPELL; i++)
+		spell_any_mask |= 1u << (spell_rules[i].from[0] - 'a');
+}
+
+/* ------------------------------------------------------------------------
+ * Buffer handling
+ * ------------------------------------------------------------------------ */
+void
+norm_buf_init(NormBuf *nb)
+{
+	memset(nb, 0, sizeof(*nb));
+}
+
+void
+norm_buf_free(NormBuf *nb)
+{
+	free(nb->text);
+	free(nb->offset);
+	free(nb->marks);
+	memset(nb, 0, sizeof(*nb));
+}
+
+/* Make room for 'need' more bytes plus the NUL / final offset. */
+static bool
+nb_grow(NormBuf *nb, size_t need)
+{
+	size_t		want = nb->len + need + 1;
+	size_t		ncap;
+	char	   *t;
+	uint32_t   *o;
+	uint8_t    *m;
+
+	if (want <= nb->cap)
+		return true;
+	ncap = nb->cap ? nb->cap : 64;
+	while (ncap < want)
+		ncap *= 2;
+	t = realloc(nb->text, ncap);
+	if (t == NULL)
+		return false;
+	nb->text = t;
+	o = realloc(nb->offset, ncap * sizeof(uint32_t));
+	if (o == NULL)
+		return false;
+	nb->offset = o;
+	m = realloc(nb->marks, ncap);
+	if (m == NULL)
+		return false;
+	nb->marks = m;
+	nb->cap = ncap;
+	return true;
+}
+
+bool
+norm_span_has_mark(const NormBuf *nb, size_t start, size_t end, uint8_t mark)
+{
+	size_t		i;
+
+	if (end > nb->len)
+		end = nb->len;
+	for (i = start; i < end; i++)
+		if (nb->marks[i] & mark)
+			return true;
+	return false;
+}
+
+/* ------------------------------------------------------------------------
+ * UTF-8
+ * ------------------------------------------------------------------------ */
+
+/* Strict decoder: returns the length of the character at s (1..4) and
+ * stores the code point, or 0 if the bytes are not well-formed UTF-8
+ * (overlong forms, surrogates and values above U+10FFFF are rejected). */
+static inline int
+utf8_decode(const unsigned char *s, size_t avail, uint32_t *cp)
+{
+	unsigned char c = s[0];
+
+	if (c < 0x80)
+	{
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF)
+	{
+		if (avail < 2 || (s[1] & 0xC0) != 0x80)
+			return 0;
+		*cp = ((uint32_t) (c & 0x1F) << 6) | (s[1] & 0x3F);
+		return 2;
+	}
+	if (c >= 0xE0 && c <= 0xEF)
+	{
+		uint32_t	v;
+
+		if (avail < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+			return 0;
+		v = ((uint32_t) (c & 0x0F) << 12) | ((uint32_t) (s[1] & 0x3F) << 6) |
+			(s[2] & 0x3F);
+		if (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF))
+			return 0;
+		*cp = v;
+		return 3;
+	}
+	if (c >= 0xF0 && c <= 0xF4)
+	{
+		uint32_t	v;
+
+		if (avail < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+			(s[3] & 0xC0) != 0x80)
+			return 0;
+		v = ((uint32_t) (c & 0x07) << 18) | ((uint32_t) (s[1] & 0x3F) << 12) |
+			((uint32_t) (s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+		if (v < 0x10000 || v > 0x10FFFF)
+			return 0;
+		*cp = v;
+		return 4;
+	}
+	return 0;
+}
+
+static inline int
+utf8_encode(uint32_t cp, char *out)
+{
+	if (cp < 0x80)
+	{
+		out[0] = (char) cp;
+		return 1;
+	}
+	if (cp < 0x800)
+	{
+		out[0] = (char) (0xC0 | (cp >> 6));
+		out[1] = (char) (0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000)
+	{
+		out[0] = (char) (0xE0 | (cp >> 12));
+		out[1] = (char) (0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char) (0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char) (0xF0 | (cp >> 18));
+	out[1] = (char) (0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (char) (0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (char) (0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/* ------------------------------------------------------------------------
+ * Folding one character with ICU (cached)
+ * ------------------------------------------------------------------------ */
+static const UNormalizer2 *icu_nfkc_cf = NULL;
+static const UNormalizer2 *icu_nfd = NULL;
+
+static bool
+icu_ready(NormBuf *nb)
+{
+	UErrorCode	status = U_ZERO_ERROR;
+
+	if (icu_nfkc_cf != NULL && icu_nfd != NULL)
+		return true;
+	icu_nfkc_cf = unorm2_getNFKCCasefoldInstance(&status);
+	if (U_FAILURE(status))
+	{
+		icu_nfkc_cf = NULL;
+		snprintf(nb->errmsg, sizeof(nb->errmsg),
+				 "could not open the ICU NFKC_Casefold normalizer: %s",
+				 u_errorName(status));
+		return false;
+	}
+	icu_nfd = unorm2_getNFDInstance(&status);
+	if (U_FAILURE(status))
+	{
+		icu_nfd = NULL;
+		snprintf(nb->errmsg, sizeof(nb->errmsg),
+				 "could not open the ICU NFD normalizer: %s",
+				 u_errorName(status));
+		return false;
+	}
+	return true;
+}
+
+#define FOLD_MAX	40			/* code points one character may fold to */
+#define CACHE_CPS	6			/* code points stored in a cache entry */
+#define CACHE_SIZE	4096		/* direct-mapped, power of two */
+
+typedef struct FoldEntry
+{
+	uint32_t	cp;				/* key; 0 = empty (U+0000 is ASCII) */
+	uint8_t		n;				/* folded code points */
+	uint32_t	out[CACHE_CPS];
+} FoldEntry;
+
+static FoldEntry fold_cache[CACHE_SIZE];
+
+/*
+ * Latin letters that have no canonical decomposition, so that diacritic
+ * removal does not reach them, but are "a letter with a stroke" or a
+ * ligature to a reader: Polish ł, Scandinavian ø, Croatian đ, Maltese ħ,
+ * Turkish dotless ı, æ/œ ligatures (then "ae"/"oe"), Icelandic þ/ð.
+ * Returns the number of ASCII letters written, or 0 if cp is not one.
+ */
+static int
+latin_extra(uint32_t cp, uint32_t *out)
+{
+	switch (cp)
+	{
+		case 0x0142:			/* ł */
+		case 0x0140:			/* ŀ */
+			out[0] = 'l';
+			return 1;
+		case 0x00F8:			/* ø */
+			out[0] = 'o';
+			return 1;
+		case 0x0111:			/* đ */
+		case 0x00F0:			/* ð */
+			out[0] = 'd';
+			return 1;
+		case 0x0127:			/* ħ */
+			out[0] = 'h';
+			return 1;
+		case 0x0131:			/* ı */
+			out[0] = 'i';
+			return 1;
+		case 0x0167:			/* ŧ */
+			out[0] = 't';
+			return 1;
+		case 0x0138:			/* ĸ */
+			out[0] = 'k';
+			return 1;
+		case 0x00E6:			/* æ */
+			out[0] = 'a';
+			out[1] = 'e';
+			return 2;
+		case 0x0153:			/* œ */
+			out[0] = 'o';
+			out[1] = 'e';
+			return 2;
+		case 0x00FE:			/* þ */
+			out[0] = 't';
+			out[1] = 'h';
+			return 2;
+	}
+	return 0;
+}
+
+/*
+ * One step of folding: NFKC_Casefold (which also deletes default-ignorable
+ * characters such as ZWSP, ZWJ, ZWNJ, U+2060, BOM and the soft hyphen),
+ * then NFD with non-spacing and enclosing marks dropped (diacritics), then
+ * the extra Latin letters and digits of other scripts mapped to ASCII.
+ */
+static int
+fold_step(uint32_t cp, uint32_t *out, int max, NormBuf *nb, bool *failed)
+{
+	UChar		in[2];
+	UChar		a[64];
+	UChar		b[160];
+	int32_t		ilen = 0;
+	int32_t		alen;
+	int32_t		blen;
+	int32_t		i;
+	int			n = 0;
+	UErrorCode	status = U_ZERO_ERROR;
+	UBool		err = false;
+
+	U16_APPEND(in, ilen, 2, cp, err);
+	if (err)
+		return 0;
+	alen = unorm2_normalize(icu_nfkc_cf, in, ilen, a, 64, &status);
+	if (U_FAILURE(status))
+	{
+		snprintf(nb->errmsg, sizeof(nb->errmsg),
+				 "ICU NFKC_Casefold normalization failed: %s", u_errorName(status));
+		*failed = true;
+		return 0;
+	}
+	blen = unorm2_normalize(icu_nfd, a, alen, b, 160, &status);
+	if (U_FAILURE(status))
+	{
+		snprintf(nb->errmsg, sizeof(nb->errmsg),
+				 "ICU NFD normalization failed: %s", u_errorName(status));
+		*failed = true;
+		return 0;
+	}
+	for (i = 0; i < blen;)
+	{
+		UChar32		c;
+		int8_t		t;
+		uint32_t	extra[2];
+		int			k;
+
+		U16_NEXT(b, i, blen, c);
+		t = u_charType(c);
+		if (t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK)
+			continue;
+		if (n + 2 > max)
+			break;
+		if (t == U_DECIMAL_DIGIT_NUMBER && c >= 0x80)
+		{
+			out[n++] = '0' + (uint32_t) u_charDigitValue(c);
+			continue;
+		}
+		k = latin_extra((uint32_t) c, extra);
+		if (k > 0)
+		{
+			memcpy(out + n, extra, k * sizeof(uint32_t));
+			n += k;
+			continue;
+		}
+		out[n++] = (uint32_t) c;
+	}
+	return n;
+}
+
+/*
+ * Fold a character to a fixed point: every code point of the result folds
+ * to itself, which makes normalisation idempotent.
+ */
+static int
+fold_full(uint32_t cp, uint32_t *out, int max, int depth, NormBuf *nb,
+		  bool *failed)
+{
+	uint32_t	step[FOLD_MAX];
+	int			n = fold_step(cp, step, FOLD_MAX, nb, failed);
+	int			total = 0;
+	int			i;
+
+	if (*failed)
+		return 0;
+	if (n == 1 && step[0] == cp)
+	{
+		out[0] = cp;
+		return 1;
+	}
+	if (depth >= 4)
+		return 0;				/* no fixed point: drop the character */
+	for (i = 0; i < n; i++)
+	{
+		if (step[i] < 0x80)
+		{
+			if (total < max)
+				out[total++] = step[i];
+			continue;
+		}
+		total += fold_full(step[i], out + total, max - total, depth + 1, nb,
+						   failed);
+		if (*failed)
+			return 0;
+	}
+	return total;
+}
+
+/* Fold a non-ASCII code point, through the cache. */
+static int
+fold_cp(uint32_t cp, uint32_t *out, NormBuf *nb, bool *failed)
+{
+	FoldEntry  *e = &fold_cache[(cp * 2654435761u) >> 20 & (CACHE_SIZE - 1)];
+	int			n;
+
+	if (cp < 0x80)				/* only normalize_text_icu() gets here */
+		return fold_full(cp, out, FOLD_MAX, 0, nb, failed);
+	if (e->cp == cp)
+	{
+		memcpy(out, e->out, e->n * sizeof(uint32_t));
+		return e->n;
+	}
+	n = fold_full(cp, out, FOLD_MAX, 0, nb, failed);
+	if (*failed)
+		return 0;
+	if (n <= CACHE_CPS)
+	{
+		e->cp = cp;
+		e->n = (uint8_t) n;
+		memcpy(e->out, out, n * sizeof(uint32_t));
+	}
+	return n;
+}
+
+/* Class of a folded code point */
+static int
+classify_cp(uint32_t cp)
+{
+	int8_t		t;
+
+	if (cp < 0x80)
+		return ascii_class[cp];
+	switch (cp)
+	{
+		case 0x0085:			/* next line */
+		case 0x2028:			/* line separator */
+		case 0x2029:			/* paragraph separator */
+			return C_HARD;
+		case 0x3002:			/* ideographic full stop */
+		case 0x060C:			/* Arabic comma */
+		case 0x061B:			/* Arabic semicolon */
+		case 0x061F:			/* Arabic question mark */
+		case 0x06D4:			/* Arabic full stop */
+		case 0x0964:			/* Devanagari danda */
+		case 0x0965:			/* Devanagari double danda */
+			return C_SOFT;
+		case 0x00B1:			/* ± */
+		case 0x2213:			/* ∓ */
+			return C_PM;
+		case 0x2212:			/* minus sign */
+			return C_DASH;
+	}
+	t = u_charType((UChar32) cp);
+	switch (t)
+	{
+		case U_UPPERCASE_LETTER:
+		case U_LOWERCASE_LETTER:
+		case U_TITLECASE_LETTER:
+		case U_MODIFIER_LETTER:
+		case U_OTHER_LETTER:
+		case U_COMBINING_SPACING_MARK:
+		case U_NON_SPACING_MARK:
+		case U_LETTER_NUMBER:
+		case U_OTHER_NUMBER:
+			return C_LETTER;
+		case U_DECIMAL_DIGIT_NUMBER:
+			return C_LETTER;	/* only reachable if not mapped to ASCII */
+		case U_DASH_PUNCTUATION:
+			return C_DASH;
+		case U_START_PUNCTUATION:
+			return C_OPEN;
+		case U_END_PUNCTUATION:
+			return C_CLOSE;
+		default:
+			break;
+	}
+	if (u_isUWhiteSpace((UChar32) cp))
+		return C_SPACE;
+	return C_SEP;
+}
+
+/* ------------------------------------------------------------------------
+ * The tokeniser
+ * ------------------------------------------------------------------------ */
+typedef struct NormState
+{
+	NormBuf    *nb;
+	const char *src;
+	size_t		srclen;
+	bool		failed;
+
+	/* current word: text[wstart .. len) */
+	bool		in_word;
+	size_t		wstart;
+	uint32_t	wmask;			/* ASCII letters seen in the word */
+	bool		wlatin;			/* a genuine Latin letter seen */
+	bool		wspecial;		/* Greek letter or look-alike candidate seen */
+
+	/* separator run since the last token */
+	bool		run;
+	bool		hard;
+	bool		clause;
+	bool		soft_open;		/* soft punctuation awaiting white space */
+	bool		dash;
+	uint32_t	run_off;
+	uint32_t	hard_off;
+	uint32_t	clause_off;
+	uint32_t	soft_off;
+	uint32_t	dash_off;
+
+	/* "(+)", "(-)", "(±)", "(+/-)" recogniser */
+	int			br;
+	uint32_t	br_off;
+	uint8_t		br_mark;
+} NormState;
+
+static inline void
+put(NormBuf *nb, char c, uint32_t off, uint8_t mark)
+{
+	nb->text[nb->len] = c;
+	nb->offset[nb->len] = off;
+	nb->marks[nb->len] = mark;
+	nb->len++;
+}
+
+static inline void
+run_reset(NormState *st)
+{
+	st->run = false;
+	st->hard = st->clause = st->soft_open = st->dash = false;
+}
+
+/* Start a token: resolve the pending separator run into one byte. */
+static inline void
+token_start(NormState *st, bool first_digit)
+{
+	NormBuf    *nb = st->nb;
+
+	if (nb->len > 0 && st->run)
+	{
+		char		prev = nb->text[nb->len - 1];
+
+		if (st->hard)
+			put(nb, '|', st->hard_off, 0);
+		else if (first_digit && prev >= '0' && prev <= '9')
+		{
+			if (st->dash)
+				put(nb, '-', st->dash_off, 0);
+			else
+				put(nb, ' ', st->run_off, 0);
+		}
+		else if (st->clause)
+			put(nb, '|', st->clause_off, 0);
+		else
+			put(nb, ' ', st->run_off, 0);
+	}
+	run_reset(st);
+}
+
+static void word_end(NormState *st);
+
+/* Emit a whole synthetic token (the sign of "(+)" etc.). */
+static void
+emit_sign_token(NormState *st, const char *tok, uint32_t off, uint8_t mark,
+				uint32_t close_off)
+{
+	size_t		n = strlen(tok);
+	size_t		i;
+
+	if (!nb_grow(st->nb, n + 2))
+	{
+		st->failed = true;
+		return;
+	}
+	token_start(st, false);
+	for (i = 0; i < n; i++)
+		put(st->nb, tok[i], off, mark);
+	/* the closing bracket starts a new separator run */
+	st->run = true;
+	st->run_off = close_off;
+}
+
+static inline void
+sep_event(NormState *st, int cls, uint32_t off, uint8_t mark)
+{
+	if (st->in_word)
+		word_end(st);
+	if (!st->run)
+	{
+		st->run = true;
+		st->run_off = off;
+	}
+	switch (cls)
+	{
+		case C_SPACE:
+			if (st->soft_open && !st->clause)
+			{
+				st->clause = true;
+				st->clause_off = st->soft_off;
+			}
+			return;				/* spaces do not disturb the sign recogniser */
+		case C_HARD:
+			if (!st->hard)
+			{
+				st->hard = true;
+				st->hard_off = off;
+			}
+			break;
+		case C_SOFT:
+			if (!st->soft_open)
+			{
+				st->soft_open = true;
+				st->soft_off = off;
+			}
+			break;
+		case C_DASH:
+			if (!st->dash)
+			{
+				st->dash = true;
+				st->dash_off = off;
+			}
+			break;
+		default:
+			break;
+	}
+
+	/*
+	 * The signs of optical rotation would vanish with the other symbols, so
+	 * a sign alone in brackets becomes a word: "(+)" -> "plus", "(-)" ->
+	 * "minus", "(±)", "(+/-)", "(+-)" -> "rac".  States: 1 after an opening
+	 * bracket, 2 after "+", 3 after "-", 4 after a complete "±", 5 after
+	 * "+/".
+	 */
+	switch (cls)
+	{
+		case C_OPEN:
+			st->br = 1;
+			break;
+		case C_PLUS:
+			if (st->br == 1)
+			{
+				st->br = 2;
+				st->br_off = off;
+				st->br_mark = mark;
+			}
+			else
+				st->br = 0;
+			break;
+		case C_DASH:
+			if (st->br == 1)
+			{
+				st->br = 3;
+				st->br_off = off;
+				st->br_mark = mark;
+			}
+			else if (st->br == 2 || st->br == 5)
+			{
+				st->br = 4;
+				st->br_mark |= mark;
+			}
+			else
+				st->br = 0;
+			break;
+		case C_PM:
+			if (st->br == 1)
+			{
+				st->br = 4;
+				st->br_off = off;
+				st->br_mark = mark;
+			}
+			else
+				st->br = 0;
+			break;
+		case C_SLASH:
+			st->br = (st->br == 2) ? 5 : 0;
+			break;
+		case C_CLOSE:
+			if (st->br >= 2 && st->br <= 4)
+				emit_sign_token(st, st->br == 2 ? "plus" :
+								st->br == 3 ? "minus" : "rac",
+								st->br_off, st->br_mark, off);
+			st->br = 0;
+			break;
+		default:
+			st->br = 0;
+			break;
+	}
+}
+
+/* Append one ASCII word byte (already lowercased). */
+static inline bool
+word_byte(NormState *st, unsigned char c, int cls, uint32_t off, uint8_t mark)
+{
+	NormBuf    *nb = st->nb;
+
+	if (nb->len + 8 > nb->cap && !nb_grow(nb, 8))
+		return false;
+	if (!st->in_word)
+	{
+		token_start(st, cls == C_DIGIT);
+		st->in_word = true;
+		st->wstart = nb->len;
+		st->wmask = 0;
+		st->wlatin = false;
+		st->wspecial = false;
+		st->br = 0;
+	}
+	if (cls == C_LETTER)
+	{
+		st->wmask |= 1u << (c - 'a');
+		st->wlatin = true;
+	}
+	put(nb, (char) c, off, mark);
+	return true;
+}
+
+/* Append one non-ASCII word code point. */
+static bool
+word_cp(NormState *st, uint32_t cp, uint32_t off, uint8_t mark)
+{
+	NormBuf    *nb = st->nb;
+	char		u[4];
+	int			n;
+	int			i;
+
+	if (nb->len + 8 > nb->cap && !nb_grow(nb, 8))
+		return false;
+	if (!st->in_word)
+	{
+		token_start(st, false);
+		st->in_word = true;
+		st->wstart = nb->len;
+		st->wmask = 0;
+		st->wlatin = false;
+		st->wspecial = false;
+		st->br = 0;
+	}
+	if ((mark & MARK_CONF) || (cp >= 0x03B1 && cp <= 0x03C9))
+		st->wspecial = true;
+	n = utf8_encode(cp, u);
+	for (i = 0; i < n; i++)
+		put(nb, u[i], off, mark);
+	return true;
+}
+
+/* ------------------------------------------------------------------------
+ * Word-level folds
+ * ------------------------------------------------------------------------ */
+
+/* Scratch copy of a word being rewritten (process-wide, reused). */
+static char *scr_text = NULL;
+static uint32_t *scr_off = NULL;
+static uint8_t *scr_marks = NULL;
+static size_t scr_cap = 0;
+
+static bool
+scratch_reserve(size_t n)
+{
+	size_t		ncap;
+	char	   *t;
+	uint32_t   *o;
+	uint8_t    *m;
+
+	if (n <= scr_cap)
+		return true;
+	ncap = scr_cap ? scr_cap : 256;
+	while (ncap < n)
+		ncap *= 2;
+	t = realloc(scr_text, ncap);
+	if (t == NULL)
+		return false;
+	scr_text = t;
+	o = realloc(scr_off, ncap * sizeof(uint32_t));
+	if (o == NULL)
+		return false;
+	scr_off = o;
+	m = realloc(scr_marks, ncap);
+	if (m == NULL)
+		return false;
+	scr_marks = m;
+	scr_cap = ncap;
+	return true;
+}
+
+/* Is the scratch character at byte i a letter (not a digit)? */
+static inline bool
+scr_is_letter(size_t i)
+{
+	unsigned char c = (unsigned char) scr_text[i];
+
+	return !(c >= '0' && c <= '9');
+}
+
+/* Start of the character before byte i in scratch */
+static inline size_t
+scr_prev(size_t i)
+{
+	do
+		i--;
+	while (i > 0 && ((unsigned char) scr_text[i] & 0xC0) == 0x80);
+	return i;
+}
+
+/*
+ * Look-alikes and lone Greek letters.  The word is copied to scratch and
+ * written back:
+ *	- a Greek letter with no letter beside it (alone, or next to digits only,
+ *	  as in "α-", "5α", "Δ9") becomes its name as a token of its own, so
+ *	  "Δ9-THC" and "delta-9-THC" agree;
+ *	- otherwise a look-alike of a Latin letter becomes that letter, marked
+ *	  NORM_MARK_HOMOGLYPH, if the word also has a genuine Latin letter.
+ */
+static void
+rewrite_special(NormState *st)
+{
+	NormBuf    *nb = st->nb;
+	size_t		wlen = nb->len - st->wstart;
+	size_t		i;
+
+	if (!scratch_reserve(wlen))
+	{
+		st->failed = true;
+		return;
+	}
+	memcpy(scr_text, nb->text + st->wstart, wlen);
+	memcpy(scr_off, nb->offset + st->wstart, wlen * sizeof(uint32_t));
+	memcpy(scr_marks, nb->marks + st->wstart, wlen);
+	nb->len = st->wstart;
+
+	for (i = 0; i < wlen;)
+	{
+		uint32_t	cp = 0;
+		int			n = utf8_decode((const unsigned char *) scr_text + i,
+									wlen - i, &cp);
+		uint32_t	off = scr_off[i];
+		uint8_t		mark = scr_marks[i] & ~MARK_CONF;
+		bool		prev_letter = (i > 0) && scr_is_letter(scr_prev(i));
+		bool		next_letter = (i + n < wlen) && scr_is_letter(i + n);
+
+		if (n == 0)
+			n = 1;				/* cannot happen: we wrote it */
+		if (!nb_grow(nb, 16))
+		{
+			st->failed = true;
+			return;
+		}
+		if (cp >= 0x03B1 && cp <= 0x03C9 && !prev_letter && !next_letter)
+		{
+			const char *name = greek_names[cp - 0x03B1];
+
+			if (i > 0)
+				put(nb, ' ', off, mark);
+			while (*name)
+				put(nb, *name++, off, mark);
+			if (i + n < wlen)
+				put(nb, ' ', off, mark);
+		}
+		else if ((scr_marks[i] & MARK_CONF) && st->wlatin)
+		{
+			uint32_t	scp = 0;
+			char		latin;
+
+			/* look the source character up again: its case matters */
+			utf8_decode((const unsigned char *) st->src + off,
+						st->srclen - off, &scp);
+			latin = confusable_latin(scp);
+			put(nb, latin ? latin : '?', off, mark | NORM_MARK_HOMOGLYPH);
+		}
+		else
+		{
+			int			k;
+
+			for (k = 0; k < n; k++)
+				put(nb, scr_text[i + k], off, mark);
+		}
+		i += n;
+	}
+	st->wmask = letter_mask(nb->text + st->wstart, nb->len - st->wstart);
+}
+
+/* Find needle in the word [ws, we) of nb; -1 if absent */
+static long
+word_find(const NormBuf *nb, size_t ws, size_t we, const char *needle,
+		  size_t nlen, bool at_start)
+{
+	size_t		i;
+
+	if (we - ws < nlen)
+		return -1;
+	if (at_start)
+		return memcmp(nb->text + ws, needle, nlen) == 0 ? (long) ws : -1;
+	for (i = ws; i + nlen <= we; i++)
+		if (nb->text[i] == needle[0] && memcmp(nb->text + i, needle, nlen) == 0)
+			return (long) i;
+	return -1;
+}
+
+/*
+ * Replace 'from' at position p by 'to'.  The common prefix and suffix keep
+ * their own offsets; the differing middle of 'to' takes the offset of the
+ * first differing byte of 'from', so offsets stay monotonic.
+ */
+static bool
+word_replace(NormState *st, size_t p, const char *from, const char *to)
+{
+	NormBuf    *nb = st->nb;
+	size_t		fl = strlen(from);
+	size_t		tl = strlen(to);
+	size_t		pre = 0;
+	size_t		suf = 0;
+	size_t		tail = nb->len - (p + fl);
+	size_t		k;
+	uint32_t	moff;
+	uint8_t		mmark;
+
+	if (tl > fl && !nb_grow(nb, tl - fl))
+		return false;
+	while (pre < fl && pre < tl && from[pre] == to[pre])
+		pre++;
+	while (suf < fl - pre && suf < tl - pre &&
+		   from[fl - 1 - suf] == to[tl - 1 - suf])
+		suf++;
+	moff = nb->offset[p + (pre < fl ? pre : fl - 1)];
+	mmark = nb->marks[p + (pre < fl ? pre : fl - 1)];
+	/* move the suffix and the rest of the word */
+	memmove(nb->text + p + tl - suf, nb->text + p + fl - suf, suf + tail);
+	memmove(nb->offset + p + tl - suf, nb->offset + p + fl - suf,
+			(suf + tail) * sizeof(uint32_t));
+	memmove(nb->marks + p + tl - suf, nb->marks + p + fl - suf, suf + tail);
+	for (k = pre; k < tl - suf; k++)
+	{
+		nb->text[p + k] = to[k];
+		nb->offset[p + k] = moff;
+		nb->marks[p + k] = mmark;
+	}
+	nb->len = nb->len - fl + tl;
+	return true;
+}
+
+static void
+spell_fold(NormState *st)
+{
+	int			r;
+
+	for (r = 0; r < N_SPELL; r++)
+	{
+		const SpellRule *rule = &spell_rules[r];
+		size_t		from_len;
+		size_t		to_len;
+		size_t		pos;
+		long		p;
+
+		if ((st->wmask & rule->mask) != rule->mask)
+			continue;
+		from_len = strlen(rule->from);
+		to_len = strlen(rule->to);
+		pos = st->wstart;
+		while ((p = word_find(st->nb, pos, st->nb->len, rule->from, from_len,
+							  rule->at_start)) >= 0)
+		{
+			if (rule->at_start && (size_t) p != st->wstart)
+				break;
+			if (!word_replace(st, (size_t) p, rule->from, rule->to))
+			{
+				st->failed = true;
+				return;
+			}
+			pos = (size_t) p + to_len;
+			if (rule->at_start)
+				break;
+		}
+	}
+}
+
+static void
+word_end(NormState *st)
+{
+	st->in_word = false;
+	if (st->wspecial)
+		rewrite_special(st);
+	if (!st->failed && (st->wmask & spell_any_mask))
+		spell_fold(st);
+}
+
+/* ------------------------------------------------------------------------
+ * Drivers
+ * ------------------------------------------------------------------------ */
+static void
+state_init(NormState *st, NormBuf *nb, const char *src, size_t len)
+{
+	memset(st, 0, sizeof(*st));
+	st->nb = nb;
+	st->src = src;
+	st->srclen = len;
+	nb->len = 0;
+	nb->errmsg[0] = '\0';
+	if (!ascii_ready)
+		ascii_init();
+	if (spell_any_mask == 0)
+		spell_init();
+}
+
+static NormStatus
+finish(NormState *st)
+{
+	NormBuf    *nb = st->nb;
+
+	if (!st->failed && st->in_word)
+		word_end(st);
+	if (st->failed || !nb_grow(nb, 1))
+	{
+		if (nb->errmsg[0] == '\0')
+			snprintf(nb->errmsg, sizeof(nb->errmsg), "out of memory");
+		nb->len = 0;
+		if (nb->text)
+			nb->text[0] = '\0';
+		return NORM_ERROR;
+	}
+	nb->text[nb->len] = '\0';
+	nb->offset[nb->len] = (uint32_t) st->srclen;
+	nb->marks[nb->len] = 0;
+	return NORM_OK;
+}
+
+static inline bool
+ascii_event(NormState *st, unsigned char b, uint32_t off)
+{
+	int			cls = ascii_class[b];
+
+	if (cls <= C_DIGIT)
+		return word_byte(st, ascii_lower[b], cls, off, 0);
+	sep_event(st, cls, off, 0);
+	return !st->failed;
+}
+
+/* Feed the folded code points of one non-ASCII source character. */
+static bool
+cp_events(NormState *st, uint32_t scp, uint32_t off)
+{
+	uint32_t	out[FOLD_MAX];
+	bool		failed = false;
+	int			n = fold_cp(scp, out, st->nb, &failed);
+	uint8_t		mark = scp < 0x80 ? 0 : NORM_MARK_NONASCII;
+	int			i;
+
+	if (failed)
+		return false;
+	if (n == 1 && out[0] >= 0x80 && confusable_latin(scp))
+		mark |= MARK_CONF;
+	for (i = 0; i < n; i++)
+	{
+		uint32_t	c = out[i];
+		int			cls = classify_cp(c);
+
+		if (c < 0x80)
+		{
+			if (cls <= C_DIGIT)
+			{
+				if (!word_byte(st, ascii_lower[c], cls, off, mark))
+					return false;
+			}
+			else
+				sep_event(st, cls, off, mark);
+		}
+		else if (cls == C_LETTER)
+		{
+			if (!word_cp(st, c, off, mark))
+				return false;
+		}
+		else
+			sep_event(st, cls, off, mark);
+		if (st->failed)
+			return false;
+	}
+	return true;
+}
+
+static NormStatus
+normalize_general(const char *src, size_t len, NormBuf *nb, bool force_icu)
+{
+	NormState	st;
+	const unsigned char *s = (const unsigned char *) src;
+	size_t		i = 0;
+
+	state_init(&st, nb, src, len);
+	if (!icu_ready(nb))
+		return NORM_ERROR;
+	if (!nb_grow(nb, len + len / 2 + 16))
+	{
+		snprintf(nb->errmsg, sizeof(nb->errmsg), "out of memory");
+		return NORM_ERROR;
+	}
+	while (i < len)
+	{
+		uint32_t	cp;
+		int			n;
+
+		if (s[i] < 0x80 && !force_icu)
+		{
+			if (!ascii_event(&st, s[i], (uint32_t) i))
+				return finish(&st);
+			i++;
+			continue;
+		}
+		n = utf8_decode(s + i, len - i, &cp);
+		if (n == 0)
+		{
+			nb->len = 0;
+			nb->text[0] = '\0';
+			nb->offset[0] = 0;
+			snprintf(nb->errmsg, sizeof(nb->errmsg),
+					 "invalid UTF-8 byte sequence at offset %zu", i);
+			return NORM_INVALID_UTF8;
+		}
+		if (!cp_events(&st, cp, (uint32_t) i))
+		{
+			st.failed = true;
+			return finish(&st);
+		}
+		i += n;
+	}
+	return finish(&st);
+}
+
+NormStatus
+normalize_text(const char *src, size_t len, NormBuf *nb)
+{
+	NormState	st;
+	const unsigned char *s = (const unsigned char *) src;
+	size_t		i;
+
+	if (len >= UINT32_MAX)
+	{
+		nb->len = 0;
+		snprintf(nb->errmsg, sizeof(nb->errmsg),
+				 "text of %zu bytes is too long to normalise", len);
+		return NORM_ERROR;
+	}
+
+	/* Pure ASCII?  Then never touch ICU. */
+	for (i = 0; i < len; i++)
+		if (s[i] >= 0x80)
+			return normalize_general(src, len, nb, false);
+
+	state_init(&st, nb, src, len);
+	if (!nb_grow(nb, len + len / 2 + 16))
+	{
+		snprintf(nb->errmsg, sizeof(nb->errmsg), "out of memory");
+		return NORM_ERROR;
+	}
+	for (i = 0; i < len; i++)
+	{
+		if (!ascii_event(&st, s[i], (uint32_t) i))
+			break;
+	}
+	return finish(&st);
+}
+
+/*
+ * The same, but every character (ASCII too) folded by ICU: for tests that
+ * prove the ASCII fast path agrees with ICU.
+ */
+NormStatus
+normalize_text_icu(const char *src, size_t len, NormBuf *nb)
+{
+	if (len >= UINT32_MAX)
+	{
+		nb->len = 0;
+		snprintf(nb->errmsg, sizeof(nb->errmsg),
+				 "text of %zu bytes is too long to normalise", len);
+		return NORM_ERROR;
+	}
+	return normalize_general(src, len, nb, true);
+}
