@@ -210,8 +210,9 @@ BEGIN
 	IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.builtin THEN
 		RAISE EXCEPTION 'shipped watchlist rows are read-only'
 			USING ERRCODE = 'feature_not_supported',
-				  DETAIL = format('The %s row %s was shipped with the precursor extension and is replaced by it on restore and update.',
-								  TG_TABLE_NAME, to_jsonb(OLD) - 'note' - 'threshold_note' - 'source_act'),
+				  DETAIL = format('The %s row %s was shipped with the precursor extension, which recreates it on restore and replaces it on update.',
+								  TG_TABLE_NAME,
+								  (SELECT jsonb_object_agg(k, to_jsonb(OLD) -> k) FROM unnest(TG_ARGV) AS k)),
 				  HINT = 'Put your own entries in a user watchlist (builtin = false), or add synonyms and CN codes to a shipped substance as new rows.';
 	END IF;
 	IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.builtin THEN
@@ -233,7 +234,7 @@ BEGIN
 END
 $guard$;
 COMMENT ON FUNCTION precursor.watchlist_guard() IS
-	'BEFORE ROW trigger: shipped rows are read-only outside the extension''s own scripts, users cannot create builtin rows, and user entries go to user lists.';
+	'BEFORE ROW trigger: shipped rows are read-only outside the extension''s own scripts, users cannot create builtin rows, and user entries go to user lists. Trigger arguments name the key columns (for the error message).';
 
 CREATE FUNCTION precursor.watchlist_category_check() RETURNS trigger
 	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
@@ -255,15 +256,15 @@ COMMENT ON FUNCTION precursor.watchlist_category_check() IS
 	'BEFORE ROW trigger on substance: the categories of the shipped lists are those of their acts (user lists are free).';
 
 CREATE TRIGGER watchlist_guard BEFORE INSERT OR UPDATE OR DELETE ON precursor.watchlist
-	FOR EACH ROW EXECUTE FUNCTION precursor.watchlist_guard();
+	FOR EACH ROW EXECUTE FUNCTION precursor.watchlist_guard('watchlist_id');
 CREATE TRIGGER substance_guard BEFORE INSERT OR UPDATE OR DELETE ON precursor.substance
-	FOR EACH ROW EXECUTE FUNCTION precursor.watchlist_guard();
+	FOR EACH ROW EXECUTE FUNCTION precursor.watchlist_guard('substance_id');
 CREATE TRIGGER substance_category BEFORE INSERT OR UPDATE OF category, watchlist_id ON precursor.substance
 	FOR EACH ROW EXECUTE FUNCTION precursor.watchlist_category_check();
 CREATE TRIGGER substance_cn_guard BEFORE INSERT OR UPDATE OR DELETE ON precursor.substance_cn
-	FOR EACH ROW EXECUTE FUNCTION precursor.watchlist_guard();
+	FOR EACH ROW EXECUTE FUNCTION precursor.watchlist_guard('substance_id', 'cn_code', 'ex');
 CREATE TRIGGER synonym_guard BEFORE INSERT OR UPDATE OR DELETE ON precursor.synonym
-	FOR EACH ROW EXECUTE FUNCTION precursor.watchlist_guard();
+	FOR EACH ROW EXECUTE FUNCTION precursor.watchlist_guard('synonym_id');
 
 -- ---------------------------------------------------------------------------
 -- Audit.  Written only by the SECURITY DEFINER trigger function; nobody but
