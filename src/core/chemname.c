@@ -1,0 +1,619 @@
+/*
+ * chemname.c
+ *		Recognise the parts of a normalised chemical name that are not the
+ *		substance: stereo descriptors, salts, hydrates, esters, purity,
+ *		grade and solution.  No PostgreSQL here.
+ *
+ * Everything works on tokens of normalised text (normalize.h): runs of
+ * bytes between ' ' and '|'.  '-' stays inside a token, so "99-100" and
+ * "103-79-7" are one token each.  The word lists are closed vocabularies of
+ * the trade: a token is recognised only by exact equality, never as a
+ * prefix, so "hydrochlorothiazide" or "acetone cyanohydrin" are never cut.
+ */
+#include "chemname.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct Tok
+{
+	size_t		s;
+	size_t		e;
+} Tok;
+
+static inline bool
+tok_is(const char *norm, Tok t, const char *w)
+{
+	size_t		n = strlen(w);
+
+	return t.e - t.s == n && memcmp(norm + t.s, w, n) == 0;
+}
+
+static bool
+tok_in(const char *norm, Tok t, const char *const *list)
+{
+	for (; *list; list++)
+		if (tok_is(norm, t, *list))
+			return true;
+	return false;
+}
+
+static bool
+tok_numeric(const char *norm, Tok t)
+{
+	size_t		i;
+
+	if (t.e == t.s)
+		return false;
+	for (i = t.s; i < t.e; i++)
+		if (!((norm[i] >= '0' && norm[i] <= '9') || norm[i] == '-'))
+			return false;
+	return true;
+}
+
+/* value of a numeric token (first run of digits), capped */
+static long
+tok_value(const char *norm, Tok t)
+{
+	long		v = 0;
+	size_t		i;
+
+	for (i = t.s; i < t.e && norm[i] >= '0' && norm[i] <= '9'; i++)
+		if (v < 100000)
+			v = v * 10 + (norm[i] - '0');
+	return v;
+}
+
+/*
+ * Next token at or after pos, not crossing '|' when stop_at_clause.
+ * Returns false at the end (or at a clause boundary).
+ */
+static bool
+tok_next(const char *norm, size_t len, size_t pos, bool stop_at_clause,
+		 Tok *t)
+{
+	while (pos < len && (norm[pos] == ' ' || norm[pos] == '|'))
+	{
+		if (norm[pos] == '|' && stop_at_clause)
+			return false;
+		pos++;
+	}
+	if (pos >= len)
+		return false;
+	t->s = pos;
+	while (pos < len && norm[pos] != ' ' && norm[pos] != '|')
+		pos++;
+	t->e = pos;
+	return true;
+}
+
+/* Token ending at or before pos (pos is an exclusive end). */
+static bool
+tok_prev(const char *norm, size_t lo, size_t pos, bool stop_at_clause,
+		 Tok *t)
+{
+	while (pos > lo && (norm[pos - 1] == ' ' || norm[pos - 1] == '|'))
+	{
+		if (norm[pos - 1] == '|' && stop_at_clause)
+			return false;
+		pos--;
+	}
+	if (pos <= lo)
+		return false;
+	t->e = pos;
+	while (pos > lo && norm[pos - 1] != ' ' && norm[pos - 1] != '|')
+		pos--;
+	t->s = pos;
+	return true;
+}
+
+/* ------------------------------------------------------------------------
+ * Vocabularies (normalised spellings: "sulph" is already "sulf")
+ * ------------------------------------------------------------------------ */
+
+/* Stereo descriptors; "plus"/"minus"/"rac" are what the normaliser makes of
+ * "(+)", "(-)", "(±)". */
+static const char *const stereo_words[] = {
+	"r", "s", "rs", "sr", "d", "l", "dl", "ld", "e", "z",
+	"rac", "racemic", "racemate", "plus", "minus",
+	"meso", "erythro", "threo", "cis", "trans", "syn", "anti",
+	"levo", "dextro", "levorotatory", "dextrorotatory",
+	"levogyre", "dextrogyre", "levogir", "dextrogir",
+	NULL
+};
+
+/* Salts written after the base (English, German, French, Spanish, ...) */
+static const char *const salt_words[] = {
+	"hydrochloride", "hcl", "hydrochlorid", "chlorhydrate", "clorhidrato",
+	"dihydrochloride", "monohydrochloride",
+	"hydrobromide", "hbr", "hydrobromid", "bromhydrate", "bromhidrato",
+	"hydroiodide", "hydroiodid",
+	"sulfate", "sulfat", "sulfato", "hemisulfate", "bisulfate",
+	"hydrogensulfate", "hydrogensulfat",
+	"phosphate", "phosphat", "fosfato", "diphosphate",
+	"tartrate", "tartrat", "tartrato", "bitartrate", "hydrogentartrate",
+	"hydrogentartrat",
+	"citrate", "citrat", "citrato",
+	"maleate", "maleat", "maleato", "fumarate", "fumarat", "fumarato",
+	"acetate", "acetat", "acetato", "oxalate", "oxalat", "oxalato",
+	"mesylate", "mesilate", "mesilat", "methanesulfonate", "nitrate",
+	"nitrat", "nitrato", "besylate", "tosylate", "succinate", "lactate",
+	"salt", "salz", "sel", "sal",
+	NULL
+};
+
+/* Salts written before the base with a connector: "chlorhydrate de ..." */
+static const char *const lead_salt_words[] = {
+	"chlorhydrate", "bromhydrate", "sulfate", "tartrate", "citrate",
+	"phosphate", "maleate", "clorhidrato", "bromhidrato", "sulfato",
+	"tartrato", "citrato", "fosfato", "maleato", "cloridrato", "solfato",
+	"hydrochloride", "hydrobromide",
+	NULL
+};
+
+static const char *const connector_words[] = {
+	"de", "d", "di", "del", "of", "du", "do", "da",
+	NULL
+};
+
+/* Cations named before "salt" ("sodium salt") */
+static const char *const cation_words[] = {
+	"sodium", "potassium", "natrium", "kalium", "calcium", "lithium",
+	"magnesium", "ammonium", "disodium", "dipotassium", "monosodium",
+	"sodique", "potassique", "sodico", "potasico",
+	NULL
+};
+
+/*
+ * Words that, when they precede an anion, make the pair one substance
+ * ("sodium sulfate", "ethyl acetate", "lead nitrate"): the anion is then
+ * not a salt suffix and is not stripped.
+ */
+static const char *const anion_partner_words[] = {
+	"methyl", "ethyl", "propyl", "isopropyl", "butyl", "isobutyl",
+	"pentyl", "amyl", "isoamyl", "hexyl", "benzyl", "phenyl", "vinyl",
+	"allyl", "octyl",
+	"sodium", "potassium", "natrium", "kalium", "calcium", "lithium",
+	"magnesium", "ammonium", "barium", "aluminum", "lead", "copper", "zinc",
+	"iron", "ferrous", "ferric", "silver", "mercury", "mercuric", "nickel",
+	"cobalt", "manganese", "tin", "strontium", "cesium", "hydrogen",
+	"cupric", "cuprous", "chromium", "cadmium",
+	NULL
+};
+
+static const char *const hydrate_words[] = {
+	"hydrate", "monohydrate", "hemihydrate", "sesquihydrate", "dihydrate",
+	"trihydrate", "tetrahydrate", "pentahydrate", "hexahydrate",
+	"heptahydrate", "decahydrate", "hydrat", "monohydrat", "dihydrat",
+	"hemihydrat", "trihydrat", "hidrato", "monohidrato", "h2o",
+	NULL
+};
+
+/* Purity and grade */
+static const char *const grade_words[] = {
+	"pct", "percent", "prozent", "pourcent", "porciento",
+	"min", "max", "minimum", "tech", "techn", "technical", "technisch",
+	"technique", "tecnico", "grade", "qualitat", "qualite",
+	"reagent", "reag", "analytical", "analysis", "ar", "acs", "usp", "bp",
+	"ep", "nf", "jp", "ph", "eur", "pure", "purum", "puriss", "purissimum",
+	"pur", "rein", "reinst", "cp", "lab", "laboratory", "hplc", "gc",
+	"synthesis", "extra", "pharma", "pharmaceutical", "industrial", "food",
+	"fcc", "glacial", "anhydrous", "anhydrate", "wasserfrei", "anhydre",
+	"anhidro", "dry", "crystalline", "cryst", "powder", "pa",
+	NULL
+};
+
+static const char *const solution_words[] = {
+	"solution", "soln", "sol", "aqueous", "aq", "losung", "solucion",
+	"soluzione",
+	NULL
+};
+
+static const char *const solvent_words[] = {
+	"water", "h2o", "wasser", "eau", "agua", "acqua", "ethanol", "methanol",
+	NULL
+};
+
+static const char *const ester_alkyls[] = {
+	"methyl", "ethyl", "propyl", "isopropyl", "butyl", "isobutyl",
+	"tert", "benzyl", "phenyl", "pentyl", "amyl",
+	NULL
+};
+
+static const char *const ester_words[] = {
+	"methylester", "ethylester", "propylester", "butylester",
+	"benzylester",
+	NULL
+};
+
+/* Units after a number in running text: then the number is a quantity */
+static const char *const unit_words[] = {
+	"l", "ml", "kg", "g", "mg", "t", "mt", "lb", "lbs", "kgs", "gal", "oz",
+	"litre", "litres", "liter", "liters", "drum", "drums", "bottle",
+	"bottles", "pcs", "x", "tons", "tonnes", "ton", "units", "bags",
+	NULL
+};
+
+/* "1r", "2s", "4ar", "2e", "3z", "1rs": a locant with a descriptor */
+static bool
+is_locant_descriptor(const char *norm, Tok t)
+{
+	size_t		i = t.s;
+	size_t		rest;
+
+	while (i < t.e && norm[i] >= '0' && norm[i] <= '9')
+		i++;
+	if (i == t.s || i == t.e)
+		return false;
+	if (t.e - i >= 2 && (norm[i] == 'a' || norm[i] == 'b') &&
+		(norm[i + 1] == 'r' || norm[i + 1] == 's'))
+		i++;
+	rest = t.e - i;
+	if (rest == 1)
+		return norm[i] == 'r' || norm[i] == 's' || norm[i] == 'e' ||
+			norm[i] == 'z';
+	if (rest == 2)
+		return (norm[i] == 'r' && norm[i + 1] == 's') ||
+			(norm[i] == 's' && norm[i + 1] == 'r');
+	return false;
+}
+
+static bool
+is_stereo(const char *norm, Tok t)
+{
+	return tok_in(norm, t, stereo_words) || is_locant_descriptor(norm, t);
+}
+
+/* ------------------------------------------------------------------------
+ * Recording what was found
+ * ------------------------------------------------------------------------ */
+static void
+form_clear(ChemForm *form)
+{
+	memset(form, 0, sizeof(*form));
+}
+
+/* Copy norm[s, e) into a field, cut at a token boundary if it is too long */
+static void
+set_field(char *dst, size_t dstlen, const char *norm, size_t s, size_t e)
+{
+	size_t		n = e - s;
+
+	if (n >= dstlen)
+	{
+		n = dstlen - 1;
+		while (n > 0 && norm[s + n] != ' ' && norm[s + n] != '|')
+			n--;
+	}
+	memcpy(dst, norm + s, n);
+	dst[n] = '\0';
+	/* never keep a clause mark inside a field */
+	for (s = 0; s < n; s++)
+		if (dst[s] == '|')
+			dst[s] = ' ';
+}
+
+typedef struct Span
+{
+	bool		set;
+	size_t		s;
+	size_t		e;
+} Span;
+
+static void
+span_add(Span *sp, Tok t)
+{
+	if (!sp->set)
+	{
+		sp->set = true;
+		sp->s = t.s;
+		sp->e = t.e;
+		return;
+	}
+	if (t.s < sp->s)
+		sp->s = t.s;
+	if (t.e > sp->e)
+		sp->e = t.e;
+}
+
+/*
+ * Classify one trailing token.  'after' is the token stripped just before
+ * (the one that followed t in the text), or NULL.  Returns the CHEM_FORM
+ * flag to set (0x100 for purity without a flag), or -1 if t is not
+ * strippable.  'prev' is the token before t (for the anion guard), if any.
+ */
+#define TRAIL_PURITY	0x100
+#define TRAIL_CONSUME2	0x200	/* t and prev both belong to the suffix */
+
+static int
+classify_trailing(const char *norm, Tok t, const Tok *prev, int after_kind,
+				  bool whole_name)
+{
+	if (tok_in(norm, t, salt_words))
+	{
+		if (prev && tok_in(norm, *prev, anion_partner_words) &&
+			!tok_is(norm, t, "salt") && !tok_is(norm, t, "salz") &&
+			!tok_is(norm, t, "sel") && !tok_is(norm, t, "sal"))
+			return -1;			/* "ethyl acetate", "sodium sulfate" */
+		return CHEM_FORM_SALT;
+	}
+	if (after_kind == CHEM_FORM_SALT && tok_in(norm, t, cation_words))
+		return CHEM_FORM_SALT;	/* "sodium salt" */
+	if (tok_in(norm, t, hydrate_words))
+		return CHEM_FORM_HYDRATE;
+	if (tok_in(norm, t, ester_words))
+		return CHEM_FORM_ESTER;
+	if (tok_is(norm, t, "ester") && prev && tok_in(norm, *prev, ester_alkyls))
+		return CHEM_FORM_ESTER | TRAIL_CONSUME2;
+	if (tok_in(norm, t, solution_words))
+		return CHEM_FORM_SOLUTION;
+	if (tok_in(norm, t, solvent_words) && prev && tok_is(norm, *prev, "in"))
+		return CHEM_FORM_SOLUTION | TRAIL_CONSUME2;
+	if (tok_in(norm, t, grade_words))
+		return TRAIL_PURITY;
+	/* "for synthesis", "for analysis" */
+	if (tok_is(norm, t, "for") && after_kind == TRAIL_PURITY)
+		return TRAIL_PURITY;
+	if (tok_numeric(norm, t))
+	{
+		if (whole_name || tok_value(norm, t) <= 100)
+			return TRAIL_PURITY;
+	}
+	return -1;
+}
+
+/* ------------------------------------------------------------------------
+ * Public functions
+ * ------------------------------------------------------------------------ */
+void
+chemname_strip(const char *norm, size_t len, size_t *base_start,
+			   size_t *base_end, ChemForm *form)
+{
+	size_t		bs = 0;
+	size_t		be = len;
+	Span		stereo = {0};
+	Span		salt = {0};
+	Span		purity = {0};
+	Tok			t;
+	Tok			t2;
+	Tok			t3;
+	int			after_kind = 0;
+
+	form_clear(form);
+
+	/* leading: stereo descriptors and "chlorhydrate de ..." */
+	while (tok_next(norm, be, bs, false, &t))
+	{
+		if (tok_in(norm, t, lead_salt_words) &&
+			tok_next(norm, be, t.e, false, &t2) &&
+			tok_in(norm, t2, connector_words) &&
+			tok_next(norm, be, t2.e, false, &t3))
+		{
+			form->flags |= CHEM_FORM_SALT;
+			if (!salt.set)
+				span_add(&salt, t);
+			bs = t2.e;
+			continue;
+		}
+		if (is_stereo(norm, t) && tok_next(norm, be, t.e, false, &t2))
+		{
+			form->flags |= CHEM_FORM_STEREO;
+			span_add(&stereo, t);
+			bs = t.e;
+			continue;
+		}
+		break;
+	}
+
+	/* trailing: salts, hydrates, esters, purity, grade, solution */
+	while (tok_prev(norm, bs, be, false, &t))
+	{
+		Tok			p;
+		bool		has_prev = tok_prev(norm, bs, t.s, false, &p);
+		int			k;
+
+		if (!has_prev)
+			break;				/* keep at least one token */
+		k = classify_trailing(norm, t, &p, after_kind, true);
+		if (k < 0)
+			break;
+		if (k & TRAIL_CONSUME2)
+		{
+			Tok			pp;
+
+			if (!tok_prev(norm, bs, p.s, false, &pp))
+				break;			/* "ethyl ester" alone: leave it */
+			k &= ~TRAIL_CONSUME2;
+			t.s = p.s;
+		}
+		if (k == TRAIL_PURITY)
+			span_add(&purity, t);
+		else
+		{
+			form->flags |= (uint32_t) k;
+			if (k == CHEM_FORM_SALT)
+			{
+				/* a leading salt wins; else collect the trailing ones */
+				if (!(salt.set && salt.s < bs))
+					span_add(&salt, t);
+			}
+		}
+		after_kind = k;
+		be = t.s;
+	}
+
+	/* trim separators around the base */
+	while (bs < be && (norm[bs] == ' ' || norm[bs] == '|'))
+		bs++;
+	while (be > bs && (norm[be - 1] == ' ' || norm[be - 1] == '|'))
+		be--;
+	if (bs >= be)
+	{
+		bs = 0;
+		be = len;
+	}
+	*base_start = bs;
+	*base_end = be;
+	if (stereo.set)
+		set_field(form->stereo, sizeof(form->stereo), norm, stereo.s, stereo.e);
+	if (salt.set)
+		set_field(form->salt, sizeof(form->salt), norm, salt.s, salt.e);
+	if (purity.set)
+		set_field(form->purity, sizeof(form->purity), norm, purity.s, purity.e);
+}
+
+void
+chemname_context_form(const char *norm, size_t len, size_t start, size_t end,
+					  ChemForm *form)
+{
+	Span		stereo = {0};
+	Span		salt = {0};
+	Span		purity = {0};
+	Tok			t;
+	Tok			p;
+	size_t		pos;
+	int			n;
+	int			after_kind = 0;
+
+	form_clear(form);
+	if (start > end || end > len)
+		return;
+
+	/* before the mention: stereo descriptors, or "chlorhydrate de" */
+	pos = start;
+	for (n = 0; n < 6 && tok_prev(norm, 0, pos, true, &t); n++)
+	{
+		bool		has_p = tok_prev(norm, 0, t.s, true, &p);
+
+		if (n == 0 && tok_in(norm, t, connector_words) && has_p &&
+			tok_in(norm, p, lead_salt_words))
+		{
+			form->flags |= CHEM_FORM_SALT;
+			span_add(&salt, p);
+			break;
+		}
+		if (!is_stereo(norm, t))
+			break;
+
+		/*
+		 * Single letters are ambiguous in running text: "10 l acetone" is a
+		 * quantity, "company s ephedrine" a possessive.
+		 */
+		if (t.e - t.s == 1 && has_p &&
+			(tok_numeric(norm, p) || norm[t.s] == 's'))
+		{
+			if (!is_stereo(norm, p))
+				break;
+		}
+		form->flags |= CHEM_FORM_STEREO;
+		span_add(&stereo, t);
+		pos = t.s;
+	}
+
+	/* after the mention */
+	pos = end;
+	for (n = 0; n < 8 && tok_next(norm, len, pos, true, &t); n++)
+	{
+		Tok			nx;
+		bool		has_nx = tok_next(norm, len, t.e, true, &nx);
+		int			k;
+
+		/* "ethyl acetate": the mention itself is the partner */
+		p.s = start;
+		p.e = end;
+		if (n == 0)
+		{
+			Tok			last;
+
+			if (tok_prev(norm, start, end, false, &last))
+				p = last;
+		}
+		/* a number followed by a unit is a quantity, not a purity */
+		if (tok_numeric(norm, t) && has_nx && tok_in(norm, nx, unit_words))
+			break;
+		/* "in water" after the mention */
+		if (tok_is(norm, t, "in") && has_nx && tok_in(norm, nx, solvent_words))
+		{
+			form->flags |= CHEM_FORM_SOLUTION;
+			pos = nx.e;
+			after_kind = CHEM_FORM_SOLUTION;
+			continue;
+		}
+		/* "methyl ester" after the mention */
+		if (tok_in(norm, t, ester_alkyls) && has_nx && tok_is(norm, nx, "ester"))
+		{
+			form->flags |= CHEM_FORM_ESTER;
+			pos = nx.e;
+			after_kind = CHEM_FORM_ESTER;
+			continue;
+		}
+		/* "sodium salt" */
+		if (tok_in(norm, t, cation_words) && has_nx &&
+			(tok_is(norm, nx, "salt") || tok_is(norm, nx, "salz")))
+		{
+			form->flags |= CHEM_FORM_SALT;
+			span_add(&salt, t);
+			span_add(&salt, nx);
+			pos = nx.e;
+			after_kind = CHEM_FORM_SALT;
+			continue;
+		}
+		k = classify_trailing(norm, t, n == 0 ? &p : NULL, after_kind, false);
+		if (k < 0 || (k & TRAIL_CONSUME2))
+			break;
+		if (k == TRAIL_PURITY)
+			span_add(&purity, t);
+		else
+		{
+			form->flags |= (uint32_t) k;
+			if (k == CHEM_FORM_SALT)
+				span_add(&salt, t);
+		}
+		after_kind = k;
+		pos = t.e;
+	}
+
+	if (stereo.set)
+		set_field(form->stereo, sizeof(form->stereo), norm, stereo.s, stereo.e);
+	if (salt.set)
+		set_field(form->salt, sizeof(form->salt), norm, salt.s, salt.e);
+	if (purity.set)
+		set_field(form->purity, sizeof(form->purity), norm, purity.s, purity.e);
+}
+
+const char *
+chemname_form_label(uint32_t flags, char *buf, size_t buflen)
+{
+	static const struct
+	{
+		uint32_t	flag;
+		const char *name;
+	}			parts[] = {
+		{CHEM_FORM_SALT, "salt"},
+		{CHEM_FORM_STEREO, "stereoisomer"},
+		{CHEM_FORM_HYDRATE, "hydrate"},
+		{CHEM_FORM_ESTER, "ester"},
+		{CHEM_FORM_SOLUTION, "solution"},
+	};
+	size_t		used = 0;
+	size_t		i;
+
+	if (buflen == 0)
+		return buf;
+	buf[0] = '\0';
+	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
+	{
+		if (flags & parts[i].flag)
+		{
+			int			w = snprintf(buf + used, buflen - used, "%s%s",
+									 used ? "+" : "", parts[i].name);
+
+			if (w < 0 || (size_t) w >= buflen - used)
+				break;
+			used += (size_t) w;
+		}
+	}
+	if (used == 0)
+		snprintf(buf, buflen, "base");
+	return buf;
+}
