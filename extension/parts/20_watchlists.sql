@@ -207,6 +207,13 @@ BEGIN
 		RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
 	END IF;
 
+	-- TRUNCATE would bypass the row checks and remove the shipped rows.
+	IF TG_OP = 'TRUNCATE' THEN
+		RAISE EXCEPTION 'cannot truncate %: it holds shipped watchlist rows', TG_TABLE_NAME
+			USING ERRCODE = 'feature_not_supported',
+				  HINT = 'Delete your own rows with DELETE ... WHERE NOT builtin.';
+	END IF;
+
 	IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.builtin THEN
 		RAISE EXCEPTION 'shipped watchlist rows are read-only'
 			USING ERRCODE = 'feature_not_supported',
@@ -265,6 +272,14 @@ CREATE TRIGGER substance_cn_guard BEFORE INSERT OR UPDATE OR DELETE ON precursor
 	FOR EACH ROW EXECUTE FUNCTION precursor.watchlist_guard('substance_id', 'cn_code', 'ex');
 CREATE TRIGGER synonym_guard BEFORE INSERT OR UPDATE OR DELETE ON precursor.synonym
 	FOR EACH ROW EXECUTE FUNCTION precursor.watchlist_guard('synonym_id');
+CREATE TRIGGER watchlist_no_truncate BEFORE TRUNCATE ON precursor.watchlist
+	FOR EACH STATEMENT EXECUTE FUNCTION precursor.watchlist_guard();
+CREATE TRIGGER substance_no_truncate BEFORE TRUNCATE ON precursor.substance
+	FOR EACH STATEMENT EXECUTE FUNCTION precursor.watchlist_guard();
+CREATE TRIGGER substance_cn_no_truncate BEFORE TRUNCATE ON precursor.substance_cn
+	FOR EACH STATEMENT EXECUTE FUNCTION precursor.watchlist_guard();
+CREATE TRIGGER synonym_no_truncate BEFORE TRUNCATE ON precursor.synonym
+	FOR EACH STATEMENT EXECUTE FUNCTION precursor.watchlist_guard();
 
 -- ---------------------------------------------------------------------------
 -- Audit.  Written only by the SECURITY DEFINER trigger function; nobody but
