@@ -5,6 +5,7 @@
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS precursor;
 RESET client_min_messages;
+\set SHOW_CONTEXT never
 
 -- Loading the shipped lists at CREATE EXTENSION wrote no audit rows.
 SELECT count(*) AS shipped_rows_audited FROM precursor.watchlist_audit

@@ -4,6 +4,7 @@
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS precursor;
 RESET client_min_messages;
+\set SHOW_CONTEXT never
 -- The identifier types' operators live in schema precursor, as analysts would have it.
 SET search_path = public, precursor;
 
