@@ -21,6 +21,11 @@
  *     must then be rebuilt (REINDEX), exactly as for a collation version
  *     change.  The alternative, STABLE, would forbid such indexes outright.
  *
+ * Privileges: the functions read the watchlists with the caller's rights
+ * (through precursor.watchlist_term, defined with the watchlists), so a
+ * caller needs precursor_reader; EXECUTE stays with PUBLIC so that the
+ * error names the missing table privilege.
+ *
  * Costs (C functions default to COST 1, which makes the planner run them
  * before cheap quals and under a LIMIT as if free): one call normalises the
  * text and scans it with Vectorscan, about 1-2 us per 100 bytes, i.e. some
@@ -28,27 +33,6 @@
  * first hit: 100.  screen() and lookup() build every hit with its span and
  * substance: 500.  explain() also renormalises every hit's context: 1000.
  */
-
-/*
- * Every term of every ACTIVE watchlist: the substance's own name (kind
- * 'name') and its synonyms (kind = the synonym's kind).  This is what the
- * matcher compiles.
- */
-CREATE VIEW precursor.watchlist_term AS
-SELECT s.substance_id, s.name AS term, 'name'::pg_catalog.text AS term_kind,
-       NULL::pg_catalog.text AS lang
-  FROM precursor.substance s
-  JOIN precursor.watchlist w ON w.watchlist_id = s.watchlist_id
- WHERE w.active
-UNION ALL
-SELECT y.substance_id, y.name, y.kind, y.lang
-  FROM precursor.synonym y
-  JOIN precursor.substance s ON s.substance_id = y.substance_id
-  JOIN precursor.watchlist w ON w.watchlist_id = s.watchlist_id
- WHERE w.active;
-
-COMMENT ON VIEW precursor.watchlist_term IS
-'Every term the matching engine compiles: the name (term_kind ''name'') and the synonyms of every substance of an active watchlist; synonyms of kind ''abbreviation'' are never fuzzy-matched.';
 
 CREATE TYPE precursor.hit AS (
     substance_id  integer,
@@ -130,5 +114,3 @@ LANGUAGE C VOLATILE STRICT PARALLEL RESTRICTED;
 
 COMMENT ON FUNCTION precursor.watchlist_cache_info() IS
 'What this backend has compiled: terms, substances, and whether the fuzzy matcher has been built yet.  Builds the cache if needed.  For diagnostics.';
-
-GRANT SELECT ON precursor.watchlist_term TO precursor_reader;
