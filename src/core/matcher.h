@@ -111,6 +111,12 @@ extern PmStatus pm_lookup(PmMatcher *m, const char *text, size_t len,
 						  uint32_t scan_flags, PmHitFn on_hit, void *hit_arg);
 
 extern const char *pm_last_error(const PmMatcher *m);
+
+/*
+ * Bytes of original text per window of pm_screen() (default 256 KiB, at
+ * least 256).  Exposed for tests of the window logic and for tuning.
+ */
+extern void pm_set_window_size(PmMatcher *m, size_t bytes);
 extern const char *pm_hit_kind_name(PmHitKind kind);	/* "name", "synonym", "fuzzy", "homoglyph", "cas", "ec", "cn" */
 
 #endif							/* PRECURSOR_MATCHER_H */

@@ -1,0 +1,868 @@
+/*
+ * matcher.c
+ *		The multi-pattern matching engine: building the Vectorscan databases,
+ *		scanning texts window by window, keeping hits on token boundaries,
+ *		mapping them back to the original bytes and reporting them.
+ *
+ * Fuzzy matching lives in matcher_fuzzy.c, negation cues in
+ * matcher_negation.c, identifiers (CAS RN, EC, CN) in matcher_ident.c.
+ * See /work/notes/readme-matcher.md (merged into README.md) for the rules.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "matcher_int.h"
+
+/* Default bytes of original text per window (pm_set_window_size changes it) */
+#define PM_WINDOW_DEFAULT	(256 * 1024)
+#define PM_WINDOW_MIN		256
+/* Context kept before a window's own part (negation cues, stereo prefixes) */
+#define PM_WINDOW_PRE		1024
+/* Longest string pm_lookup() treats as a name */
+#define PM_LOOKUP_MAX		(64 * 1024)
+
+static const char *const pm_kind_names[] = {
+	"name", "synonym", "fuzzy", "homoglyph", "cas", "ec", "cn"
+};
+
+const char *
+pm_hit_kind_name(PmHitKind kind)
+{
+	if ((int) kind < 0 || (size_t) kind >= sizeof(pm_kind_names) / sizeof(pm_kind_names[0]))
+		return "unknown";
+	return pm_kind_names[kind];
+}
+
+void
+pm_set_error(PmMatcher *m, const char *fmt,...)
+{
+	va_list		ap;
+
+	va_start(ap, fmt);
+	vsnprintf(m->errmsg, sizeof(m->errmsg), fmt, ap);
+	va_end(ap);
+}
+
+const char *
+pm_last_error(const PmMatcher *m)
+{
+	return m ? m->errmsg : "no matcher";
+}
+
+size_t
+pm_term_count(const PmMatcher *m)
+{
+	return m ? m->nterms : 0;
+}
+
+void
+pm_set_window_size(PmMatcher *m, size_t bytes)
+{
+	m->window_size = bytes < PM_WINDOW_MIN ? PM_WINDOW_MIN : bytes;
+}
+
+/* ------------------------------------------------------------------------
+ * Building
+ * ------------------------------------------------------------------------
+ */
+
+/* A normalised term before grouping into literals. */
+typedef struct BuildEntry
+{
+	uint32_t	off;
+	uint32_t	len;
+	uint32_t	id;
+	uint8_t		kind;
+} BuildEntry;
+
+static const char *sort_pool;	/* qsort has no context argument */
+
+static int
+entry_cmp(const void *a, const void *b)
+{
+	const BuildEntry *x = a;
+	const BuildEntry *y = b;
+	size_t		n = x->len < y->len ? x->len : y->len;
+	int			c = memcmp(sort_pool + x->off, sort_pool + y->off, n);
+
+	if (c != 0)
+		return c;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return (int) x->kind - (int) y->kind;
+}
+
+static bool
+pool_append(PmMatcher *m, size_t *cap, const char *s, size_t len, uint32_t *off)
+{
+	if (m->pool_len + len + 1 > UINT32_MAX)
+		return false;
+	if (m->pool_len + len + 1 > *cap)
+	{
+		size_t		ncap = *cap ? *cap * 2 : 4096;
+		char	   *np;
+
+		while (ncap < m->pool_len + len + 1)
+			ncap *= 2;
+		np = realloc(m->pool, ncap);
+		if (np == NULL)
+			return false;
+		m->pool = np;
+		*cap = ncap;
+	}
+	memcpy(m->pool + m->pool_len, s, len);
+	m->pool[m->pool_len + len] = '\0';
+	*off = (uint32_t) m->pool_len;
+	m->pool_len += len + 1;
+	return true;
+}
+
+/* Compile literals of the pool into a block-mode database. */
+bool
+pm_compile_literals(PmMatcher *m, const uint32_t *offs, const uint32_t *lens,
+					uint32_t n, hs_database_t **db, const char *what)
+{
+	const char **exprs;
+	size_t	   *hlens;
+	unsigned   *ids;
+	hs_compile_error_t *cerr = NULL;
+	hs_error_t	rc;
+	uint32_t	i;
+
+	*db = NULL;
+	if (n == 0)
+		return true;
+	exprs = malloc(sizeof(*exprs) * n);
+	hlens = malloc(sizeof(*hlens) * n);
+	ids = malloc(sizeof(*ids) * n);
+	if (!exprs || !hlens || !ids)
+	{
+		free(exprs);
+		free(hlens);
+		free(ids);
+		pm_set_error(m, "out of memory compiling %s", what);
+		return false;
+	}
+	for (i = 0; i < n; i++)
+	{
+		exprs[i] = m->pool + offs[i];
+		hlens[i] = lens[i];
+		ids[i] = i;
+	}
+	rc = hs_compile_lit_multi(exprs, NULL, ids, hlens, n, HS_MODE_BLOCK,
+							  NULL, db, &cerr);
+	free(exprs);
+	free(hlens);
+	free(ids);
+	if (rc != HS_SUCCESS)
+	{
+		pm_set_error(m, "Vectorscan could not compile the %s: %s (pattern %d)",
+					 what, cerr && cerr->message ? cerr->message : "unknown error",
+					 cerr ? cerr->expression : -1);
+		hs_free_compile_error(cerr);
+		*db = NULL;
+		return false;
+	}
+	return true;
+}
+
+static bool
+alloc_scratch(PmMatcher *m, hs_database_t *db)
+{
+	hs_error_t	rc;
+
+	if (db == NULL)
+		return true;
+	rc = hs_alloc_scratch(db, &m->scratch);
+	if (rc != HS_SUCCESS)
+	{
+		pm_set_error(m, "Vectorscan could not allocate scratch space (error %d)", (int) rc);
+		return false;
+	}
+	return true;
+}
+
+PmMatcher *
+pm_build(const PmTerm *terms, size_t n, uint32_t build_flags,
+		 char *errbuf, size_t errlen)
+{
+	PmMatcher  *m;
+	BuildEntry *ents = NULL;
+	size_t		nents = 0;
+	size_t		poolcap = 0;
+	NormBuf		nb;
+	size_t		i;
+	uint32_t   *offs = NULL;
+	uint32_t   *lens = NULL;
+
+	if (errbuf && errlen)
+		errbuf[0] = '\0';
+	m = calloc(1, sizeof(PmMatcher));
+	if (m == NULL)
+	{
+		if (errbuf && errlen)
+			snprintf(errbuf, errlen, "out of memory");
+		return NULL;
+	}
+	norm_buf_init(&m->nb);
+	m->window_size = PM_WINDOW_DEFAULT;
+	norm_buf_init(&nb);
+
+	if (n > 0)
+	{
+		ents = malloc(sizeof(BuildEntry) * n);
+		if (ents == NULL)
+		{
+			pm_set_error(m, "out of memory");
+			goto fail;
+		}
+	}
+	for (i = 0; i < n; i++)
+	{
+		NormStatus	st;
+		BuildEntry *e;
+
+		if (terms[i].text == NULL || terms[i].len == 0)
+			continue;
+		st = normalize_text(terms[i].text, terms[i].len, &nb);
+		if (st == NORM_INVALID_UTF8)
+		{
+			pm_set_error(m, "term %u is not valid UTF-8", (unsigned) terms[i].id);
+			goto fail;
+		}
+		if (st != NORM_OK)
+		{
+			pm_set_error(m, "could not normalise term %u: %s",
+						 (unsigned) terms[i].id, nb.errmsg);
+			goto fail;
+		}
+		if (nb.len == 0)
+			continue;
+		e = &ents[nents];
+		if (!pool_append(m, &poolcap, nb.text, nb.len, &e->off))
+		{
+			pm_set_error(m, "out of memory");
+			goto fail;
+		}
+		e->len = (uint32_t) nb.len;
+		e->id = terms[i].id;
+		e->kind = (uint8_t) terms[i].kind;
+		if (nb.len > m->max_norm_len)
+			m->max_norm_len = nb.len;
+		if (terms[i].len > m->max_orig_len)
+			m->max_orig_len = terms[i].len;
+		nents++;
+	}
+	norm_buf_free(&nb);
+	m->nterms = nents;
+
+	/* Group identical normalised texts into one literal with several refs. */
+	if (nents > 0)
+	{
+		sort_pool = m->pool;
+		qsort(ents, nents, sizeof(BuildEntry), entry_cmp);
+		m->refs = malloc(sizeof(PmRef) * nents);
+		m->lits = malloc(sizeof(PmLit) * nents);
+		if (!m->refs || !m->lits)
+		{
+			pm_set_error(m, "out of memory");
+			goto fail;
+		}
+		for (i = 0; i < nents; i++)
+		{
+			PmLit	   *l = m->nlits ? &m->lits[m->nlits - 1] : NULL;
+
+			if (l == NULL || l->len != ents[i].len ||
+				memcmp(m->pool + l->off, m->pool + ents[i].off, l->len) != 0)
+			{
+				l = &m->lits[m->nlits++];
+				l->off = ents[i].off;
+				l->len = ents[i].len;
+				l->first_ref = (uint32_t) i;
+				l->nrefs = 0;
+				l->k = (uint8_t) pm_fuzzy_k(m->pool + l->off, l->len, false);
+			}
+			m->refs[i].id = ents[i].id;
+			m->refs[i].kind = ents[i].kind;
+			l->nrefs++;
+		}
+		m->nrefs = (uint32_t) nents;
+	}
+	free(ents);
+	ents = NULL;
+
+	if (m->nlits > 0)
+	{
+		offs = malloc(sizeof(uint32_t) * m->nlits);
+		lens = malloc(sizeof(uint32_t) * m->nlits);
+		if (!offs || !lens)
+		{
+			pm_set_error(m, "out of memory");
+			goto fail;
+		}
+		for (i = 0; i < m->nlits; i++)
+		{
+			offs[i] = m->lits[i].off;
+			lens[i] = m->lits[i].len;
+		}
+		if (!pm_compile_literals(m, offs, lens, m->nlits, &m->db_exact, "term database"))
+			goto fail;
+		free(offs);
+		free(lens);
+		offs = lens = NULL;
+	}
+	if ((build_flags & PM_BUILD_FUZZY) && !pm_fuzzy_build(m))
+		goto fail;
+	if (!pm_ident_build(m))
+		goto fail;
+	if (!alloc_scratch(m, m->db_exact) ||
+		!alloc_scratch(m, m->db_fuzzy) ||
+		!alloc_scratch(m, m->db_ident))
+		goto fail;
+	return m;
+
+fail:
+	if (errbuf && errlen)
+		snprintf(errbuf, errlen, "%s", m->errmsg[0] ? m->errmsg : "could not build matcher");
+	free(ents);
+	free(offs);
+	free(lens);
+	norm_buf_free(&nb);
+	pm_free(m);
+	return NULL;
+}
+
+void
+pm_free(PmMatcher *m)
+{
+	if (m == NULL)
+		return;
+	if (m->scratch)
+		hs_free_scratch(m->scratch);
+	if (m->db_exact)
+		hs_free_database(m->db_exact);
+	if (m->db_fuzzy)
+		hs_free_database(m->db_fuzzy);
+	if (m->db_ident)
+		hs_free_database(m->db_ident);
+	norm_buf_free(&m->nb);
+	free(m->pool);
+	free(m->lits);
+	free(m->refs);
+	free(m->pieces);
+	free(m->uses);
+	free(m->hits);
+	free(m);
+}
+
+/* ------------------------------------------------------------------------
+ * Hits in the current window
+ * ------------------------------------------------------------------------
+ */
+
+bool
+pm_push_hit(PmMatcher *m, const PmRaw *h)
+{
+	if (m->nhits == m->caphits)
+	{
+		size_t		ncap = m->caphits ? m->caphits * 2 : 64;
+		PmRaw	   *nh = realloc(m->hits, ncap * sizeof(PmRaw));
+
+		if (nh == NULL)
+		{
+			m->oom = true;
+			return false;
+		}
+		m->hits = nh;
+		m->caphits = ncap;
+	}
+	m->hits[m->nhits++] = *h;
+	return true;
+}
+
+static inline bool
+is_ascii_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/*
+ * A hit must start after a separator or at the start of the text; the start
+ * of a window that is not the start of the text counts only when the
+ * original text has white space there (windows are cut after white space).
+ */
+bool
+pm_boundary_before(const PmMatcher *m, size_t s)
+{
+	char		c;
+
+	if (s == 0)
+		return m->region_start == 0 ||
+			is_ascii_space((unsigned char) m->text[m->region_start - 1]);
+	c = m->nb.text[s - 1];
+	return c == ' ' || c == '|';
+}
+
+/*
+ * '-' is not a boundary: it only ever joins two digits, and a hit ending
+ * inside "103-79-7" would cut a number.
+ */
+bool
+pm_boundary_after(const PmMatcher *m, size_t e)
+{
+	char		c;
+
+	if (e >= m->nb.len)
+		return m->region_end >= m->text_len ||
+			is_ascii_space((unsigned char) m->text[m->region_end]);
+	c = m->nb.text[e];
+	return c == ' ' || c == '|';
+}
+
+bool
+pm_start_is_own(const PmMatcher *m, size_t s)
+{
+	size_t		o;
+
+	if (m->lookup)
+		return true;
+	o = m->region_start + m->nb.offset[s];
+	return o >= m->own_start && o < m->own_end;
+}
+
+static int
+exact_cb(unsigned int id, unsigned long long from, unsigned long long to,
+		 unsigned int flags, void *ctx)
+{
+	PmMatcher  *m = ctx;
+	const PmLit *l = &m->lits[id];
+	PmRaw		h;
+
+	(void) from;
+	(void) flags;
+	if (to < l->len)
+		return 0;
+	h.e = (uint32_t) to;
+	h.s = (uint32_t) (to - l->len);
+	if (!pm_boundary_before(m, h.s) || !pm_boundary_after(m, h.e) ||
+		!pm_start_is_own(m, h.s))
+		return 0;
+	h.lit = id;
+	h.raw = PM_RAW_EXACT;
+	h.ident_kind = 0;
+	h.dist = 0;
+	h.ident = 0;
+	return pm_push_hit(m, &h) ? 0 : 1;
+}
+
+/* UTF-8 sequence length from its lead byte (1 for anything unexpected). */
+static inline size_t
+utf8_len(unsigned char c)
+{
+	if (c < 0xC0)
+		return 1;
+	if (c < 0xE0)
+		return 2;
+	if (c < 0xF0)
+		return 3;
+	if (c < 0xF8)
+		return 4;
+	return 1;
+}
+
+/* Is the character at p a combining mark or variation selector? */
+static bool
+is_combining_at(const unsigned char *p, size_t avail, size_t *clen)
+{
+	uint32_t	cp;
+
+	if (avail < 2 || p[0] < 0xC0)
+		return false;
+	*clen = utf8_len(p[0]);
+	if (*clen > avail)
+		return false;
+	if (*clen == 2)
+		cp = ((uint32_t) (p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+	else if (*clen == 3)
+		cp = ((uint32_t) (p[0] & 0x0F) << 12) | ((uint32_t) (p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+	else
+		return false;
+	return (cp >= 0x0300 && cp <= 0x036F) ||
+		(cp >= 0x1AB0 && cp <= 0x1AFF) ||
+		(cp >= 0x1DC0 && cp <= 0x1DFF) ||
+		(cp >= 0x20D0 && cp <= 0x20FF) ||
+		(cp >= 0xFE00 && cp <= 0xFE0F) ||
+		(cp >= 0xFE20 && cp <= 0xFE2F);
+}
+
+/*
+ * Original byte just after the source character that produced normalised
+ * byte e-1, extended over combining marks that were folded into it.
+ */
+static size_t
+orig_end(const PmMatcher *m, size_t e)
+{
+	size_t		cs = m->region_start + m->nb.offset[e - 1];
+	size_t		limit = e < m->nb.len ? m->region_start + m->nb.offset[e] : m->region_end;
+	size_t		p = cs + utf8_len((unsigned char) m->text[cs]);
+	size_t		clen;
+
+	if (p > m->region_end)
+		p = m->region_end;
+	while (p < limit &&
+		   is_combining_at((const unsigned char *) m->text + p, m->region_end - p, &clen))
+		p += clen;
+	return p;
+}
+
+static int
+raw_cmp(const void *a, const void *b)
+{
+	const PmRaw *x = a;
+	const PmRaw *y = b;
+
+	if (x->s != y->s)
+		return x->s < y->s ? -1 : 1;
+	if (x->e != y->e)
+		return x->e > y->e ? -1 : 1;	/* longer first */
+	if (x->raw != y->raw)
+		return x->raw < y->raw ? -1 : 1;
+	if (x->ident_kind != y->ident_kind)
+		return x->ident_kind < y->ident_kind ? -1 : 1;
+	if (x->lit != y->lit)
+		return x->lit < y->lit ? -1 : 1;
+	if (x->ident != y->ident)
+		return x->ident < y->ident ? -1 : 1;
+	return 0;
+}
+
+static float
+term_score(const PmMatcher *m, const PmLit *l, const PmRef *r)
+{
+	switch ((PmTermKind) r->kind)
+	{
+		case PM_TERM_NAME:
+			return 1.0f;
+		case PM_TERM_SYNONYM:
+			return 0.98f;
+		case PM_TERM_ABBREVIATION:
+			/* short abbreviations are riskier */
+			return l->len <= 3 ? 0.85f : 0.9f;
+	}
+	return 0.9f;
+}
+
+/*
+ * Sort the window's hits by position, expand them to caller terms, and call
+ * back.  fixed_form is the whole-string form in lookup mode.
+ */
+static PmStatus
+emit_hits(PmMatcher *m, uint32_t flags, PmHitFn on_hit, void *arg,
+		  const ChemForm *fixed_form)
+{
+	size_t		i;
+	const char *t = m->nb.text;
+	size_t		nlen = m->nb.len;
+
+	if (m->nhits > 1)
+		qsort(m->hits, m->nhits, sizeof(PmRaw), raw_cmp);
+	for (i = 0; i < m->nhits; i++)
+	{
+		const PmRaw *h = &m->hits[i];
+		PmHit		out;
+		uint32_t	r;
+
+		if (i > 0 && raw_cmp(h, &m->hits[i - 1]) == 0)
+			continue;			/* the same identifier found through two cues */
+		memset(&out, 0, sizeof(out));
+		out.negated = pm_is_negated(t, nlen, h->s, h->e);
+		if (out.negated && (flags & PM_SCAN_SKIP_NEGATED))
+			continue;
+		if (fixed_form)
+			out.form = *fixed_form;
+		else
+			chemname_context_form(t, nlen, h->s, h->e, &out.form);
+		out.homoglyph = norm_span_has_mark(&m->nb, h->s, h->e, NORM_MARK_HOMOGLYPH);
+		out.start = m->region_start + m->nb.offset[h->s];
+		out.end = orig_end(m, h->e);
+		out.distance = h->dist;
+
+		if (h->raw == PM_RAW_IDENT)
+		{
+			out.kind = (PmHitKind) h->ident_kind;
+			out.ident = h->ident;
+			out.score = out.homoglyph ? 0.9f : 1.0f;
+			if (on_hit(&out, arg))
+				return PM_STOPPED;
+			continue;
+		}
+		{
+			const PmLit *l = &m->lits[h->lit];
+
+			for (r = 0; r < l->nrefs; r++)
+			{
+				const PmRef *ref = &m->refs[l->first_ref + r];
+				float		base = term_score(m, l, ref);
+
+				if (h->raw == PM_RAW_FUZZY)
+				{
+					if (ref->kind == PM_TERM_ABBREVIATION)
+						continue;
+					out.kind = PM_HIT_FUZZY;
+					/* falls with distance, less for short terms */
+					base *= 0.95f * (1.0f - (float) h->dist / (float) (l->len + 1));
+				}
+				else if (out.homoglyph)
+					out.kind = PM_HIT_HOMOGLYPH;
+				else
+					out.kind = ref->kind == PM_TERM_NAME ? PM_HIT_NAME : PM_HIT_SYNONYM;
+				if (out.homoglyph)
+					base *= 0.9f;
+				out.term_id = ref->id;
+				out.score = base;
+				if (on_hit(&out, arg))
+					return PM_STOPPED;
+			}
+		}
+	}
+	return PM_OK;
+}
+
+static PmStatus
+scan_status(PmMatcher *m, hs_error_t rc, const char *what)
+{
+	if (m->oom)
+	{
+		pm_set_error(m, "out of memory storing hits");
+		return PM_ERROR;
+	}
+	if (rc != HS_SUCCESS && rc != HS_SCAN_TERMINATED)
+	{
+		pm_set_error(m, "Vectorscan scan of the %s failed (error %d)", what, (int) rc);
+		return PM_ERROR;
+	}
+	return PM_OK;
+}
+
+/* Normalise the current region into m->nb. */
+static PmStatus
+normalise_region(PmMatcher *m)
+{
+	NormStatus	st = normalize_text(m->text + m->region_start,
+									m->region_end - m->region_start, &m->nb);
+
+	if (st == NORM_INVALID_UTF8)
+		return PM_INVALID_UTF8;
+	if (st != NORM_OK)
+	{
+		pm_set_error(m, "normalisation failed: %s", m->nb.errmsg);
+		return PM_ERROR;
+	}
+	if (m->nb.len > UINT32_MAX - 1)
+	{
+		pm_set_error(m, "window too large");
+		return PM_ERROR;
+	}
+	return PM_OK;
+}
+
+/* Scan the region set in m (exact, identifiers, fuzzy) and report. */
+static PmStatus
+scan_window(PmMatcher *m, uint32_t flags, PmHitFn on_hit, void *arg)
+{
+	PmStatus	st;
+	hs_error_t	rc;
+
+	st = normalise_region(m);
+	if (st != PM_OK)
+		return st;
+	m->nhits = 0;
+	m->oom = false;
+	if (m->nb.len == 0)
+		return PM_OK;
+	if (m->db_exact)
+	{
+		rc = hs_scan(m->db_exact, m->nb.text, (unsigned int) m->nb.len, 0,
+					 m->scratch, exact_cb, m);
+		if ((st = scan_status(m, rc, "term database")) != PM_OK)
+			return st;
+	}
+	if (m->db_ident && !pm_ident_scan(m))
+		return PM_ERROR;
+	if ((flags & PM_SCAN_FUZZY) && m->db_fuzzy && !pm_fuzzy_scan(m))
+		return PM_ERROR;
+	return emit_hits(m, flags, on_hit, arg, NULL);
+}
+
+/* Move p back to the start of the UTF-8 character containing it. */
+static size_t
+char_start(const char *text, size_t len, size_t p)
+{
+	while (p > 0 && p < len && (((unsigned char) text[p]) & 0xC0) == 0x80)
+		p--;
+	return p;
+}
+
+/* End of a window's own part near target: after white space if possible. */
+static size_t
+cut_point(const char *text, size_t len, size_t from, size_t target)
+{
+	size_t		p;
+	size_t		lim = target > from + 4096 ? target - 4096 : from + 1;
+
+	for (p = target; p > lim; p--)
+		if (is_ascii_space((unsigned char) text[p - 1]))
+			return p;
+	p = char_start(text, len, target);
+	return p > from ? p : target;
+}
+
+PmStatus
+pm_screen(PmMatcher *m, const char *text, size_t len,
+		  uint32_t scan_flags, PmHitFn on_hit, void *hit_arg,
+		  PmInterruptFn interrupted, void *intr_arg)
+{
+	size_t		post;
+	size_t		own;
+
+	if (m == NULL || (text == NULL && len > 0) || on_hit == NULL)
+		return PM_ERROR;
+	m->text = text;
+	m->text_len = len;
+	m->lookup = false;
+	if (len <= m->window_size)
+	{
+		m->region_start = m->own_start = 0;
+		m->region_end = m->own_end = len;
+		return scan_window(m, scan_flags, on_hit, hit_arg);
+	}
+
+	/* enough to hold the longest term even after expansion */
+	post = 4 * (m->max_orig_len > m->max_norm_len ? m->max_orig_len : m->max_norm_len) + 1024;
+	own = 0;
+	while (own < len)
+	{
+		PmStatus	st;
+		size_t		own_end;
+
+		if (interrupted && interrupted(intr_arg))
+			return PM_INTERRUPTED;
+		own_end = len - own <= m->window_size ? len
+			: cut_point(text, len, own, own + m->window_size);
+		m->own_start = own;
+		m->own_end = own_end;
+		m->region_start = char_start(text, len, own > PM_WINDOW_PRE ? own - PM_WINDOW_PRE : 0);
+		m->region_end = len - own_end <= post ? len
+			: char_start(text, len, own_end + post);
+		st = scan_window(m, scan_flags, on_hit, hit_arg);
+		if (st != PM_OK)
+			return st;
+		own = own_end;
+	}
+	return PM_OK;
+}
+
+/* Are all tokens of t[a, b) identifier cue words ("cas", "no", ...)? */
+static bool
+only_cue_words(const char *t, size_t a, size_t b)
+{
+	size_t		p = a;
+
+	while (p < b)
+	{
+		size_t		q = p;
+
+		while (q < b && t[q] != ' ' && t[q] != '|')
+			q++;
+		if (q > p && !pm_ident_is_cue_word(t + p, q - p))
+			return false;
+		p = q + 1;
+	}
+	return true;
+}
+
+PmStatus
+pm_lookup(PmMatcher *m, const char *text, size_t len,
+		  uint32_t scan_flags, PmHitFn on_hit, void *hit_arg)
+{
+	PmStatus	st;
+	size_t		bs,
+				be,
+				i,
+				keep;
+	ChemForm	form;
+	hs_error_t	rc;
+	size_t		nlen;
+
+	if (m == NULL || (text == NULL && len > 0) || on_hit == NULL)
+		return PM_ERROR;
+	if (len > PM_LOOKUP_MAX)
+		return PM_OK;			/* not a name */
+	m->text = text;
+	m->text_len = len;
+	m->lookup = true;
+	m->region_start = m->own_start = 0;
+	m->region_end = m->own_end = len;
+	st = normalise_region(m);
+	m->nhits = 0;
+	m->oom = false;
+	if (st != PM_OK)
+		goto out;
+	nlen = m->nb.len;
+	if (nlen == 0)
+		goto out;
+	memset(&form, 0, sizeof(form));
+	chemname_strip(m->nb.text, nlen, &bs, &be, &form);
+	if (be <= bs || be > nlen)
+		goto out;
+
+	if (m->db_exact)
+	{
+		rc = hs_scan(m->db_exact, m->nb.text, (unsigned int) nlen, 0,
+					 m->scratch, exact_cb, m);
+		if ((st = scan_status(m, rc, "term database")) != PM_OK)
+			goto out;
+	}
+	if (m->db_ident && !pm_ident_scan(m))
+	{
+		st = PM_ERROR;
+		goto out;
+	}
+	/* keep only hits naming the whole base (or the whole string) */
+	keep = 0;
+	for (i = 0; i < m->nhits; i++)
+	{
+		PmRaw	   *h = &m->hits[i];
+		bool		whole = (h->s == bs && h->e == be) || (h->s == 0 && h->e == nlen);
+
+		if (h->raw == PM_RAW_IDENT)
+		{
+			/*
+			 * "CAS 103-79-7": only identifier cue words around it (the
+			 * base is not used: a trailing number looks like a purity)
+			 */
+			whole = only_cue_words(m->nb.text, 0, h->s) &&
+				only_cue_words(m->nb.text, h->e, nlen);
+		}
+		if (whole)
+			m->hits[keep++] = *h;
+	}
+	m->nhits = keep;
+	if ((scan_flags & PM_SCAN_FUZZY) && m->db_fuzzy)
+	{
+		pm_fuzzy_lookup(m, bs, be);
+		if (m->oom)
+		{
+			st = PM_ERROR;
+			goto out;
+		}
+	}
+	st = emit_hits(m, scan_flags, on_hit, hit_arg, &form);
+out:
+	m->lookup = false;
+	return st;
+}

@@ -1,0 +1,581 @@
+/*
+ * matcher_fuzzy.c
+ *		Fuzzy matching: pigeonhole pieces found by the same kind of literal
+ *		scan, verified with Myers' bit-parallel edit distance.
+ *
+ * A term allowed k edits is cut into k+1 pieces; any text within k edits of
+ * the term contains at least one piece unchanged.  The pieces of all terms
+ * form a second literal database.  A piece hit gives the place where the
+ * term would start; the window around it is verified bit-parallel (Myers
+ * 1999, in Hyyrö's formulation) for terms up to 64 bytes, with a plain
+ * dynamic programme above that.  The alignment must start and end on token
+ * boundaries, like an exact hit.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "matcher_int.h"
+
+#define PM_PIECE_MIN 4
+
+/*
+ * Allowed edit distance for a normalised term.  None for short terms,
+ * abbreviations and anything with a digit: a changed locant or number is a
+ * different chemical ("1-phenyl-2-propanone" vs "1-phenyl-1-propanone").
+ */
+int
+pm_fuzzy_k(const char *norm, size_t len, bool abbreviation)
+{
+	size_t		i;
+
+	if (abbreviation || len < 8)
+		return 0;
+	for (i = 0; i < len; i++)
+		if (norm[i] >= '0' && norm[i] <= '9')
+			return 0;
+	if (len <= 12)
+		return 1;
+	if (len <= 19)
+		return 2;
+	return 3;
+}
+
+typedef struct PieceTmp
+{
+	uint32_t	off;			/* in pool */
+	uint32_t	len;
+	uint32_t	lit;
+	uint32_t	piece_off;
+} PieceTmp;
+
+static const char *piece_pool;
+
+static int
+piece_cmp(const void *a, const void *b)
+{
+	const PieceTmp *x = a;
+	const PieceTmp *y = b;
+	size_t		n = x->len < y->len ? x->len : y->len;
+	int			c = memcmp(piece_pool + x->off, piece_pool + y->off, n);
+
+	if (c != 0)
+		return c;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	if (x->lit != y->lit)
+		return x->lit < y->lit ? -1 : 1;
+	return x->piece_off < y->piece_off ? -1 : x->piece_off > y->piece_off;
+}
+
+bool
+pm_fuzzy_build(PmMatcher *m)
+{
+	PieceTmp   *tmp = NULL;
+	size_t		ntmp = 0;
+	size_t		cap = 0;
+	uint32_t	i;
+	uint32_t   *offs = NULL;
+	uint32_t   *lens = NULL;
+	bool		ok = false;
+
+	for (i = 0; i < m->nlits; i++)
+	{
+		PmLit	   *l = &m->lits[i];
+		uint32_t	r;
+		bool		any = false;
+		int			np,
+					p;
+
+		/* fuzzy only for literals with a non-abbreviation term */
+		for (r = 0; r < l->nrefs; r++)
+			if (m->refs[l->first_ref + r].kind != PM_TERM_ABBREVIATION)
+				any = true;
+		if (!any)
+			l->k = 0;
+		if (l->k == 0)
+			continue;
+		np = l->k + 1;
+		if (l->len / np < PM_PIECE_MIN)
+		{
+			l->k = (uint8_t) (l->len / PM_PIECE_MIN - 1);
+			if (l->k == 0)
+				continue;
+			np = l->k + 1;
+		}
+		if (ntmp + np > cap)
+		{
+			size_t		ncap = cap ? cap * 2 : 1024;
+			PieceTmp   *nt;
+
+			while (ncap < ntmp + np)
+				ncap *= 2;
+			nt = realloc(tmp, ncap * sizeof(PieceTmp));
+			if (nt == NULL)
+				goto oom;
+			tmp = nt;
+			cap = ncap;
+		}
+		for (p = 0; p < np; p++)
+		{
+			uint32_t	a = (uint32_t) ((size_t) l->len * p / np);
+			uint32_t	b = (uint32_t) ((size_t) l->len * (p + 1) / np);
+
+			tmp[ntmp].off = l->off + a;
+			tmp[ntmp].len = b - a;
+			tmp[ntmp].lit = i;
+			tmp[ntmp].piece_off = a;
+			ntmp++;
+		}
+	}
+	if (ntmp == 0)
+	{
+		free(tmp);
+		return true;
+	}
+
+	piece_pool = m->pool;
+	qsort(tmp, ntmp, sizeof(PieceTmp), piece_cmp);
+	m->pieces = malloc(ntmp * sizeof(PmPiece));
+	m->uses = malloc(ntmp * sizeof(PmPieceUse));
+	if (!m->pieces || !m->uses)
+		goto oom;
+	for (i = 0; i < ntmp; i++)
+	{
+		PmPiece    *pc = m->npieces ? &m->pieces[m->npieces - 1] : NULL;
+
+		if (pc == NULL || pc->len != tmp[i].len ||
+			memcmp(m->pool + pc->off, m->pool + tmp[i].off, pc->len) != 0)
+		{
+			pc = &m->pieces[m->npieces++];
+			pc->off = tmp[i].off;
+			pc->len = tmp[i].len;
+			pc->first_use = i;
+			pc->nuses = 0;
+		}
+		m->uses[i].lit = tmp[i].lit;
+		m->uses[i].piece_off = tmp[i].piece_off;
+		pc->nuses++;
+	}
+	m->nuses = (uint32_t) ntmp;
+	offs = malloc(m->npieces * sizeof(uint32_t));
+	lens = malloc(m->npieces * sizeof(uint32_t));
+	if (!offs || !lens)
+		goto oom;
+	for (i = 0; i < m->npieces; i++)
+	{
+		offs[i] = m->pieces[i].off;
+		lens[i] = m->pieces[i].len;
+	}
+	ok = pm_compile_literals(m, offs, lens, m->npieces, &m->db_fuzzy, "fuzzy piece database");
+	free(offs);
+	free(lens);
+	free(tmp);
+	return ok;
+
+oom:
+	pm_set_error(m, "out of memory building fuzzy pieces");
+	free(offs);
+	free(lens);
+	free(tmp);
+	return false;
+}
+
+/* ------------------------------------------------------------------------
+ * Edit distance
+ * ------------------------------------------------------------------------
+ */
+
+static void
+peq_set(uint64_t *peq, const char *p, size_t m, bool reversed)
+{
+	size_t		i;
+
+	for (i = 0; i < m; i++)
+		peq[(unsigned char) p[reversed ? m - 1 - i : i]] |= UINT64_C(1) << i;
+}
+
+static void
+peq_clear(uint64_t *peq, const char *p, size_t m)
+{
+	size_t		i;
+
+	for (i = 0; i < m; i++)
+		peq[(unsigned char) p[i]] = 0;
+}
+
+/*
+ * One column step of Myers' algorithm.  anchored: D[0][j] = j (global
+ * alignment from the first text character); otherwise D[0][j] = 0 (search).
+ */
+static inline int
+myers_step(uint64_t eq, uint64_t *pv, uint64_t *mv, uint64_t hb, bool anchored)
+{
+	uint64_t	xv = eq | *mv;
+	uint64_t	xh = (((eq & *pv) + *pv) ^ *pv) | eq;
+	uint64_t	ph = *mv | ~(xh | *pv);
+	uint64_t	mh = *pv & xh;
+	int			d = 0;
+
+	if (ph & hb)
+		d = 1;
+	else if (mh & hb)
+		d = -1;
+	ph = (ph << 1) | (anchored ? 1 : 0);
+	mh <<= 1;
+	*pv = mh | ~(xv | ph);
+	*mv = ph & xv;
+	return d;
+}
+
+/* Plain two-row DP, for patterns longer than 64 bytes. */
+static int
+dp_distance(const char *a, size_t alen, const char *b, size_t blen, int limit)
+{
+	int		   *row = malloc((blen + 1) * sizeof(int));
+	size_t		i,
+				j;
+	int			res;
+
+	if (row == NULL)
+		return limit + 1;
+	for (j = 0; j <= blen; j++)
+		row[j] = (int) j;
+	for (i = 1; i <= alen; i++)
+	{
+		int			diag = row[0];
+
+		row[0] = (int) i;
+		for (j = 1; j <= blen; j++)
+		{
+			int			up = row[j];
+			int			best = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	res = row[blen];
+	free(row);
+	return res;
+}
+
+/* Levenshtein distance of a and b, or something > limit when it exceeds it. */
+int
+pm_edit_distance(const char *a, size_t alen, const char *b, size_t blen, int limit)
+{
+	uint64_t	peq[256];
+	uint64_t	pv,
+				mv,
+				hb;
+	int			score;
+	size_t		j;
+
+	if ((alen > blen ? alen - blen : blen - alen) > (size_t) limit)
+		return limit + 1;
+	if (alen == 0)
+		return (int) blen;
+	if (alen > 64)
+		return dp_distance(a, alen, b, blen, limit);
+	memset(peq, 0, sizeof(peq));
+	peq_set(peq, a, alen, false);
+	pv = ~UINT64_C(0);
+	mv = 0;
+	hb = UINT64_C(1) << (alen - 1);
+	score = (int) alen;
+	for (j = 0; j < blen; j++)
+		score += myers_step(peq[(unsigned char) b[j]], &pv, &mv, hb, true);
+	return score;
+}
+
+/* ------------------------------------------------------------------------
+ * Verification in screened text
+ * ------------------------------------------------------------------------
+ */
+
+/*
+ * Best alignment of literal l in nb.text around est (where the term would
+ * start if the piece were in place), on token boundaries.  Pushes a fuzzy
+ * hit when one within l->k edits exists.
+ */
+static bool
+verify(PmMatcher *m, uint32_t lit, long est)
+{
+	const PmLit *l = &m->lits[lit];
+	const char *pat = m->pool + l->off;
+	const char *t = m->nb.text;
+	size_t		L = l->len;
+	int			k = l->k;
+	size_t		a = est - k < 0 ? 0 : (size_t) (est - k);
+	size_t		b = (size_t) (est + (long) L + k);
+	size_t		e;
+	int			best = k + 1;
+	size_t		best_s = 0,
+				best_e = 0;
+	PmRaw		h;
+
+	if (b > m->nb.len)
+		b = m->nb.len;
+	if (a >= b)
+		return true;
+
+	if (L <= 64)
+	{
+		uint64_t	pv = ~UINT64_C(0),
+					mv = 0,
+					hb = UINT64_C(1) << (L - 1);
+		int			score = (int) L;
+		int			fwd[64 + 2 * 8 + 1];
+		size_t		j;
+
+		/* forward search: best distance of the term ending at each e */
+		peq_set(m->peq, pat, L, false);
+		for (j = a; j < b; j++)
+		{
+			score += myers_step(m->peq[(unsigned char) t[j]], &pv, &mv, hb, false);
+			fwd[j - a] = score;
+		}
+		peq_clear(m->peq, pat, L);
+
+		/* for each good end on a boundary, an anchored backward pass */
+		peq_set(m->peq, pat, L, true);
+		for (e = a + 1; e <= b; e++)
+		{
+			size_t		i;
+
+			if (fwd[e - 1 - a] > k || fwd[e - 1 - a] >= best + 0 ||
+				!pm_boundary_after(m, e))
+				continue;
+			pv = ~UINT64_C(0);
+			mv = 0;
+			score = (int) L;
+			for (i = e; i > a; i--)
+			{
+				score += myers_step(m->peq[(unsigned char) t[i - 1]], &pv, &mv, hb, true);
+				if (score < best && pm_boundary_before(m, i - 1))
+				{
+					best = score;
+					best_s = i - 1;
+					best_e = e;
+				}
+			}
+		}
+		peq_clear(m->peq, pat, L);
+	}
+	else
+	{
+		/* long terms: try boundary-to-boundary spans of plausible length */
+		for (e = a + 1; e <= b; e++)
+		{
+			size_t		i;
+
+			if (!pm_boundary_after(m, e))
+				continue;
+			for (i = a; i < e; i++)
+			{
+				size_t		span = e - i;
+				int			d;
+
+				if ((span > L ? span - L : L - span) > (size_t) k ||
+					!pm_boundary_before(m, i))
+					continue;
+				d = pm_edit_distance(pat, L, t + i, span, k);
+				if (d < best)
+				{
+					best = d;
+					best_s = i;
+					best_e = e;
+				}
+			}
+		}
+	}
+
+	if (best > k || best == 0)
+		return true;			/* nothing, or the exact hit reported anyway */
+	if (!pm_start_is_own(m, best_s))
+		return true;
+	memset(&h, 0, sizeof(h));
+	h.s = (uint32_t) best_s;
+	h.e = (uint32_t) best_e;
+	h.lit = lit;
+	h.raw = PM_RAW_FUZZY;
+	h.dist = (int16_t) best;
+	return pm_push_hit(m, &h);
+}
+
+static int
+fuzzy_cb(unsigned int id, unsigned long long from, unsigned long long to,
+		 unsigned int flags, void *ctx)
+{
+	PmMatcher  *m = ctx;
+	const PmPiece *pc = &m->pieces[id];
+	uint32_t	u;
+	size_t		ps = (size_t) to - pc->len;
+
+	(void) from;
+	(void) flags;
+	for (u = 0; u < pc->nuses; u++)
+	{
+		const PmPieceUse *use = &m->uses[pc->first_use + u];
+		const PmLit *l = &m->lits[use->lit];
+
+		if (m->lookup)
+		{
+			const char *base = m->nb.text + m->lookup_bs;
+			size_t		blen = m->lookup_be - m->lookup_bs;
+			int			d = pm_edit_distance(m->pool + l->off, l->len, base, blen, l->k);
+			PmRaw		h;
+
+			if (d == 0 || d > l->k)
+				continue;
+			memset(&h, 0, sizeof(h));
+			h.s = (uint32_t) m->lookup_bs;
+			h.e = (uint32_t) m->lookup_be;
+			h.lit = use->lit;
+			h.raw = PM_RAW_FUZZY;
+			h.dist = (int16_t) d;
+			if (!pm_push_hit(m, &h))
+				return 1;
+			continue;
+		}
+		if (!verify(m, use->lit, (long) ps - (long) use->piece_off))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+fuzzy_cmp(const void *a, const void *b)
+{
+	const PmRaw *x = a;
+	const PmRaw *y = b;
+
+	if (x->lit != y->lit)
+		return x->lit < y->lit ? -1 : 1;
+	if (x->s != y->s)
+		return x->s < y->s ? -1 : 1;
+	if (x->dist != y->dist)
+		return x->dist < y->dist ? -1 : 1;
+	return x->e < y->e ? -1 : x->e > y->e;
+}
+
+static int
+span_cmp(const void *a, const void *b)
+{
+	const PmRaw *x = a;
+	const PmRaw *y = b;
+
+	if (x->s != y->s)
+		return x->s < y->s ? -1 : 1;
+	return x->e > y->e ? -1 : x->e < y->e;
+}
+
+/*
+ * Remove duplicate fuzzy hits of one term (found through several pieces)
+ * and fuzzy hits inside the span of an exact hit of any term: the text names
+ * a known term exactly, so a near miss of another is not reported.
+ */
+static void
+fuzzy_compact(PmMatcher *m)
+{
+	size_t		first = m->fuzzy_first;
+	size_t		nex = first;
+	size_t		i,
+				out;
+	PmRaw	   *f = m->hits + first;
+	size_t		nf = m->nhits - first;
+
+	if (nf == 0)
+		return;
+	qsort(f, nf, sizeof(PmRaw), fuzzy_cmp);
+	/* exact (and identifier) hits sorted by start, for containment checks */
+	if (nex > 1)
+		qsort(m->hits, nex, sizeof(PmRaw), span_cmp);
+	out = 0;
+	for (i = 0; i < nf; i++)
+	{
+		PmRaw		h = f[i];
+		size_t		lo,
+					hi;
+		bool		covered = false;
+
+		if (out > 0 && f[out - 1].lit == h.lit && h.s < f[out - 1].e)
+			continue;			/* same term, overlapping: the better one is kept */
+
+		/* last exact hit starting at or before h.s */
+		lo = 0;
+		hi = nex;
+		while (lo < hi)
+		{
+			size_t		mid = (lo + hi) / 2;
+
+			if (m->hits[mid].s <= h.s)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		while (lo > 0)
+		{
+			const PmRaw *x = &m->hits[lo - 1];
+
+			if ((size_t) x->s + m->max_norm_len < h.e)
+				break;
+			if (x->raw == PM_RAW_EXACT && x->e >= h.e)
+			{
+				covered = true;
+				break;
+			}
+			lo--;
+		}
+		if (!covered)
+			f[out++] = h;
+	}
+	m->nhits = first + out;
+}
+
+bool
+pm_fuzzy_scan(PmMatcher *m)
+{
+	hs_error_t	rc;
+
+	m->fuzzy_first = m->nhits;
+	rc = hs_scan(m->db_fuzzy, m->nb.text, (unsigned int) m->nb.len, 0,
+				 m->scratch, fuzzy_cb, m);
+	if (m->oom)
+	{
+		pm_set_error(m, "out of memory storing hits");
+		return false;
+	}
+	if (rc != HS_SUCCESS)
+	{
+		pm_set_error(m, "Vectorscan scan of the fuzzy pieces failed (error %d)", (int) rc);
+		return false;
+	}
+	fuzzy_compact(m);
+	return true;
+}
+
+void
+pm_fuzzy_lookup(PmMatcher *m, size_t bs, size_t be)
+{
+	hs_error_t	rc;
+	size_t		i;
+
+	/* an exact answer exists: do not second-guess it */
+	for (i = 0; i < m->nhits; i++)
+		if (m->hits[i].raw == PM_RAW_EXACT)
+			return;
+	m->lookup_bs = bs;
+	m->lookup_be = be;
+	m->fuzzy_first = m->nhits;
+	rc = hs_scan(m->db_fuzzy, m->nb.text, (unsigned int) m->nb.len, 0,
+				 m->scratch, fuzzy_cb, m);
+	if (rc != HS_SUCCESS && !m->oom)
+	{
+		pm_set_error(m, "Vectorscan scan of the fuzzy pieces failed (error %d)", (int) rc);
+		m->oom = true;			/* reported as PM_ERROR by the caller */
+	}
+}

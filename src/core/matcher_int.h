@@ -1,0 +1,141 @@
+/*
+ * matcher_int.h
+ *		Internal structures of the matching engine, shared by matcher.c,
+ *		matcher_fuzzy.c, matcher_negation.c and matcher_ident.c.  Not part of
+ *		the interface: callers use matcher.h only.
+ */
+#ifndef PRECURSOR_MATCHER_INT_H
+#define PRECURSOR_MATCHER_INT_H
+
+#include <hs.h>
+
+#include "matcher.h"
+#include "normalize.h"
+
+/* One distinct normalised term text; several caller terms may share it. */
+typedef struct PmLit
+{
+	uint32_t	off;			/* text in PmMatcher.pool */
+	uint32_t	len;
+	uint32_t	first_ref;		/* refs[first_ref .. first_ref + nrefs) */
+	uint32_t	nrefs;
+	uint8_t		k;				/* allowed edit distance (0: never fuzzy) */
+} PmLit;
+
+/* A caller term attached to a literal. */
+typedef struct PmRef
+{
+	uint32_t	id;
+	uint8_t		kind;			/* PmTermKind */
+} PmRef;
+
+/* One distinct fuzzy piece and the literals it was cut from. */
+typedef struct PmPiece
+{
+	uint32_t	off;			/* text in PmMatcher.pool */
+	uint32_t	len;
+	uint32_t	first_use;		/* uses[first_use .. first_use + nuses) */
+	uint32_t	nuses;
+} PmPiece;
+
+typedef struct PmPieceUse
+{
+	uint32_t	lit;
+	uint32_t	piece_off;		/* where the piece starts inside the literal */
+} PmPieceUse;
+
+/* Internal hit kinds before expansion to caller terms */
+#define PM_RAW_EXACT	0
+#define PM_RAW_FUZZY	1
+#define PM_RAW_IDENT	2
+
+/* A hit in the normalised text of the current window. */
+typedef struct PmRaw
+{
+	uint32_t	s;				/* normalised span [s, e) */
+	uint32_t	e;
+	uint32_t	lit;			/* literal (exact/fuzzy) */
+	uint8_t		raw;			/* PM_RAW_* */
+	uint8_t		ident_kind;		/* PmHitKind for identifiers */
+	int16_t		dist;
+	int64_t		ident;
+} PmRaw;
+
+struct PmMatcher
+{
+	/* compiled terms */
+	char	   *pool;			/* literal and piece texts */
+	size_t		pool_len;
+	PmLit	   *lits;
+	uint32_t	nlits;
+	PmRef	   *refs;
+	uint32_t	nrefs;
+	size_t		nterms;			/* caller terms kept (non-empty) */
+	size_t		max_norm_len;	/* longest literal */
+	size_t		max_orig_len;	/* longest raw term */
+
+	PmPiece    *pieces;
+	uint32_t	npieces;
+	PmPieceUse *uses;
+	uint32_t	nuses;
+
+	hs_database_t *db_exact;	/* one literal per PmLit (NULL if none) */
+	hs_database_t *db_fuzzy;	/* one literal per PmPiece (NULL if none) */
+	hs_database_t *db_ident;	/* identifier shapes and cue words */
+	hs_scratch_t *scratch;		/* allocated once, fits all three */
+
+	/* per-scan state, reused across calls so a row costs no malloc */
+	NormBuf		nb;
+	PmRaw	   *hits;
+	size_t		nhits;
+	size_t		caphits;
+	bool		oom;			/* a hit could not be stored */
+
+	/* window of the scan in progress */
+	const char *text;			/* whole original text */
+	size_t		text_len;
+	size_t		region_start;	/* original bytes normalised in nb */
+	size_t		region_end;
+	size_t		own_start;		/* hits must start in [own_start, own_end) */
+	size_t		own_end;
+	bool		lookup;			/* whole-string mode: no own-part filter */
+
+	size_t		window_size;	/* bytes of original text per window */
+
+	/* fuzzy verification state */
+	uint64_t	peq[256];		/* Myers' pattern bit vectors, kept all-zero between uses */
+	size_t		fuzzy_first;	/* first fuzzy hit in hits[] */
+	size_t		lookup_bs;		/* lookup: base span in nb */
+	size_t		lookup_be;
+
+	char		errmsg[256];
+};
+
+/* matcher.c */
+extern bool pm_push_hit(PmMatcher *m, const PmRaw *h);
+extern bool pm_boundary_before(const PmMatcher *m, size_t s);
+extern bool pm_boundary_after(const PmMatcher *m, size_t e);
+extern bool pm_start_is_own(const PmMatcher *m, size_t s);
+extern bool pm_compile_literals(PmMatcher *m, const uint32_t *offs,
+								const uint32_t *lens, uint32_t n,
+								hs_database_t **db, const char *what);
+extern void pm_set_error(PmMatcher *m, const char *fmt,...)
+			__attribute__((format(printf, 2, 3)));
+
+/* matcher_fuzzy.c */
+extern int	pm_fuzzy_k(const char *norm, size_t len, bool abbreviation);
+extern bool pm_fuzzy_build(PmMatcher *m);
+extern bool pm_fuzzy_scan(PmMatcher *m);
+extern void pm_fuzzy_lookup(PmMatcher *m, size_t bs, size_t be);
+extern int	pm_edit_distance(const char *a, size_t alen, const char *b, size_t blen,
+							 int limit);
+
+/* matcher_negation.c */
+extern bool pm_is_negated(const char *t, size_t len, size_t s, size_t e);
+
+/* matcher_ident.c */
+extern bool pm_ident_build(PmMatcher *m);
+extern bool pm_ident_scan(PmMatcher *m);
+extern bool pm_ident_is_cue_word(const char *tok, size_t len);
+
+#endif							/* PRECURSOR_MATCHER_INT_H */

@@ -1,0 +1,544 @@
+/*
+ * test_matcher.c
+ *		Unit tests (TAP) of the matching engine with real precursor names:
+ *		obfuscations, identifiers, negation in several languages, word
+ *		boundaries, exact spans in multibyte text, windows, lookup.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "matcher.h"
+#include "tap.h"
+
+enum
+{
+	T_PMK = 1,					/* 3,4-methylenedioxyphenyl-2-propanone */
+	T_ACETONE,
+	T_ANHYDRIDE,
+	T_SAFROLE,
+	T_PIPERONAL,
+	T_TOLUENE,
+	T_EPHEDRINE,
+	T_NPP,
+	T_P2P,
+	T_BMK_DUP,					/* a second substance with the same synonym */
+	T_PSEUDO,
+	T_METHYLAMINE,
+	T_ETHYLAMINE,
+	T_PERMANGANATE
+};
+
+static const PmTerm terms[] = {
+	{"3,4-methylenedioxyphenyl-2-propanone", 0, T_PMK, PM_TERM_NAME},
+	{"3,4-MDP-2-P", 0, T_PMK, PM_TERM_SYNONYM},
+	{"PMK", 0, T_PMK, PM_TERM_ABBREVIATION},
+	{"acetone", 0, T_ACETONE, PM_TERM_NAME},
+	{"Aceton", 0, T_ACETONE, PM_TERM_SYNONYM},
+	{"acetic anhydride", 0, T_ANHYDRIDE, PM_TERM_NAME},
+	{"safrole", 0, T_SAFROLE, PM_TERM_NAME},
+	{"piperonal", 0, T_PIPERONAL, PM_TERM_NAME},
+	{"toluene", 0, T_TOLUENE, PM_TERM_NAME},
+	{"Toluol", 0, T_TOLUENE, PM_TERM_SYNONYM},
+	{"ephedrine", 0, T_EPHEDRINE, PM_TERM_NAME},
+	{"N-phenethyl-4-piperidone", 0, T_NPP, PM_TERM_NAME},
+	{"NPP", 0, T_NPP, PM_TERM_ABBREVIATION},
+	{"1-phenyl-2-propanone", 0, T_P2P, PM_TERM_NAME},
+	{"P2P", 0, T_P2P, PM_TERM_ABBREVIATION},
+	{"benzyl methyl ketone", 0, T_P2P, PM_TERM_SYNONYM},
+	{"Benzyl-methyl-ketone", 0, T_BMK_DUP, PM_TERM_SYNONYM},
+	{"pseudoephedrine", 0, T_PSEUDO, PM_TERM_NAME},
+	{"methylamine", 0, T_METHYLAMINE, PM_TERM_NAME},
+	{"ethylamine", 0, T_ETHYLAMINE, PM_TERM_NAME},
+	{"potassium permanganate", 0, T_PERMANGANATE, PM_TERM_NAME},
+	{"   ", 0, 999, PM_TERM_NAME},	/* normalises to nothing: skipped */
+};
+#define NTERMS (sizeof(terms) / sizeof(terms[0]))
+
+#define MAXHITS 64
+typedef struct Hits
+{
+	int			n;
+	PmHit		h[MAXHITS];
+	int			stop_after;		/* 0: never stop */
+} Hits;
+
+static bool
+collect(const PmHit *hit, void *arg)
+{
+	Hits	   *hs = arg;
+
+	if (hs->n < MAXHITS)
+		hs->h[hs->n] = *hit;
+	hs->n++;
+	return hs->stop_after > 0 && hs->n >= hs->stop_after;
+}
+
+static PmMatcher *M;
+
+static PmStatus
+screen(const char *text, uint32_t flags, Hits *out)
+{
+	memset(out, 0, sizeof(*out));
+	return pm_screen(M, text, strlen(text), flags, collect, out, NULL, NULL);
+}
+
+static PmStatus
+lookup(const char *text, uint32_t flags, Hits *out)
+{
+	memset(out, 0, sizeof(*out));
+	return pm_lookup(M, text, strlen(text), flags, collect, out);
+}
+
+/* The first hit of a kind/term, or NULL. */
+static const PmHit *
+find(const Hits *hs, PmHitKind kind, uint32_t term)
+{
+	int			i;
+
+	for (i = 0; i < hs->n && i < MAXHITS; i++)
+		if (hs->h[i].kind == kind && hs->h[i].term_id == term)
+			return &hs->h[i];
+	return NULL;
+}
+
+static const PmHit *
+find_term(const Hits *hs, uint32_t term)
+{
+	int			i;
+
+	for (i = 0; i < hs->n && i < MAXHITS; i++)
+		if (hs->h[i].term_id == term)
+			return &hs->h[i];
+	return NULL;
+}
+
+/* Is the original span of h exactly want? */
+static bool
+span_is(const char *text, const PmHit *h, const char *want)
+{
+	size_t		wl = strlen(want);
+
+	if (h == NULL || h->end < h->start || h->end - h->start != wl ||
+		memcmp(text + h->start, want, wl) != 0)
+	{
+		if (h)
+			fprintf(stderr, "#   span [%zu,%zu) '%.*s' want '%s'\n", h->start, h->end,
+					(int) (h->end - h->start), text + h->start, want);
+		return false;
+	}
+	return true;
+}
+
+static void
+test_exact(void)
+{
+	Hits		hs;
+	const PmHit *h;
+	const char *t;
+
+	t = "Shipment of 3 ,4-MDP-2-P (200 kg)";
+	ok(screen(t, 0, &hs) == PM_OK && hs.n == 1, "obfuscated 3 ,4-MDP-2-P: one hit");
+	h = find(&hs, PM_HIT_SYNONYM, T_PMK);
+	ok(h != NULL && span_is(t, h, "3 ,4-MDP-2-P") && h->score > 0.97f && !h->negated,
+	   "  as synonym of PMK with its original span");
+
+	t = "ACETIC  ANHYDRIDE, 2 drums";
+	screen(t, 0, &hs);
+	h = find(&hs, PM_HIT_NAME, T_ANHYDRIDE);
+	ok(hs.n == 1 && h && span_is(t, h, "ACETIC  ANHYDRIDE") && h->score == 1.0f,
+	   "upper case, double space: name hit, score 1.0");
+
+	t = "\xd0\xb0" "cetone";		/* Cyrillic a */
+	screen(t, 0, &hs);
+	h = find(&hs, PM_HIT_HOMOGLYPH, T_ACETONE);
+	ok(hs.n == 1 && h && h->homoglyph && span_is(t, h, t) &&
+	   h->score > 0.85f && h->score < 0.95f,
+	   "Cyrillic look-alike: homoglyph hit, score 0.9, span covers 2-byte char");
+
+	t = "\xef\xbc\xa1\xef\xbc\xa3\xef\xbc\xa5\xef\xbc\xb4\xef\xbc\xaf\xef\xbc\xae\xef\xbc\xa5 (full width)";
+	screen(t, 0, &hs);
+	h = find(&hs, PM_HIT_NAME, T_ACETONE);
+	ok(hs.n == 1 && h && !h->homoglyph && h->start == 0 && h->end == 21,
+	   "full-width ACETONE: name hit over all 21 bytes");
+
+	t = "NPPX and PMKX and xacetone and acetonex";
+	ok(screen(t, 0, &hs) == PM_OK && hs.n == 0, "abbreviations and names inside words: no hit");
+
+	t = "NPP, PMK";
+	screen(t, 0, &hs);
+	h = find(&hs, PM_HIT_SYNONYM, T_NPP);
+	ok(hs.n == 2 && h && span_is(t, h, "NPP") && h->score < 0.9f,
+	   "short abbreviations on their own: hits, score below 0.9");
+
+	t = "benzyl methyl ketone 25 l";
+	screen(t, 0, &hs);
+	ok(hs.n == 2 && find(&hs, PM_HIT_SYNONYM, T_P2P) && find(&hs, PM_HIT_SYNONYM, T_BMK_DUP),
+	   "duplicate normalised terms: both ids reported");
+
+	t = "pseudoephedrine tablets";
+	screen(t, 0, &hs);
+	ok(hs.n == 1 && find(&hs, PM_HIT_NAME, T_PSEUDO), "pseudoephedrine: not also ephedrine");
+
+	t = "1-phenyl-2-propanone";
+	screen(t, 0, &hs);
+	ok(hs.n == 1 && find(&hs, PM_HIT_NAME, T_P2P), "1-phenyl-2-propanone");
+
+	t = "Lieferung: Gr\xc3\xb6\xc3\x9f" "e 5, \xef\xbc\xa1" "cetone und Toluol\xcc\x81 fertig";
+	screen(t, 0, &hs);
+	ok(hs.n == 2 && span_is(t, find_term(&hs, T_ACETONE), "\xef\xbc\xa1" "cetone") &&
+	   span_is(t, find_term(&hs, T_TOLUENE), "Toluol\xcc\x81"),
+	   "multibyte text: exact spans incl. full-width start and trailing combining mark");
+
+	t = "acetone";
+	screen(t, 0, &hs);
+	ok(hs.n == 1 && hs.h[0].start == 0 && hs.h[0].end == 7 && hs.h[0].distance == 0,
+	   "whole text: span [0,7)");
+
+	ok(screen("", 0, &hs) == PM_OK && hs.n == 0, "empty text");
+	ok(pm_screen(M, "ac\xff" "etone", 8, 0, collect, &hs, NULL, NULL) == PM_INVALID_UTF8,
+	   "invalid UTF-8 reported");
+
+	t = "acetone, toluene, safrole";
+	memset(&hs, 0, sizeof(hs));
+	hs.stop_after = 1;
+	ok(pm_screen(M, t, strlen(t), 0, collect, &hs, NULL, NULL) == PM_STOPPED && hs.n == 1,
+	   "callback can stop the scan");
+
+	t = "methylamine and ethylamine";
+	screen(t, PM_SCAN_FUZZY, &hs);
+	ok(hs.n == 2 && find(&hs, PM_HIT_NAME, T_METHYLAMINE) && find(&hs, PM_HIT_NAME, T_ETHYLAMINE),
+	   "exact hits are not shadowed by fuzzy hits of each other");
+}
+
+static void
+test_identifiers(void)
+{
+	Hits		hs;
+	const PmHit *h;
+	const char *t;
+
+	t = "CAS 103-79-7";
+	screen(t, 0, &hs);
+	h = find(&hs, PM_HIT_CAS, 0);
+	ok(hs.n == 1 && h && h->ident == 103797 && span_is(t, h, "103-79-7") && h->score == 1.0f,
+	   "CAS 103-79-7");
+	t = "CAS No. 103-79-7";
+	screen(t, 0, &hs);
+	h = find(&hs, PM_HIT_CAS, 0);
+	ok(hs.n == 1 && h && h->ident == 103797 && !h->negated, "CAS No. 103-79-7, not negated");
+	t = "CAS No 103-79-7";
+	screen(t, 0, &hs);
+	ok(hs.n == 1 && !hs.h[0].negated, "CAS No 103-79-7: 'no' is a number sign");
+	t = "CAS#103-79-7";
+	screen(t, 0, &hs);
+	h = find(&hs, PM_HIT_CAS, 0);
+	ok(hs.n == 1 && h && span_is(t, h, "103-79-7"), "CAS#103-79-7");
+	ok(screen("CAS 103-79-8", 0, &hs) == PM_OK && hs.n == 0, "wrong check digit: nothing");
+	ok(screen("ref 1103-79-7x", 0, &hs) == PM_OK && hs.n == 0, "CAS shape inside a token: nothing");
+	t = "CAS 103797";
+	screen(t, 0, &hs);
+	h = find(&hs, PM_HIT_CAS, 0);
+	ok(hs.n == 1 && h && h->ident == 103797 && span_is(t, h, "103797"), "plain digits after CAS cue");
+	ok(screen("order 103797", 0, &hs) == PM_OK && hs.n == 0, "plain digits without cue: nothing");
+
+	t = "EC 200-662-2 acetone";
+	screen(t, 0, &hs);
+	h = find(&hs, PM_HIT_EC, 0);
+	ok(hs.n == 2 && h && h->ident == 2006622 && span_is(t, h, "200-662-2"), "EC number");
+	ok(screen("EC 200-662-3", 0, &hs) == PM_OK && hs.n == 0, "EC with wrong check digit: nothing");
+	t = "EINECS 2006622";
+	screen(t, 0, &hs);
+	h = find(&hs, PM_HIT_EC, 0);
+	ok(hs.n == 1 && h && h->ident == 2006622, "plain EC digits after EINECS cue");
+
+	t = "CN 2914 31 00";
+	screen(t, 0, &hs);
+	h = find(&hs, PM_HIT_CN, 0);
+	ok(hs.n == 1 && h && span_is(t, h, "2914 31 00"), "CN 2914 31 00");
+	t = "HS code: 2914.31.00, drums";
+	screen(t, 0, &hs);
+	h = find(&hs, PM_HIT_CN, 0);
+	ok(hs.n == 1 && h && span_is(t, h, "2914.31.00"), "HS code: 2914.31.00 (one hit for two cues)");
+	t = "KN 29143100";
+	screen(t, 0, &hs);
+	ok(hs.n == 1 && find(&hs, PM_HIT_CN, 0), "KN 29143100 (German)");
+	ok(screen("weight 2914 31 00 kg", 0, &hs) == PM_OK && hs.n == 0, "digits without CN cue: nothing");
+	ok(screen("product code 29143100", 0, &hs) == PM_OK && hs.n == 0, "'product code': not a CN cue");
+}
+
+static void
+test_negation(void)
+{
+	Hits		hs;
+	const PmHit *h;
+
+	screen("toluene-free paint", 0, &hs);
+	ok(hs.n == 1 && hs.h[0].negated, "toluene-free: negated");
+	screen("Other than piperonal, contains safrole", 0, &hs);
+	h = find(&hs, PM_HIT_NAME, T_PIPERONAL);
+	ok(h && h->negated, "other than piperonal: negated");
+	h = find(&hs, PM_HIT_NAME, T_SAFROLE);
+	ok(h && !h->negated, "  ..., contains safrole: not negated");
+	screen("ephedrine free base", 0, &hs);
+	ok(hs.n == 1 && !hs.h[0].negated, "ephedrine free base: not negated");
+	screen("does not contain safrole", 0, &hs);
+	ok(hs.n == 1 && hs.h[0].negated, "does not contain safrole");
+	screen("free of acetic anhydride", 0, &hs);
+	ok(hs.n == 1 && hs.h[0].negated, "free of acetic anhydride");
+	screen("ohne Toluol", 0, &hs);
+	ok(hs.n == 1 && hs.h[0].negated, "German: ohne Toluol");
+	screen("Lack, au\xc3\x9f" "er Aceton", 0, &hs);
+	ok(hs.n == 1 && hs.h[0].negated, "German: außer Aceton");
+	screen("sans ac\xc3\xa9tone", 0, &hs);
+	ok(hs.n == 1 && hs.h[0].negated, "French: sans acétone");
+	screen("ne contient pas de toluene", 0, &hs);
+	ok(hs.n == 1 && hs.h[0].negated, "French: ne contient pas de toluene");
+	screen("sin acetone", 0, &hs);
+	ok(hs.n == 1 && hs.h[0].negated, "Spanish: sin acetone");
+	screen("zonder toluene", 0, &hs);
+	ok(hs.n == 1 && hs.h[0].negated, "Dutch: zonder toluene");
+	screen("z wyj\xc4\x85tkiem toluene", 0, &hs);
+	ok(hs.n == 1 && hs.h[0].negated, "Polish: z wyjątkiem toluene");
+	screen("senza acetone", 0, &hs);
+	ok(hs.n == 1 && hs.h[0].negated, "Italian: senza acetone");
+	screen("no toluene but acetone", 0, &hs);
+	ok(hs.n == 2 && find_term(&hs, T_TOLUENE)->negated && !find_term(&hs, T_ACETONE)->negated,
+	   "no toluene but acetone: only toluene negated");
+	screen("not less than 99% acetone", 0, &hs);
+	ok(hs.n == 1 && !hs.h[0].negated, "not less than 99%% acetone: not negated");
+	screen("acetone free of water", 0, &hs);
+	ok(hs.n == 1 && !hs.h[0].negated, "acetone free of water: acetone not negated");
+	screen("toluene-free, acetone-free; safrole", PM_SCAN_SKIP_NEGATED, &hs);
+	ok(hs.n == 1 && find_term(&hs, T_SAFROLE), "PM_SCAN_SKIP_NEGATED drops negated hits");
+}
+
+static void
+test_fuzzy(void)
+{
+	Hits		hs;
+	const PmHit *h1,
+			   *h2;
+	float		score1 = 0;
+	const char *t;
+
+	t = "acetic anhydrite, 200 l";
+	ok(screen(t, 0, &hs) == PM_OK && hs.n == 0, "misspelling without PM_SCAN_FUZZY: nothing");
+	screen(t, PM_SCAN_FUZZY, &hs);
+	h1 = find(&hs, PM_HIT_FUZZY, T_ANHYDRIDE);
+	ok(hs.n == 1 && h1 && h1->distance == 1 && span_is(t, h1, "acetic anhydrite"),
+	   "acetic anhydrite: fuzzy, distance 1, span");
+	if (h1)
+		score1 = h1->score;
+	screen("acetic anhidrite", PM_SCAN_FUZZY, &hs);
+	h2 = find(&hs, PM_HIT_FUZZY, T_ANHYDRIDE);
+	ok(h2 && h2->distance == 2 && h2->score < score1 && score1 < 0.98f,
+	   "distance 2 scores lower than distance 1");
+	screen("potasium permanganate", PM_SCAN_FUZZY, &hs);
+	ok(hs.n == 1 && find(&hs, PM_HIT_FUZZY, T_PERMANGANATE), "potasium permanganate");
+	screen("acetic anhydride", PM_SCAN_FUZZY, &hs);
+	ok(hs.n == 1 && find(&hs, PM_HIT_NAME, T_ANHYDRIDE), "exact hit: no extra fuzzy hit");
+	screen("acetone acetate", PM_SCAN_FUZZY, &hs);
+	ok(hs.n == 1, "short terms are never fuzzy (acetate is not acetone)");
+	screen("1-phenyl-3-propanone", PM_SCAN_FUZZY, &hs);
+	ok(hs.n == 0, "terms with digits are never fuzzy");
+	screen("PMKs and NPPs", PM_SCAN_FUZZY, &hs);
+	ok(hs.n == 0, "abbreviations are never fuzzy");
+	screen("acetic anhydritex", PM_SCAN_FUZZY, &hs);
+	ok(hs.n == 1 && hs.h[0].distance == 2, "alignment must end on a token boundary");
+	screen("no acetic anhydrite", PM_SCAN_FUZZY, &hs);
+	ok(hs.n == 1 && hs.h[0].negated, "fuzzy hits are negated too");
+}
+
+static void
+test_lookup(void)
+{
+	Hits		hs;
+	const PmHit *h;
+
+	ok(lookup("acetone cyanohydrin", 0, &hs) == PM_OK && hs.n == 0,
+	   "lookup: acetone cyanohydrin is not acetone");
+	lookup("(1R,2S)-(-)-Ephedrine hydrochloride", 0, &hs);
+	h = find(&hs, PM_HIT_NAME, T_EPHEDRINE);
+	ok(hs.n == 1 && h && (h->form.flags & CHEM_FORM_STEREO) && (h->form.flags & CHEM_FORM_SALT),
+	   "lookup: (1R,2S)-(-)-ephedrine hydrochloride -> ephedrine, stereo+salt");
+	lookup("  Acetone ", 0, &hs);
+	ok(hs.n == 1 && find(&hs, PM_HIT_NAME, T_ACETONE), "lookup: Acetone");
+	lookup("acetic anhydrite", 0, &hs);
+	ok(hs.n == 0, "lookup: misspelling without fuzzy: nothing");
+	lookup("acetic anhydrite", PM_SCAN_FUZZY, &hs);
+	ok(hs.n == 1 && find(&hs, PM_HIT_FUZZY, T_ANHYDRIDE) && hs.h[0].distance == 1,
+	   "lookup: misspelling with fuzzy");
+	lookup("CAS 103-79-7", 0, &hs);
+	ok(hs.n == 1 && find(&hs, PM_HIT_CAS, 0), "lookup: CAS 103-79-7");
+	lookup("103-79-7", 0, &hs);
+	ok(hs.n == 1 && find(&hs, PM_HIT_CAS, 0), "lookup: 103-79-7");
+	lookup("toluene and acetone", 0, &hs);
+	ok(hs.n == 0, "lookup: two substances are not one name");
+}
+
+/* ---- windows ---- */
+
+typedef struct Counter
+{
+	size_t		n;
+	size_t		bad;
+	size_t		last_start;
+	const char *text;
+	size_t		len;
+	unsigned long long sum;
+} Counter;
+
+static bool
+count_hit(const PmHit *h, void *arg)
+{
+	Counter    *c = arg;
+
+	if (h->start > h->end || h->end > c->len ||
+		(c->n > 0 && h->start < c->last_start))
+		c->bad++;
+	else if (h->term_id == T_ACETONE && memcmp(c->text + h->start, "acetone", 7) != 0 &&
+			 memcmp(c->text + h->start, "\xd0\xb0" "cetone", 8) != 0)
+		c->bad++;
+	c->last_start = h->start;
+	c->sum += h->start * 31 + h->term_id;
+	c->n++;
+	return false;
+}
+
+static int	intr_calls;
+static bool
+interrupt_after_two(void *arg)
+{
+	return ++intr_calls > 2;
+}
+
+static void
+test_windows(void)
+{
+	const char *pieces[] = {
+		"lorem ipsum acetone dolor ", "sit \xd0\xb0" "cetone amet ",
+		"no toluene here ", "CAS 103-79-7 ", "x\xc3\xa9y ",
+		"3 ,4-MDP-2-P ", "supercalifragilisticexpialidocious ",
+	};
+	size_t		np = sizeof(pieces) / sizeof(pieces[0]);
+	size_t		len = 300000,
+				pos = 0,
+				i = 0;
+	char	   *text = malloc(len + 64);
+	Counter		a,
+				b;
+	size_t		expect = 0;
+	PmStatus	st;
+
+	while (pos < len)
+	{
+		const char *p = pieces[(i * 7 + i / 3) % np];
+		size_t		pl = strlen(p);
+
+		memcpy(text + pos, p, pl);
+		pos += pl;
+		if (strstr(p, "cetone"))
+			expect++;
+		i++;
+	}
+	text[pos] = '\0';
+	len = pos;
+
+	memset(&a, 0, sizeof(a));
+	a.text = text;
+	a.len = len;
+	b = a;
+	st = pm_screen(M, text, len, 0, count_hit, &a, NULL, NULL);
+	ok(st == PM_OK && a.bad == 0, "300 kB text in default windows: spans sane, in order");
+	pm_set_window_size(M, 300);
+	st = pm_screen(M, text, len, 0, count_hit, &b, NULL, NULL);
+	ok(st == PM_OK && b.bad == 0 && b.n == a.n && b.sum == a.sum,
+	   "300-byte windows give exactly the same hits (%zu)", b.n);
+	{
+		Hits		hs;
+		size_t		k;
+		size_t		cnt = 0;
+
+		(void) hs;
+		for (k = 0; k + 7 <= len; k++)
+			if (memcmp(text + k, "cetone", 6) == 0)
+				cnt++;
+		ok(cnt == expect && a.n > expect, "acetone occurrences present (%zu)", expect);
+	}
+	intr_calls = 0;
+	memset(&b, 0, sizeof(b));
+	b.text = text;
+	b.len = len;
+	st = pm_screen(M, text, len, 0, count_hit, &b, interrupt_after_two, NULL);
+	ok(st == PM_INTERRUPTED && intr_calls == 3, "interrupt function polled between windows");
+	pm_set_window_size(M, 256 * 1024);
+	free(text);
+
+	/* 50 MB: memory stays bounded by the window, not the text */
+	{
+		size_t		big = 50u * 1024 * 1024;
+		char	   *t2 = malloc(big);
+		const char *unit = "drums of acetone, 200 l each; toluene-free. ";
+		size_t		ul = strlen(unit);
+		size_t		n = 0;
+
+		for (pos = 0; pos + ul <= big; pos += ul)
+		{
+			memcpy(t2 + pos, unit, ul);
+			n++;
+		}
+		memset(&a, 0, sizeof(a));
+		a.text = t2;
+		a.len = pos;
+		st = pm_screen(M, t2, pos, 0, count_hit, &a, NULL, NULL);
+		ok(st == PM_OK && a.bad == 0 && a.n == 2 * n, "50 MB text: %zu hits, all in order", a.n);
+		free(t2);
+	}
+}
+
+int
+main(void)
+{
+	char		err[256];
+	PmTerm		t[NTERMS];
+	size_t		i;
+
+	for (i = 0; i < NTERMS; i++)
+	{
+		t[i] = terms[i];
+		t[i].len = strlen(terms[i].text);
+	}
+	M = pm_build(t, NTERMS, PM_BUILD_FUZZY, err, sizeof(err));
+	ok(M != NULL, "build a matcher from %zu terms (%s)", NTERMS, M ? "ok" : err);
+	if (M == NULL)
+		return tap_done();
+	ok(pm_term_count(M) == NTERMS - 1, "blank term skipped");
+	ok(strcmp(pm_hit_kind_name(PM_HIT_HOMOGLYPH), "homoglyph") == 0 &&
+	   strcmp(pm_hit_kind_name(PM_HIT_CN), "cn") == 0, "kind names");
+	{
+		PmTerm		bad = {"ac\xff", 3, 1, PM_TERM_NAME};
+		PmMatcher  *m2 = pm_build(&bad, 1, 0, err, sizeof(err));
+
+		ok(m2 == NULL && err[0] != '\0', "invalid UTF-8 term: build fails with a message");
+	}
+	{
+		PmMatcher  *m0 = pm_build(NULL, 0, PM_BUILD_FUZZY, err, sizeof(err));
+		Hits		hs;
+
+		memset(&hs, 0, sizeof(hs));
+		ok(m0 != NULL && pm_screen(m0, "CAS 103-79-7 acetone", 20, PM_SCAN_FUZZY,
+								   collect, &hs, NULL, NULL) == PM_OK && hs.n == 1,
+		   "empty term list: identifiers still found");
+		pm_free(m0);
+	}
+
+	test_exact();
+	test_identifiers();
+	test_negation();
+	test_fuzzy();
+	test_lookup();
+	test_windows();
+	pm_free(M);
+	return tap_done();
+}
