@@ -1046,6 +1046,8 @@ rewrite_special(NormState *st)
 			utf8_decode((const unsigned char *) st->src + off,
 						st->srclen - off, &scp);
 			latin = confusable_latin(scp);
+			if (!latin)
+				latin = confusable_latin(cp);
 			put(nb, latin ? latin : '?', off, mark | NORM_MARK_HOMOGLYPH);
 		}
 		else
@@ -1227,7 +1229,9 @@ cp_events(NormState *st, uint32_t scp, uint32_t off)
 
 	if (failed)
 		return false;
-	if (n == 1 && out[0] >= 0x80 && confusable_latin(scp))
+	/* a look-alike by its source (uppercase) or by its folded form ("ό") */
+	if (n == 1 && out[0] >= 0x80 &&
+		(confusable_latin(scp) || confusable_latin(out[0])))
 		mark |= MARK_CONF;
 	for (i = 0; i < n; i++)
 	{
