@@ -605,12 +605,14 @@ chemname_form_label(uint32_t flags, char *buf, size_t buflen)
 	{
 		if (flags & parts[i].flag)
 		{
-			int			w = snprintf(buf + used, buflen - used, "%s%s",
-									 used ? "+" : "", parts[i].name);
+			size_t		need = strlen(parts[i].name) + (used ? 1 : 0);
 
-			if (w < 0 || (size_t) w >= buflen - used)
+			/* whole parts only: a cut label would be misleading */
+			if (used + need >= buflen)
 				break;
-			used += (size_t) w;
+			snprintf(buf + used, buflen - used, "%s%s", used ? "+" : "",
+					 parts[i].name);
+			used += need;
 		}
 	}
 	if (used == 0)

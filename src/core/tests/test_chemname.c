@@ -1,0 +1,174 @@
+/*
+ * test_chemname.c
+ *		Unit tests of the chemical-name parser (TAP), on text normalised by
+ *		normalize.c, as in production.
+ */
+#include "chemname.h"
+#include "normalize.h"
+#include "tap.h"
+
+static NormBuf nb;
+
+/*
+ * Strip a raw name; check base, form label, stereo, salt and purity
+ * (NULL = don't check).
+ */
+static void
+strip(const char *raw, const char *base, const char *label,
+	  const char *stereo, const char *salt, const char *purity)
+{
+	size_t		bs;
+	size_t		be;
+	ChemForm	f;
+	char		got[256];
+	char		lab[64];
+
+	if (normalize_text(raw, strlen(raw), &nb) != NORM_OK)
+	{
+		ok(0, "normalise '%s'", raw);
+		return;
+	}
+	chemname_strip(nb.text, nb.len, &bs, &be, &f);
+	snprintf(got, sizeof(got), "%.*s", (int) (be - bs), nb.text + bs);
+	is_str(got, base, "base of '%s'", raw);
+	is_str(chemname_form_label(f.flags, lab, sizeof(lab)), label, "form of '%s'", raw);
+	if (stereo)
+		is_str(f.stereo, stereo, "stereo of '%s'", raw);
+	if (salt)
+		is_str(f.salt, salt, "salt of '%s'", raw);
+	if (purity)
+		is_str(f.purity, purity, "purity of '%s'", raw);
+}
+
+/* The form of the mention 'mention' (normalised) inside raw text */
+static void
+context(const char *raw, const char *mention, const char *label,
+		const char *salt)
+{
+	const char *p;
+	ChemForm	f;
+	char		lab[64];
+
+	normalize_text(raw, strlen(raw), &nb);
+	p = strstr(nb.text, mention);
+	if (p == NULL)
+	{
+		ok(0, "'%s' found in '%s'", mention, nb.text);
+		return;
+	}
+	chemname_context_form(nb.text, nb.len, (size_t) (p - nb.text),
+						  (size_t) (p - nb.text) + strlen(mention), &f);
+	is_str(chemname_form_label(f.flags, lab, sizeof(lab)), label,
+		   "form of '%s' in '%s'", mention, raw);
+	if (salt)
+		is_str(f.salt, salt, "salt of '%s' in '%s'", mention, raw);
+}
+
+int
+main(void)
+{
+	char		lab[64];
+
+	norm_buf_init(&nb);
+
+	/* stereo descriptors */
+	strip("(1R,2S)-(\xe2\x88\x92)-Ephedrine hydrochloride", "ephedrine",
+		  "salt+stereoisomer", "1r 2s minus", "hydrochloride", "");
+	strip("(+)-Pseudoephedrine", "pseudoephedrine", "stereoisomer", "plus", "", "");
+	strip("(\xc2\xb1)-Norephedrine", "norephedrine", "stereoisomer", "rac", "", "");
+	strip("DL-Norephedrine", "norephedrine", "stereoisomer", "dl", "", "");
+	strip("rac-Ephedrine", "ephedrine", "stereoisomer", "rac", "", "");
+	strip("d-Lysergic acid", "lysergic acid", "stereoisomer", "d", "", "");
+	strip("l-Ephedrine", "ephedrine", "stereoisomer", "l", "", "");
+	strip("(S)-Methamphetamine", "methamphetamine", "stereoisomer", "s", "", "");
+	strip("(R,R)-Tartaric acid", "tartaric acid", "stereoisomer", "r r", "", "");
+	strip("threo-Methylphenidate", "methylphenidate", "stereoisomer", "threo", "", "");
+	strip("erythro-Norephedrine", "norephedrine", "stereoisomer", "erythro", "", "");
+	strip("cis-Isosafrole", "isosafrole", "stereoisomer", "cis", "", "");
+	strip("levo-Methamphetamine", "methamphetamine", "stereoisomer", "levo", "", "");
+	strip("(1S,2S)-Pseudoephedrine", "pseudoephedrine", "stereoisomer", "1s 2s", "", "");
+	strip("(E)-Isosafrole", "isosafrole", "stereoisomer", "e", "", "");
+	strip("racemic Ephedrine", "ephedrine", "stereoisomer", "racemic", "", "");
+
+	/* salts, in several languages */
+	strip("Pseudoephedrine HCl 99%", "pseudoephedrine", "salt", "", "hcl", "99");
+	strip("Ephedrine sulphate", "ephedrine", "salt", "", "sulfate", "");
+	strip("Ephedrine hemisulfate", "ephedrine", "salt", "", "hemisulfate", "");
+	strip("Pseudoephedrin-hydrochlorid", "pseudoephedrin", "salt", "", "hydrochlorid", "");
+	strip("chlorhydrate d'\xc3\xa9ph\xc3\xa9" "drine", "ephedrine", "salt", "", "chlorhydrate", "");
+	strip("Clorhidrato de pseudoefedrina", "pseudoephedrina", "salt", "", "clorhidrato", "");
+	strip("Ephedrine HBr", "ephedrine", "salt", "", "hbr", "");
+	strip("Norephedrine bitartrate", "norephedrine", "salt", "", "bitartrate", "");
+	strip("Ergotamine tartrate", "ergotamine", "salt", "", "tartrate", "");
+	strip("Phenylacetic acid sodium salt", "phenylacetic acid", "salt", "", "sodium salt", "");
+	strip("Ergometrine maleate", "ergometrine", "salt", "", "maleate", "");
+	strip("Ephedrine hydrochloride monohydrate", "ephedrine", "salt+hydrate", "",
+		  "hydrochloride", "");
+	strip("(-)-Ephedrine sulfate dihydrate, 99.5%", "ephedrine",
+		  "salt+stereoisomer+hydrate", "minus", "sulfate", "99 5");
+	strip("Ephedrine HCl USP", "ephedrine", "salt", "", "hcl", "usp");
+
+	/* hydrates and grades */
+	strip("Norephedrine hemihydrate", "norephedrine", "hydrate", "", "", "");
+	strip("Acetic anhydride, reagent grade, 99.5%", "acetic anhydride", "base", "", "",
+		  "reagent grade 99 5");
+	strip("Acetic anhydride tech.", "acetic anhydride", "base", "", "", "tech");
+	strip("Acetic anhydride technical grade", "acetic anhydride", "base", "", "",
+		  "technical grade");
+	strip("Toluene analytical grade", "toluene", "base", "", "", "analytical grade");
+	strip("Acetone ACS reagent, \xe2\x89\xa5" "99.5%", "acetone", "base", "", "",
+		  "acs reagent 99 5");
+	strip("Potassium permanganate, pure, min. 99%", "potassium permanganate", "base",
+		  "", "", "pure min 99");
+	strip("Sulfuric acid anhydrous", "sulfuric acid", "base", "", "", "anhydrous");
+	strip("Hydrochloric acid solution 37%", "hydrochloric acid", "solution", "", "", "37");
+	strip("Safrole 10% in water", "safrole", "solution", "", "", "10");
+	strip("Ammonia aqueous", "ammonia", "solution", "", "", "");
+
+	/* esters */
+	strip("Phenylacetic acid ethyl ester", "phenylacetic acid", "ester", "", "", "");
+	strip("Phenylessigs\xc3\xa4ure-Ethylester", "phenylessigsaure", "ester", "", "", "");
+	strip("ethyl ester", "ethyl ester", "base", "", "", "");
+
+	/* nothing to strip: never cut a real substance name */
+	strip("acetone cyanohydrin", "acetone cyanohydrin", "base", "", "", "");
+	strip("Ethyl acetate", "ethyl acetate", "base", "", "", "");
+	strip("Sodium sulfate", "sodium sulfate", "base", "", "", "");
+	strip("Lead nitrate", "lead nitrate", "base", "", "", "");
+	strip("hydrochloride", "hydrochloride", "base", "", "", "");
+	strip("Hydrochlorothiazide", "hydrochlorothiazide", "base", "", "", "");
+	strip("3,4-MDP-2-P", "3 4 mdp 2 p", "base", "", "", "");
+	strip("1-Phenyl-2-propanone", "1 phenyl 2 propanone", "base", "", "", "");
+	strip("N-Methylephedrine", "n methylephedrine", "base", "", "", "");
+	strip("alpha-Phenylacetoacetonitrile", "alpha phenylacetoacetonitrile", "base", "", "", "");
+	strip("", "", "base", "", "", "");
+	strip("(R)", "r", "base", "", "", "");
+	strip("99%", "99", "base", "", "", "");
+
+	/* mentions inside free text */
+	context("Shipment: 25 kg (1R,2S)-(-)-Ephedrine HCl, 99%", "ephedrine",
+			"salt+stereoisomer", "hcl");
+	context("ephedrine hydrochloride monohydrate", "ephedrine", "salt+hydrate", "hydrochloride");
+	context("200 l acetone in drums", "acetone", "base", "");
+	context("10 l ephedrine", "ephedrine", "base", "");
+	context("the company's ephedrine", "ephedrine", "base", "");
+	context("ephedrine. Sulfate of iron", "ephedrine", "base", "");	/* never across a clause */
+	context("Ethyl acetate 99%", "ethyl", "base", "");
+	context("Ethyl acetate 99%", "ethyl acetate", "base", "");
+	context("chlorhydrate d'\xc3\xa9ph\xc3\xa9" "drine 5 kg", "ephedrine", "salt", "chlorhydrate");
+	context("safrole 5% in water", "safrole", "solution", "");
+	context("pseudoephedrine 200 kg", "pseudoephedrine", "base", "");
+	context("phenylacetic acid methyl ester", "phenylacetic acid", "ester", "");
+	context("rac ephedrine sodium salt", "ephedrine", "salt+stereoisomer", "sodium salt");
+
+	/* labels */
+	is_str(chemname_form_label(0, lab, sizeof(lab)), "base", "label of 0");
+	is_str(chemname_form_label(CHEM_FORM_STEREO | CHEM_FORM_SALT, lab, sizeof(lab)),
+		   "salt+stereoisomer", "label order salt before stereo");
+	is_str(chemname_form_label(0x1f, lab, sizeof(lab)),
+		   "salt+stereoisomer+hydrate+ester+solution", "label of every flag");
+	is_str(chemname_form_label(0x1f, lab, 10), "salt", "label truncated at a part");
+
+	norm_buf_free(&nb);
+	return tap_done();
+}
