@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# bench/casrn_load.sh: load 5 million CAS Registry Numbers with COPY into a
+# precursor.casrn column, an int4 column and a text column with a regex CHECK,
+# build a btree index on each, and compare times and sizes.
+#
+# Usage:  bench/casrn_load.sh [rows] [runs]        (defaults: 5000000 rows, 3 runs)
+#
+# Runs against the server named by the PG* environment variables; without
+# PGHOST it re-executes itself inside a throwaway cluster (pg_virtualenv).
+# The extension must be installed (make install).  Data files are generated
+# once, client side, under bench/out/.  Each step runs `runs` times; the
+# median is reported, and the ratios are taken between medians of the same run.
+set -euo pipefail
+
+if [ -z "${PGHOST:-}" ] && [ -z "${CASRN_BENCH_IN_VIRTUALENV:-}" ]; then
+	export CASRN_BENCH_IN_VIRTUALENV=1
+	exec pg_virtualenv -v "${PG_VERSION:-15}" "$0" "$@"
+fi
+
+cd "$(dirname "$0")/.."
+export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
+ROWS=${1:-5000000}
+RUNS=${2:-3}
+DB=${CASRN_BENCH_DB:-precursor_bench}
+OUT=bench/out
+mkdir -p "$OUT"
+CAS_FILE=$OUT/casrn_${ROWS}.txt		# canonical 103-79-7 spelling
+INT_FILE=$OUT/casrn_${ROWS}_digits.txt	# the same numbers as plain digits
+
+psql -qX -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" >/dev/null
+P="psql -qX -v ON_ERROR_STOP=1 -d $DB"
+$P -c 'CREATE EXTENSION precursor' >/dev/null
+
+# The same settings for every table: single-process index builds (the
+# machine has 2 cores; parallel builds would add noise), enough memory to
+# sort in memory.
+SETTINGS="SET maintenance_work_mem = '512MB'; SET max_parallel_maintenance_workers = 0;"
+
+# Data: bodies spread over 1000..214748363 in a scrambled order (so the index
+# build really sorts), check digit computed; every value also fits an int4.
+if [ ! -s "$CAS_FILE" ] || [ ! -s "$INT_FILE" ]; then
+	echo "# generating $ROWS CAS RNs into $OUT" >&2
+	$P <<-SQL
+	CREATE TEMP TABLE gen AS
+	SELECT (b * 10 + precursor.casrn_check_digit(b))::bigint AS v
+	FROM (SELECT 1000 + (i * 2654435761) % 214747364 AS b
+	      FROM pg_catalog.generate_series(1::bigint, $ROWS) AS i) AS s;
+	\copy (SELECT v::precursor.casrn FROM gen) TO '$CAS_FILE'
+	\copy (SELECT v FROM gen) TO '$INT_FILE'
+	SQL
+fi
+
+now() { date +%s.%N; }
+
+# step <label> <sql...>: run in a fresh session after a checkpoint, print seconds
+step() {
+	local t0 t1
+	$P -c 'CHECKPOINT' >/dev/null
+	t0=$(now)
+	$P -c "$SETTINGS" -c "$1" >/dev/null
+	t1=$(now)
+	echo "$t1 - $t0" | bc -l
+}
+
+median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+declare -A LOAD INDEX
+for kind in casrn int4 text; do
+	: >"$OUT/load_$kind" ; : >"$OUT/index_$kind"
+done
+
+for run in $(seq 1 "$RUNS"); do
+	for kind in casrn int4 text; do
+		case $kind in
+			casrn) def='c precursor.casrn NOT NULL'; file=$CAS_FILE ;;
+			int4)  def='c integer NOT NULL'; file=$INT_FILE ;;
+			text)  def="c text NOT NULL CHECK (c ~ '^[1-9][0-9]{1,6}-[0-9]{2}-[0-9]\$')"; file=$CAS_FILE ;;
+		esac
+		$P -c "DROP TABLE IF EXISTS bench_$kind" -c "CREATE TABLE bench_$kind ($def)" >/dev/null
+		step "\\copy bench_$kind FROM '$file'" >>"$OUT/load_$kind"
+		step "CREATE INDEX bench_${kind}_idx ON bench_$kind (c)" >>"$OUT/index_$kind"
+	done
+done
+
+for kind in casrn int4 text; do
+	LOAD[$kind]=$(median <"$OUT/load_$kind")
+	INDEX[$kind]=$(median <"$OUT/index_$kind")
+done
+
+$P -c 'VACUUM ANALYZE bench_casrn, bench_int4, bench_text' >/dev/null
+rows_ok=$($P -At -c "SELECT (SELECT count(*) FROM bench_casrn) = $ROWS AND (SELECT count(*) FROM bench_int4) = $ROWS AND (SELECT count(*) FROM bench_text) = $ROWS")
+same=$($P -At -c "SELECT NOT EXISTS (SELECT c::bigint FROM bench_casrn EXCEPT SELECT c FROM bench_int4)")
+
+echo "## casrn load and index: $ROWS rows, median of $RUNS runs"
+echo "PostgreSQL: $($P -At -c 'SHOW server_version')"
+echo "all rows loaded: $rows_ok; casrn and int4 hold the same numbers: $same"
+echo
+echo "| column | COPY (s) | CREATE INDEX (s) | table (MB) | index (MB) |"
+echo "|---|---:|---:|---:|---:|"
+for kind in casrn int4 text; do
+	$P -At -F' ' -c "SELECT pg_catalog.round(pg_catalog.pg_relation_size('bench_$kind') / 1048576.0, 1),
+	                        pg_catalog.round(pg_catalog.pg_indexes_size('bench_$kind') / 1048576.0, 1)" |
+	while read -r tsize isize; do
+		printf '| %s | %.2f | %.2f | %s | %s |\n' "$kind" "${LOAD[$kind]}" "${INDEX[$kind]}" "$tsize" "$isize"
+	done
+done
+echo
+printf 'ratios: load casrn/int4 = %.2f, casrn/text = %.2f; index casrn/int4 = %.2f, casrn/text = %.2f\n' \
+	"$(echo "${LOAD[casrn]} / ${LOAD[int4]}" | bc -l)" "$(echo "${LOAD[casrn]} / ${LOAD[text]}" | bc -l)" \
+	"$(echo "${INDEX[casrn]} / ${INDEX[int4]}" | bc -l)" "$(echo "${INDEX[casrn]} / ${INDEX[text]}" | bc -l)"
+for kind in casrn int4 text; do
+	echo "raw $kind: load $(paste -sd' ' "$OUT/load_$kind"); index $(paste -sd' ' "$OUT/index_$kind")"
+done
+
+psql -qX -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null
