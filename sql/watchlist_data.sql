@@ -56,7 +56,9 @@ SELECT max(watchlist_id) < 100000 AS lists, (SELECT max(substance_id) < 100000 F
        (SELECT max(synonym_id) < 100000 FROM precursor.synonym) AS synonyms
   FROM precursor.watchlist;
 SELECT sequencename, start_value FROM pg_catalog.pg_sequences
- WHERE schemaname = 'precursor' ORDER BY 1;
+ WHERE schemaname = 'precursor'
+   AND sequencename IN ('watchlist_watchlist_id_seq', 'substance_substance_id_seq', 'synonym_synonym_id_seq')
+ ORDER BY 1;
 
 -- Latest additions (Delegated Regulation (EU) 2025/1475), on both EU lists.
 SELECT w.code, s.name, s.casrn, s.category, s.in_force_from, s.source_act
