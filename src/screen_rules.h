@@ -1,0 +1,85 @@
+/*
+ * screen_rules.h
+ *		The rules of declaration screening beyond name matching: what each
+ *		watchlist substance's threshold, density and CN codes are, unit
+ *		conversion, and the per-backend cache that answers "which substances
+ *		carry this CAS RN / fit this CN code" without a query per row.
+ *
+ * Implemented in screen_rules.c; used by screen_trigger.c.  The cache is
+ * loaded with SPI (the caller must be connected) and marked stale by the
+ * watchlists' change signal (a relcache invalidation of precursor.watchlist).
+ */
+#ifndef PRECURSOR_SCREEN_RULES_H
+#define PRECURSOR_SCREEN_RULES_H
+
+#include "precursor.h"
+
+typedef enum UnitKind
+{
+	UNIT_UNKNOWN = 0,
+	UNIT_MASS,					/* converted to kilograms */
+	UNIT_VOLUME					/* converted to litres */
+} UnitKind;
+
+typedef struct RuleCn
+{
+	int64		cn;				/* core cncode encoding */
+	bool		ex;				/* the annex's "ex": only part of the code */
+} RuleCn;
+
+typedef struct RuleSubstance
+{
+	int32		substance_id;
+	char	   *name;
+	char	   *watchlist_code;
+	char	   *category;
+	int64		casrn;			/* 0 when the entry has none */
+	/* threshold, converted to the base unit of its kind (kg or l) */
+	bool		has_threshold;
+	double		threshold_base;
+	UnitKind	threshold_kind;
+	double		threshold_qty;	/* as the list writes it */
+	char	   *threshold_unit;
+	double		density;		/* kg per litre, 0 when unknown */
+	int			ncn;
+	RuleCn	   *cn;
+	float		severity;		/* 0..1 from the category, for scoring */
+} RuleSubstance;
+
+/* Make sure the cache reflects the committed watchlists (SPI connected). */
+extern void screen_rules_ensure_loaded(void);
+
+/* Substance by id, or NULL (e.g. an inactive list). */
+extern RuleSubstance *screen_rules_substance(int32 substance_id);
+
+/* Substances whose CAS RN is cas; returns the count, *out points into the cache. */
+extern int	screen_rules_by_casrn(int64 cas, RuleSubstance ***out);
+
+/*
+ * Substances with a CN code that fits the declared code: the listed code
+ * contains it, or (for a declared code of six digits or more) it contains
+ * the listed code.  Fills up to max entries of subs/listed (listed = the
+ * matching listed code, with its ex marker); returns the count.
+ */
+extern int	screen_rules_by_cncode(int64 declared, RuleSubstance **subs,
+								   const RuleCn **listed, int max);
+
+/* Does the declared code fit one of this substance's codes? */
+extern bool screen_rules_cn_fits(const RuleSubstance *s, int64 declared);
+
+/*
+ * Parse a unit ("kg", "KG", "l", "litre", "m3", "t", ...) into its kind and
+ * the factor to the base unit (kg or l).  False when unknown.
+ */
+extern bool screen_unit_parse(const char *unit, int len, UnitKind *kind,
+							  double *factor);
+
+/*
+ * Convert qty (already in the base unit of from_kind) to the base unit of
+ * to_kind, using density (kg/l) across mass and volume.  False when the
+ * kinds differ and no density is known.
+ */
+extern bool screen_convert(double qty, UnitKind from_kind, UnitKind to_kind,
+						   double density, double *out);
+
+#endif							/* PRECURSOR_SCREEN_RULES_H */

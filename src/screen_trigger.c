@@ -1,0 +1,1764 @@
+/*
+ * screen_trigger.c
+ *		precursor.screen_trigger(): screen declarations as they are inserted,
+ *		updated or copied into any table, and record alerts, annotate the row
+ *		or reject it.  Also precursor.screen_trigger_validate(), which checks a
+ *		trigger's configuration against its table.
+ *
+ * Configuration: the trigger's arguments are key=value pairs, for example
+ *
+ *	 CREATE TRIGGER screen BEFORE INSERT OR UPDATE ON decl FOR EACH ROW
+ *	 EXECUTE FUNCTION precursor.screen_trigger('description=goods',
+ *			'casrn=cas', 'cn=cn_code', 'quantity=qty', 'unit=unit',
+ *			'consignee=consignee', 'country=dest', 'date=declared_on',
+ *			'key=decl_id', 'mode=alert');
+ *
+ * The configuration is parsed and checked against the table once per
+ * statement (cached in fn_extra), so a COPY of a million rows parses it once.
+ * Per row, everything is allocated in a memory context reset at the next
+ * row; SPI is entered only for rows that produce an alert or a shipment
+ * ledger entry, with plans prepared once per backend (SPI_keepplan).
+ *
+ * Alerts and ledger entries are written as the owner of precursor.alert
+ * (as the RI triggers do for the referenced table), so the people loading
+ * declarations need no privilege on the alert tables and cannot forge
+ * alerts.
+ *
+ * The row is never changed except for the annotate column in annotate mode.
+ */
+#include "precursor.h"
+
+#include <math.h>
+
+#include "access/genam.h"
+#include "access/htup_details.h"
+#include "access/table.h"
+#include "catalog/indexing.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_trigger.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "lib/stringinfo.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "parser/parse_type.h"
+#include "utils/builtins.h"
+#include "utils/datetime.h"
+#include "utils/date.h"
+#include "utils/datum.h"
+#include "utils/fmgroids.h"
+#include "utils/json.h"
+#include "utils/jsonb.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/rel.h"
+#include "utils/syscache.h"
+#include "utils/timestamp.h"
+
+#include "casrn.h"
+#include "cncode.h"
+#include "screen.h"
+#include "screen_rules.h"
+
+/* SQLSTATE of a rejected declaration: class PR (precursor), see README */
+#define ERRCODE_PRECURSOR_REJECTED	MAKE_SQLSTATE('P','R','0','0','1')
+
+#define MAX_EXCERPT_BYTES	2000
+#define MAX_CN_CANDIDATES	64
+
+/* What a configured column is used for */
+typedef enum ColRole
+{
+	COL_DESCRIPTION = 0,
+	COL_CASRN,
+	COL_CN,
+	COL_QUANTITY,
+	COL_UNIT,
+	COL_CONSIGNEE,
+	COL_CONSIGNOR,
+	COL_COUNTRY,
+	COL_DATE,
+	COL_KEY,
+	COL_ANNOTATE,
+	NUM_COL_ROLES
+} ColRole;
+
+/* Which column types a role accepts */
+typedef enum ColAccept
+{
+	ACCEPT_STRING,				/* text, varchar, char, citext, domains over them */
+	ACCEPT_CASRN,				/* precursor.casrn or a string */
+	ACCEPT_CNCODE,				/* precursor.cncode or a string */
+	ACCEPT_NUMBER,				/* integer, numeric, real, double precision */
+	ACCEPT_DATE,				/* date, timestamp, timestamptz */
+	ACCEPT_ANY,					/* anything with an output function */
+	ACCEPT_JSONB				/* jsonb */
+} ColAccept;
+
+typedef struct ColKey
+{
+	const char *key;
+	ColRole		role;
+	ColAccept	accept;
+	const char *expect;			/* for the error message */
+} ColKey;
+
+static const ColKey col_keys[] = {
+	{"description", COL_DESCRIPTION, ACCEPT_STRING, "a text type"},
+	{"casrn", COL_CASRN, ACCEPT_CASRN, "precursor.casrn or a text type"},
+	{"cn", COL_CN, ACCEPT_CNCODE, "precursor.cncode or a text type"},
+	{"quantity", COL_QUANTITY, ACCEPT_NUMBER, "a numeric type"},
+	{"unit", COL_UNIT, ACCEPT_STRING, "a text type"},
+	{"consignee", COL_CONSIGNEE, ACCEPT_STRING, "a text type"},
+	{"consignor", COL_CONSIGNOR, ACCEPT_STRING, "a text type"},
+	{"country", COL_COUNTRY, ACCEPT_STRING, "a text type"},
+	{"date", COL_DATE, ACCEPT_DATE, "date, timestamp or timestamp with time zone"},
+	{"key", COL_KEY, ACCEPT_ANY, "any type"},
+	{"annotate", COL_ANNOTATE, ACCEPT_JSONB, "jsonb"},
+	{NULL, 0, 0, NULL}
+};
+
+#define MODE_ALERT		0x01
+#define MODE_ANNOTATE	0x02
+#define MODE_REJECT		0x04
+
+typedef struct ScreenColumn
+{
+	AttrNumber	attnum;			/* 0 = not configured */
+	Oid			typid;			/* base type */
+	int16		typlen;
+	bool		typbyval;
+	bool		typed_ident;	/* precursor.casrn / precursor.cncode */
+	char	   *name;
+} ScreenColumn;
+
+typedef struct ScreenConfig
+{
+	Oid			tgoid;
+	char	   *tgname;
+	char	   *table_name;		/* schema-qualified, quoted */
+	ScreenColumn col[NUM_COL_ROLES];
+	FmgrInfo	key_out;
+	int			modes;
+	int			nreject;
+	char	  **reject_categories;
+	char	   *reject_text;
+	Interval   *window;
+	char	   *window_text;
+	bool		alert_below_threshold;
+	ScreenOptions opts;
+	Oid			writer;			/* owner of precursor.alert */
+	Datum		empty_jsonb;
+	MemoryContext rowcxt;
+} ScreenConfig;
+
+/*
+ * Evidence gathered for one chemical in one row.  The same chemical is
+ * usually listed several times (EU 273/2004, EU 111/2005, UN 1988): its
+ * entries are grouped by CAS RN into one finding, so that a row naming
+ * acetic anhydride makes one alert, not three.  The most severe entry is the
+ * finding's primary substance; the others are recorded in listed_as.
+ */
+#define MAX_LISTINGS	8
+#define MAX_SPANS		16
+
+typedef struct Finding
+{
+	int64		chem_key;		/* CAS RN, or -substance_id when it has none */
+	int32		substance_id;	/* primary entry */
+	const char *name;
+	const char *watchlist;
+	const char *category;
+	float		severity;
+	int			nlistings;
+	int32		listing_id[MAX_LISTINGS];
+	RuleSubstance *listing[MAX_LISTINGS];	/* NULL if not in the rules cache */
+	RuleSubstance *thr;			/* the entry whose threshold applies */
+	int			nspans;
+	int32		span[MAX_SPANS][3];	/* start, end, kind of hits recorded */
+	float		confidence;		/* how sure the identification is */
+	float		aggravation;	/* what makes it worse */
+	bool		identified;		/* by name or CAS RN, not only a CN code */
+	bool		obfuscated;		/* found through a misspelling or look-alikes */
+	bool		cn_only;		/* a cn_watch finding */
+	bool		below_threshold;
+	bool		aggravated;
+	bool		alert;
+	float		score;
+	StringInfoData reasons;		/* JSON objects, comma separated */
+} Finding;
+
+/* Plans saved once per backend */
+static SPIPlanPtr plan_alert = NULL;
+static SPIPlanPtr plan_ledger_insert = NULL;
+static SPIPlanPtr plan_ledger_sum = NULL;
+static SPIPlanPtr plan_ledger_delete = NULL;
+
+PG_FUNCTION_INFO_V1(precursor_screen_trigger);
+PG_FUNCTION_INFO_V1(precursor_screen_trigger_validate);
+
+/* ---------- configuration ---------- */
+
+static bool
+is_string_type(Oid typid)
+{
+	char		category;
+	bool		preferred;
+
+	if (typid == NAMEOID)
+		return false;			/* fixed-length, not a varlena */
+	get_type_category_preferred(typid, &category, &preferred);
+	return category == TYPCATEGORY_STRING && get_typlen(typid) == -1;
+}
+
+static Oid
+precursor_type_oid(const char *name)
+{
+	Oid			nsp = get_namespace_oid("precursor", true);
+
+	if (!OidIsValid(nsp))
+		return InvalidOid;
+	return GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
+						   CStringGetDatum(name), ObjectIdGetDatum(nsp));
+}
+
+static bool
+category_listed(const char *cat, char **list, int n)
+{
+	int			i;
+
+	for (i = 0; i < n; i++)
+		if (pg_strcasecmp(cat, list[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Split "a, b ,c" into trimmed non-empty pieces. */
+static char **
+split_list(const char *value, int *n)
+{
+	char	   *copy = pstrdup(value);
+	char	  **out = palloc(sizeof(char *) * (strlen(value) / 2 + 2));
+	char	   *tok;
+	char	   *save;
+
+	*n = 0;
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+	{
+		char	   *end;
+
+		while (*tok == ' ')
+			tok++;
+		end = tok + strlen(tok);
+		while (end > tok && end[-1] == ' ')
+			*--end = '\0';
+		if (*tok)
+			out[(*n)++] = tok;
+	}
+	return out;
+}
+
+/*
+ * Parse and check the trigger's arguments against the table.  Errors say
+ * which argument is wrong and how to fix it.  Allocates in the current
+ * memory context.
+ */
+static ScreenConfig *
+parse_config(Relation rel, const char *tgname, Oid tgoid, int nargs, char **args)
+{
+	ScreenConfig *cfg = palloc0(sizeof(ScreenConfig));
+	TupleDesc	tupdesc = RelationGetDescr(rel);
+	const char *relname = RelationGetRelationName(rel);
+	Oid			casrn_oid = precursor_type_oid("casrn");
+	Oid			cncode_oid = precursor_type_oid("cncode");
+	const char *mode_text = "alert";
+	const char *reject_text = NULL;
+	const char *below_text = NULL;
+	Oid			nsp;
+	Oid			alert_rel;
+	HeapTuple	tup;
+	int			i;
+
+	cfg->tgoid = tgoid;
+	cfg->tgname = pstrdup(tgname);
+	cfg->table_name = quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)),
+												 relname);
+	precursor_screen_default_options(&cfg->opts);
+	cfg->opts.lookup = false;
+	cfg->opts.stop_at_first = false;
+	cfg->window_text = "30 days";
+
+	for (i = 0; i < nargs; i++)
+	{
+		const char *arg = args[i];
+		const char *eq = strchr(arg, '=');
+		char	   *key;
+		const char *value;
+		int			k;
+
+		if (eq == NULL || eq == arg)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("invalid argument \"%s\" of trigger \"%s\" on table \"%s\"",
+							arg, tgname, relname),
+					 errdetail("Arguments of precursor.screen_trigger() are key=value pairs."),
+					 errhint("For example: 'description=goods_text', 'mode=alert'.")));
+		key = pnstrdup(arg, eq - arg);
+		value = eq + 1;
+		while (*value == ' ')
+			value++;
+
+		for (k = 0; col_keys[k].key != NULL; k++)
+			if (strcmp(key, col_keys[k].key) == 0)
+				break;
+
+		if (col_keys[k].key != NULL)
+		{
+			const ColKey *ck = &col_keys[k];
+			ScreenColumn *c = &cfg->col[ck->role];
+			AttrNumber	attnum;
+			Form_pg_attribute att;
+			Oid			base;
+			bool		ok;
+
+			if (c->attnum != 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("argument \"%s\" is given twice to trigger \"%s\" on table \"%s\"",
+								key, tgname, relname)));
+			attnum = SPI_fnumber(tupdesc, value);
+			if (attnum == SPI_ERROR_NOATTRIBUTE || attnum <= 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_UNDEFINED_COLUMN),
+						 errmsg("column \"%s\" of relation \"%s\" does not exist",
+								value, relname),
+						 errdetail("Trigger \"%s\" names it in argument \"%s\".",
+								   tgname, arg)));
+			att = TupleDescAttr(tupdesc, attnum - 1);
+			base = getBaseType(att->atttypid);
+			switch (ck->accept)
+			{
+				case ACCEPT_STRING:
+					ok = is_string_type(base);
+					break;
+				case ACCEPT_CASRN:
+					ok = is_string_type(base) || (OidIsValid(casrn_oid) && base == casrn_oid);
+					c->typed_ident = ok && !is_string_type(base);
+					break;
+				case ACCEPT_CNCODE:
+					ok = is_string_type(base) || (OidIsValid(cncode_oid) && base == cncode_oid);
+					c->typed_ident = ok && !is_string_type(base);
+					break;
+				case ACCEPT_NUMBER:
+					ok = (base == INT2OID || base == INT4OID || base == INT8OID ||
+						  base == NUMERICOID || base == FLOAT4OID || base == FLOAT8OID);
+					break;
+				case ACCEPT_DATE:
+					ok = (base == DATEOID || base == TIMESTAMPOID || base == TIMESTAMPTZOID);
+					break;
+				case ACCEPT_JSONB:
+					ok = (base == JSONBOID);
+					break;
+				default:
+					ok = true;
+					break;
+			}
+			if (!ok)
+				ereport(ERROR,
+						(errcode(ERRCODE_DATATYPE_MISMATCH),
+						 errmsg("column \"%s\" of relation \"%s\" has type %s, but argument \"%s\" of trigger \"%s\" needs %s",
+								value, relname, format_type_be(att->atttypid),
+								key, tgname, ck->expect)));
+			if (ck->role == COL_ANNOTATE && att->attgenerated)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("column \"%s\" of relation \"%s\" is a generated column and cannot be annotated",
+								value, relname)));
+			c->attnum = attnum;
+			c->typid = base;
+			c->typlen = att->attlen;
+			c->typbyval = att->attbyval;
+			c->name = pstrdup(value);
+		}
+		else if (strcmp(key, "mode") == 0)
+			mode_text = value;
+		else if (strcmp(key, "reject_categories") == 0)
+			reject_text = value;
+		else if (strcmp(key, "window") == 0)
+			cfg->window_text = pstrdup(value);
+		else if (strcmp(key, "fuzzy") == 0)
+		{
+			if (!parse_bool(value, &cfg->opts.fuzzy))
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("invalid value \"%s\" for argument \"fuzzy\" of trigger \"%s\"",
+								value, tgname),
+						 errhint("Use on or off.")));
+		}
+		else if (strcmp(key, "below_threshold") == 0)
+			below_text = value;
+		else
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("unknown argument \"%s\" of trigger \"%s\" on table \"%s\"",
+							key, tgname, relname),
+					 errhint("Known arguments: description, casrn, cn, quantity, unit, consignee, consignor, country, date, key, annotate, mode, reject_categories, window, fuzzy, below_threshold.")));
+	}
+
+	/* mode: a comma-separated set of alert, annotate, reject */
+	{
+		int			n;
+		char	  **modes = split_list(mode_text, &n);
+
+		if (n == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("empty mode for trigger \"%s\" on table \"%s\"", tgname, relname),
+					 errhint("Use alert, annotate or reject, or a comma-separated combination.")));
+		for (i = 0; i < n; i++)
+		{
+			if (pg_strcasecmp(modes[i], "alert") == 0)
+				cfg->modes |= MODE_ALERT;
+			else if (pg_strcasecmp(modes[i], "annotate") == 0)
+				cfg->modes |= MODE_ANNOTATE;
+			else if (pg_strcasecmp(modes[i], "reject") == 0)
+				cfg->modes |= MODE_REJECT;
+			else
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("unknown mode \"%s\" for trigger \"%s\" on table \"%s\"",
+								modes[i], tgname, relname),
+						 errhint("Use alert, annotate or reject, or a comma-separated combination such as 'mode=alert,reject'.")));
+		}
+	}
+	if ((cfg->modes & MODE_ANNOTATE) && cfg->col[COL_ANNOTATE].attnum == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("mode annotate of trigger \"%s\" on table \"%s\" needs a column to write to",
+						tgname, relname),
+				 errhint("Add an argument such as 'annotate=hits', naming a jsonb column.")));
+	if (!(cfg->modes & MODE_ANNOTATE) && cfg->col[COL_ANNOTATE].attnum != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("trigger \"%s\" on table \"%s\" names an annotate column but its mode does not include annotate",
+						tgname, relname),
+				 errhint("Add annotate to the mode, e.g. 'mode=annotate' or 'mode=alert,annotate'.")));
+	if (cfg->col[COL_DESCRIPTION].attnum == 0 && cfg->col[COL_CASRN].attnum == 0 &&
+		cfg->col[COL_CN].attnum == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("trigger \"%s\" on table \"%s\" has nothing to screen", tgname, relname),
+				 errhint("Name at least one of the columns description, casrn or cn.")));
+	for (i = 0; i < NUM_COL_ROLES; i++)
+	{
+		if (i != COL_ANNOTATE && cfg->col[COL_ANNOTATE].attnum != 0 &&
+			cfg->col[i].attnum == cfg->col[COL_ANNOTATE].attnum)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("the annotate column \"%s\" of trigger \"%s\" is also one of its input columns",
+							cfg->col[COL_ANNOTATE].name, tgname)));
+	}
+
+	if (cfg->modes & MODE_REJECT)
+	{
+		cfg->reject_text = pstrdup(reject_text ? reject_text : "1");
+		cfg->reject_categories = split_list(cfg->reject_text, &cfg->nreject);
+		if (cfg->nreject == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("empty reject_categories for trigger \"%s\" on table \"%s\"",
+							tgname, relname)));
+	}
+	else if (reject_text != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("trigger \"%s\" on table \"%s\" names reject_categories but its mode does not include reject",
+						tgname, relname)));
+
+	if (below_text == NULL || pg_strcasecmp(below_text, "ignore") == 0)
+		cfg->alert_below_threshold = false;
+	else if (pg_strcasecmp(below_text, "alert") == 0)
+		cfg->alert_below_threshold = true;
+	else
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid value \"%s\" for argument \"below_threshold\" of trigger \"%s\"",
+						below_text, tgname),
+				 errhint("Use alert or ignore.")));
+
+	cfg->window = DatumGetIntervalP(DirectFunctionCall3(interval_in,
+														CStringGetDatum(cfg->window_text),
+														ObjectIdGetDatum(InvalidOid),
+														Int32GetDatum(-1)));
+
+	if (cfg->col[COL_KEY].attnum != 0)
+	{
+		Oid			outfn;
+		bool		varlena;
+
+		getTypeOutputInfo(TupleDescAttr(tupdesc, cfg->col[COL_KEY].attnum - 1)->atttypid,
+						  &outfn, &varlena);
+		fmgr_info_cxt(outfn, &cfg->key_out, CurrentMemoryContext);
+	}
+
+	/* Alerts are written as the owner of precursor.alert. */
+	nsp = get_namespace_oid("precursor", false);
+	alert_rel = get_relname_relid("alert", nsp);
+	if (!OidIsValid(alert_rel))
+		elog(ERROR, "table precursor.alert is missing");
+	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(alert_rel));
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for relation %u", alert_rel);
+	cfg->writer = ((Form_pg_class) GETSTRUCT(tup))->relowner;
+	ReleaseSysCache(tup);
+
+	cfg->empty_jsonb = DirectFunctionCall1(jsonb_in, CStringGetDatum("[]"));
+	return cfg;
+}
+
+/* ---------- reading the row ---------- */
+
+static char *
+get_string(ScreenConfig *cfg, HeapTuple tuple, TupleDesc tupdesc, ColRole role,
+		   int *len)
+{
+	ScreenColumn *c = &cfg->col[role];
+	bool		isnull;
+	Datum		d;
+	text	   *t;
+
+	if (c->attnum == 0)
+		return NULL;
+	d = heap_getattr(tuple, c->attnum, tupdesc, &isnull);
+	if (isnull)
+		return NULL;
+	t = (text *) PG_DETOAST_DATUM_PACKED(d);
+	if (len)
+		*len = VARSIZE_ANY_EXHDR(t);
+	return VARDATA_ANY(t);
+}
+
+static char *
+get_cstring(ScreenConfig *cfg, HeapTuple tuple, TupleDesc tupdesc, ColRole role)
+{
+	int			len;
+	char	   *s = get_string(cfg, tuple, tupdesc, role, &len);
+
+	return s ? pnstrdup(s, len) : NULL;
+}
+
+/* An identifier column (typed or text); false when null or unparsable */
+static bool
+get_ident(ScreenConfig *cfg, HeapTuple tuple, TupleDesc tupdesc, ColRole role,
+		  int64 *out)
+{
+	ScreenColumn *c = &cfg->col[role];
+	bool		isnull;
+	Datum		d;
+	int			len;
+	char	   *s;
+
+	if (c->attnum == 0)
+		return false;
+	if (c->typed_ident)
+	{
+		d = heap_getattr(tuple, c->attnum, tupdesc, &isnull);
+		if (isnull)
+			return false;
+		*out = DatumGetInt64(d);
+		return true;
+	}
+	s = get_string(cfg, tuple, tupdesc, role, &len);
+	if (s == NULL)
+		return false;
+	if (role == COL_CASRN)
+		return casrn_parse(s, len, out, NULL);
+	/* CN codes are often written "ex 2918 30 00" or with a trailing TARIC */
+	if (len > 3 && pg_strncasecmp(s, "ex ", 3) == 0)
+	{
+		s += 3;
+		len -= 3;
+	}
+	return cncode_parse(s, len, out, NULL);
+}
+
+static bool
+get_quantity(ScreenConfig *cfg, HeapTuple tuple, TupleDesc tupdesc, double *out)
+{
+	ScreenColumn *c = &cfg->col[COL_QUANTITY];
+	bool		isnull;
+	Datum		d;
+
+	if (c->attnum == 0)
+		return false;
+	d = heap_getattr(tuple, c->attnum, tupdesc, &isnull);
+	if (isnull)
+		return false;
+	switch (c->typid)
+	{
+		case INT2OID:
+			*out = DatumGetInt16(d);
+			break;
+		case INT4OID:
+			*out = DatumGetInt32(d);
+			break;
+		case INT8OID:
+			*out = (double) DatumGetInt64(d);
+			break;
+		case FLOAT4OID:
+			*out = DatumGetFloat4(d);
+			break;
+		case FLOAT8OID:
+			*out = DatumGetFloat8(d);
+			break;
+		default:
+			*out = DatumGetFloat8(DirectFunctionCall1(numeric_float8_no_overflow, d));
+			break;
+	}
+	return !isnan(*out);
+}
+
+static DateADT
+get_date(ScreenConfig *cfg, HeapTuple tuple, TupleDesc tupdesc)
+{
+	ScreenColumn *c = &cfg->col[COL_DATE];
+	bool		isnull;
+	Datum		d;
+
+	if (c->attnum != 0)
+	{
+		d = heap_getattr(tuple, c->attnum, tupdesc, &isnull);
+		if (!isnull)
+		{
+			if (c->typid == DATEOID)
+				return DatumGetDateADT(d);
+			if (c->typid == TIMESTAMPOID)
+				return DatumGetDateADT(DirectFunctionCall1(timestamp_date, d));
+			return DatumGetDateADT(DirectFunctionCall1(timestamptz_date, d));
+		}
+	}
+	/* no declared date: the day of the transaction */
+	return DatumGetDateADT(DirectFunctionCall1(timestamptz_date,
+											   TimestampTzGetDatum(GetCurrentTransactionStartTimestamp())));
+}
+
+static char *
+get_key(ScreenConfig *cfg, HeapTuple tuple, TupleDesc tupdesc)
+{
+	bool		isnull;
+	Datum		d;
+
+	if (cfg->col[COL_KEY].attnum == 0)
+		return NULL;
+	d = heap_getattr(tuple, cfg->col[COL_KEY].attnum, tupdesc, &isnull);
+	if (isnull)
+		return NULL;
+	return OutputFunctionCall(&cfg->key_out, d);
+}
+
+/* Did any configured input column change in this UPDATE? */
+static bool
+inputs_changed(ScreenConfig *cfg, HeapTuple oldt, HeapTuple newt, TupleDesc tupdesc)
+{
+	int			i;
+
+	for (i = 0; i < NUM_COL_ROLES; i++)
+	{
+		ScreenColumn *c = &cfg->col[i];
+		bool		n1,
+					n2;
+		Datum		d1,
+					d2;
+
+		if (c->attnum == 0 || i == COL_ANNOTATE)
+			continue;
+		d1 = heap_getattr(oldt, c->attnum, tupdesc, &n1);
+		d2 = heap_getattr(newt, c->attnum, tupdesc, &n2);
+		if (n1 != n2)
+			return true;
+		if (!n1 && !datumIsEqual(d1, d2, c->typbyval, c->typlen))
+			return true;
+	}
+	return false;
+}
+
+/* ---------- evidence ---------- */
+
+static void
+add_listing(Finding *f, int32 substance_id, RuleSubstance *sub, const char *name,
+			const char *watchlist, const char *category)
+{
+	float		severity = sub ? sub->severity : 0.6f;
+	int			i;
+
+	for (i = 0; i < f->nlistings; i++)
+		if (f->listing_id[i] == substance_id)
+			return;
+	if (f->nlistings < MAX_LISTINGS)
+	{
+		f->listing_id[f->nlistings] = substance_id;
+		f->listing[f->nlistings] = sub;
+		f->nlistings++;
+	}
+	if (f->substance_id == 0 || severity > f->severity ||
+		(severity == f->severity && substance_id < f->substance_id))
+	{
+		f->substance_id = substance_id;
+		f->severity = severity;
+		f->name = sub ? sub->name : pstrdup(name ? name : "?");
+		f->watchlist = sub ? sub->watchlist_code : pstrdup(watchlist ? watchlist : "?");
+		f->category = sub ? sub->category : pstrdup(category ? category : "?");
+	}
+	if (sub && sub->has_threshold &&
+		(f->thr == NULL || sub->substance_id < f->thr->substance_id))
+		f->thr = sub;
+}
+
+/* The finding of the chemical this entry lists, created if new */
+static Finding *
+get_finding(List **findings, int32 substance_id, int64 hit_casrn,
+			const char *name, const char *watchlist, const char *category)
+{
+	RuleSubstance *sub = screen_rules_substance(substance_id);
+	int64		key;
+	ListCell   *lc;
+	Finding    *f = NULL;
+
+	if (sub && sub->casrn != 0)
+		key = sub->casrn;
+	else if (!sub && hit_casrn != 0)
+		key = hit_casrn;
+	else
+		key = -(int64) substance_id;
+
+	foreach(lc, *findings)
+	{
+		Finding    *g = lfirst(lc);
+
+		if (g->chem_key == key)
+		{
+			f = g;
+			break;
+		}
+	}
+	if (f == NULL)
+	{
+		f = palloc0(sizeof(Finding));
+		f->chem_key = key;
+		initStringInfo(&f->reasons);
+		*findings = lappend(*findings, f);
+	}
+	add_listing(f, substance_id, sub, name, watchlist, category);
+	return f;
+}
+
+/* Record a hit's span once per finding; false if already recorded */
+static bool
+new_span(Finding *f, int32 start, int32 end, int32 kind)
+{
+	int			i;
+
+	for (i = 0; i < f->nspans; i++)
+		if (f->span[i][0] == start && f->span[i][1] == end && f->span[i][2] == kind)
+			return false;
+	if (f->nspans < MAX_SPANS)
+	{
+		f->span[f->nspans][0] = start;
+		f->span[f->nspans][1] = end;
+		f->span[f->nspans][2] = kind;
+		f->nspans++;
+	}
+	return true;
+}
+
+static bool
+finding_in_category(Finding *f, char **list, int n)
+{
+	int			i;
+
+	if (category_listed(f->category, list, n))
+		return true;
+	for (i = 0; i < f->nlistings; i++)
+		if (f->listing[i] && category_listed(f->listing[i]->category, list, n))
+			return true;
+	return false;
+}
+
+static bool
+finding_cn_fits(Finding *f, int64 declared, bool *has_codes)
+{
+	int			i;
+
+	*has_codes = false;
+	for (i = 0; i < f->nlistings; i++)
+	{
+		if (f->listing[i] == NULL || f->listing[i]->ncn == 0)
+			continue;
+		*has_codes = true;
+		if (screen_rules_cn_fits(f->listing[i], declared))
+			return true;
+	}
+	return false;
+}
+
+/* "EU-273/2004 2A" for each entry of the finding */
+static void
+append_listings_json(StringInfo b, Finding *f)
+{
+	int			i;
+
+	appendStringInfoChar(b, '[');
+	for (i = 0; i < f->nlistings; i++)
+	{
+		RuleSubstance *s = f->listing[i];
+
+		if (i > 0)
+			appendStringInfoChar(b, ',');
+		if (s)
+			escape_json(b, psprintf("%s %s", s->watchlist_code, s->category));
+		else
+			escape_json(b, psprintf("substance %d", f->listing_id[i]));
+	}
+	appendStringInfoChar(b, ']');
+}
+
+static void
+reason_begin(Finding *f, const char *rule)
+{
+	if (f->reasons.len > 0)
+		appendStringInfoChar(&f->reasons, ',');
+	appendStringInfoString(&f->reasons, "{\"rule\":");
+	escape_json(&f->reasons, rule);
+}
+
+static void
+reason_str(Finding *f, const char *key, const char *value)
+{
+	appendStringInfo(&f->reasons, ",\"%s\":", key);
+	if (value)
+		escape_json(&f->reasons, value);
+	else
+		appendStringInfoString(&f->reasons, "null");
+}
+
+static void
+reason_num(Finding *f, const char *key, double value)
+{
+	if (isfinite(value))
+		appendStringInfo(&f->reasons, ",\"%s\":%.6g", key, value);
+	else
+		appendStringInfo(&f->reasons, ",\"%s\":null", key);
+}
+
+static void
+reason_end(Finding *f)
+{
+	appendStringInfoChar(&f->reasons, '}');
+}
+
+/* The characters [start_char, end_char) (1-based) of text, as a C string */
+static char *
+text_span(const char *text, int len, int start_char, int end_char)
+{
+	int			pos = 1;
+	int			i = 0;
+	int			from = -1;
+
+	while (i < len && pos < end_char)
+	{
+		if (pos == start_char)
+			from = i;
+		i += pg_mblen(text + i);
+		pos++;
+	}
+	if (from < 0 || i > len)
+		return pstrdup("");
+	return pnstrdup(text + from, i - from);
+}
+
+static void
+format_cn(int64 cn, char *buf)
+{
+	if (cncode_value_is_valid(cn))
+		cncode_format(cn, buf);
+	else
+		strcpy(buf, "?");
+}
+
+/* ---------- SPI ---------- */
+
+static SPIPlanPtr
+prepare_saved(const char *sql, int nargs, Oid *argtypes)
+{
+	SPIPlanPtr	plan = SPI_prepare(sql, nargs, argtypes);
+
+	if (plan == NULL)
+		elog(ERROR, "SPI_prepare failed for \"%s\": %s", sql,
+			 SPI_result_code_string(SPI_result));
+	if (SPI_keepplan(plan) != 0)
+		elog(ERROR, "SPI_keepplan failed");
+	return plan;
+}
+
+static void
+prepare_plans(void)
+{
+	if (plan_alert == NULL)
+	{
+		Oid			types[19] = {TEXTOID, TEXTOID, TEXTOID, INT4OID, TEXTOID, TEXTOID,
+			TEXTOID, FLOAT4OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, DATEOID,
+		FLOAT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID};
+
+		plan_alert = prepare_saved(
+								   "INSERT INTO precursor.alert (source_table, trigger_name, row_key,"
+								   " substance_id, substance_name, watchlist_code, category, score, reasons,"
+								   " consignee, consignor, country, declared_on, quantity, unit,"
+								   " declared_cn, declared_casrn, description, listed_as)"
+								   " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::pg_catalog.jsonb,"
+								   " $10, $11, $12, $13, $14::pg_catalog.numeric, $15, $16, $17, $18,"
+								   " ARRAY(SELECT pg_catalog.jsonb_array_elements_text($19::pg_catalog.jsonb)))",
+								   19, types);
+	}
+	if (plan_ledger_insert == NULL)
+	{
+		Oid			types[9] = {TEXTOID, TEXTOID, INT4OID, DATEOID, FLOAT8OID, TEXTOID,
+		TEXTOID, TEXTOID, TEXTOID};
+
+		/*
+		 * The advisory lock serialises sessions shipping the same substance
+		 * to the same consignee: the sum below, run after it with a new
+		 * snapshot, sees what a concurrent session committed.
+		 */
+		plan_ledger_insert = prepare_saved(
+										   "INSERT INTO precursor.shipment_ledger (consignee_key, consignee,"
+										   " substance_id, shipped_on, quantity, unit, source_table, row_key, country)"
+										   " SELECT $1, $2, $3, $4, $5::pg_catalog.numeric, $6, $7, $8, $9"
+										   "   FROM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext($1), $3)",
+										   9, types);
+	}
+	if (plan_ledger_sum == NULL)
+	{
+		Oid			types[4] = {TEXTOID, INT4OID, DATEOID, INTERVALOID};
+
+		plan_ledger_sum = prepare_saved(
+										"SELECT pg_catalog.sum(quantity)::pg_catalog.float8, pg_catalog.count(*)::pg_catalog.int8"
+										"  FROM precursor.shipment_ledger"
+										" WHERE consignee_key = $1 AND substance_id = $2"
+										"   AND shipped_on <= $3 AND shipped_on > ($3 - $4)::pg_catalog.date",
+										4, types);
+	}
+	if (plan_ledger_delete == NULL)
+	{
+		Oid			types[2] = {TEXTOID, TEXTOID};
+
+		plan_ledger_delete = prepare_saved(
+										   "DELETE FROM precursor.shipment_ledger"
+										   " WHERE source_table = $1 AND row_key = $2",
+										   2, types);
+	}
+}
+
+/* Upper-case, trimmed, single-spaced: how consignees are grouped */
+static char *
+consignee_key(const char *s)
+{
+	StringInfoData b;
+	bool		space = false;
+
+	initStringInfo(&b);
+	for (; *s; s++)
+	{
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		{
+			space = b.len > 0;
+			continue;
+		}
+		if (space)
+			appendStringInfoChar(&b, ' ');
+		space = false;
+		appendStringInfoChar(&b, pg_ascii_toupper((unsigned char) *s));
+	}
+	return b.data;
+}
+
+/* ---------- the row ---------- */
+
+typedef struct RowData
+{
+	char	   *desc;
+	int			desc_len;
+	bool		has_cas;
+	int64		cas;
+	bool		has_cn;
+	int64		cn;
+	char		cn_text[CNCODE_TEXT_MAX];
+	char		cas_text[CASRN_TEXT_MAX];
+	bool		has_qty;
+	double		qty;
+	char	   *unit;
+	char	   *consignee;
+	char	   *consignor;
+	char	   *country;
+	DateADT		date;
+	char	   *key;
+} RowData;
+
+typedef struct ErrCtxArg
+{
+	ScreenConfig *cfg;
+	RowData    *row;
+} ErrCtxArg;
+
+static void
+screen_error_callback(void *arg)
+{
+	ErrCtxArg  *a = arg;
+
+	if (a->row && a->row->key)
+		errcontext("precursor.screen_trigger \"%s\" on %s, row %s",
+				   a->cfg->tgname, a->cfg->table_name, a->row->key);
+	else
+		errcontext("precursor.screen_trigger \"%s\" on %s",
+				   a->cfg->tgname, a->cfg->table_name);
+}
+
+/* Identification: name hits from the description and the declared CAS RN */
+static void
+identify(ScreenConfig *cfg, RowData *row, List **findings)
+{
+	if (row->desc != NULL && row->desc_len > 0)
+	{
+		List	   *hits = precursor_screen_text(row->desc, row->desc_len, &cfg->opts);
+		ListCell   *lc;
+
+		foreach(lc, hits)
+		{
+			PrecursorHit *h = lfirst(lc);
+			Finding    *f;
+			const char *rule;
+			char	   *matched;
+			bool		cn_hit = (h->kind == PM_HIT_CN);
+
+			if (h->negated)
+				continue;		/* "toluene-free" is not a mention */
+			f = get_finding(findings, h->substance_id, h->casrn, h->substance_name,
+							h->watchlist_code, h->category);
+			if (!new_span(f, h->start_char, h->end_char, (int32) h->kind))
+				continue;		/* the same mention, through another list's entry */
+			switch (h->kind)
+			{
+				case PM_HIT_CAS:
+					rule = "cas_in_text";
+					break;
+				case PM_HIT_EC:
+					rule = "ec_in_text";
+					break;
+				case PM_HIT_CN:
+					rule = "cn_in_text";
+					break;
+				default:
+					rule = "name";
+					break;
+			}
+			matched = text_span(row->desc, row->desc_len, h->start_char, h->end_char);
+			reason_begin(f, rule);
+			reason_str(f, "kind", pm_hit_kind_name(h->kind));
+			reason_str(f, "term", h->matched_term);
+			reason_str(f, "matched", matched);
+			reason_num(f, "start", h->start_char);
+			reason_num(f, "end", h->end_char);
+			reason_str(f, "form", h->form_label[0] ? h->form_label : "base");
+			reason_num(f, "score", h->score);
+			if (h->distance > 0)
+				reason_num(f, "distance", h->distance);
+			reason_str(f, "column", cfg->col[COL_DESCRIPTION].name);
+			reason_end(f);
+			if (cn_hit)
+			{
+				f->confidence = Max(f->confidence, 0.3f);
+			}
+			else
+			{
+				f->identified = true;
+				f->confidence = Max(f->confidence, h->score);
+				/* a misspelled or look-alike name on a customs form is a warning sign */
+				if ((h->kind == PM_HIT_FUZZY || h->kind == PM_HIT_HOMOGLYPH) &&
+					!f->obfuscated)
+				{
+					f->obfuscated = true;
+					f->aggravation += 0.15f;
+					f->aggravated = true;
+				}
+			}
+		}
+	}
+
+	if (row->has_cas)
+	{
+		RuleSubstance **subs;
+		int			n = screen_rules_by_casrn(row->cas, &subs);
+		int			i;
+
+		for (i = 0; i < n; i++)
+		{
+			Finding    *f = get_finding(findings, subs[i]->substance_id, 0, NULL, NULL, NULL);
+
+			if (!new_span(f, -1, -1, (int32) PM_HIT_CAS))
+				continue;
+			reason_begin(f, "cas");
+			reason_str(f, "casrn", row->cas_text);
+			reason_str(f, "column", cfg->col[COL_CASRN].name);
+			reason_end(f);
+			f->identified = true;
+			f->confidence = 1.0f;
+		}
+	}
+}
+
+static void
+check_reject(ScreenConfig *cfg, RowData *row, List *findings)
+{
+	ListCell   *lc;
+
+	if (!(cfg->modes & MODE_REJECT))
+		return;
+	foreach(lc, findings)
+	{
+		Finding    *f = lfirst(lc);
+
+		if (f->identified && finding_in_category(f, cfg->reject_categories,
+												 cfg->nreject))
+			ereport(ERROR,
+					(errcode(ERRCODE_PRECURSOR_REJECTED),
+					 errmsg("declaration rejected: it names %s (%s, category %s)",
+							f->name, f->watchlist, f->category),
+					 errdetail("Evidence: [%s]", f->reasons.data),
+					 errhint("Trigger \"%s\" on %s rejects declarations naming substances of categories %s.",
+							 cfg->tgname, cfg->table_name, cfg->reject_text)));
+	}
+}
+
+/* Quantity against the threshold, and the cumulative quantity per consignee */
+static void
+apply_quantity_rules(ScreenConfig *cfg, RowData *row, Finding *f, bool *spi)
+{
+	RuleSubstance *s = f->thr;
+	UnitKind	kind;
+	double		factor;
+	double		base;
+	double		in_thr;
+	double		to_thr_unit;
+
+	if (s == NULL || !s->has_threshold)
+		return;
+	to_thr_unit = s->threshold_base > 0 ? s->threshold_qty / s->threshold_base : 1.0;
+	if (!row->has_qty)
+	{
+		reason_begin(f, "quantity_unknown");
+		reason_num(f, "threshold", s->threshold_qty);
+		reason_str(f, "threshold_unit", s->threshold_unit);
+		reason_end(f);
+		return;
+	}
+	if (row->unit == NULL || !screen_unit_parse(row->unit, strlen(row->unit), &kind, &factor))
+	{
+		reason_begin(f, "unit_unknown");
+		reason_num(f, "quantity", row->qty);
+		reason_str(f, "unit", row->unit);
+		reason_num(f, "threshold", s->threshold_qty);
+		reason_str(f, "threshold_unit", s->threshold_unit);
+		reason_end(f);
+		return;
+	}
+	if (!screen_convert(row->qty * factor, kind, s->threshold_kind, s->density, &base))
+	{
+		reason_begin(f, "unit_unconvertible");
+		reason_num(f, "quantity", row->qty);
+		reason_str(f, "unit", row->unit);
+		reason_num(f, "threshold", s->threshold_qty);
+		reason_str(f, "threshold_unit", s->threshold_unit);
+		reason_str(f, "why", "the list gives no density to convert between mass and volume");
+		reason_end(f);
+		return;
+	}
+	in_thr = base * to_thr_unit;
+	if (base > s->threshold_base)
+	{
+		reason_begin(f, "over_threshold");
+		f->aggravation += 0.1f;
+		f->aggravated = true;
+	}
+	else
+	{
+		reason_begin(f, "below_threshold");
+		f->below_threshold = true;
+	}
+	reason_num(f, "quantity", row->qty);
+	reason_str(f, "unit", row->unit);
+	reason_num(f, "quantity_in_threshold_unit", in_thr);
+	reason_num(f, "threshold", s->threshold_qty);
+	reason_str(f, "threshold_unit", s->threshold_unit);
+	if (kind != s->threshold_kind)
+		reason_num(f, "density_kg_per_l", s->density);
+	reason_end(f);
+
+	/* cumulative quantity per consignee over the window */
+	if (row->consignee != NULL && f->identified)
+	{
+		Datum		v[9];
+		char		n[9] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
+		char	   *ckey = consignee_key(row->consignee);
+		double		total;
+		int64		count;
+		bool		isnull;
+		int			rc;
+		const char *base_unit = s->threshold_kind == UNIT_MASS ? "kg" : "l";
+
+		if (!*spi)
+		{
+			if (SPI_connect() != SPI_OK_CONNECT)
+				elog(ERROR, "SPI_connect failed");
+			prepare_plans();
+			*spi = true;
+		}
+		v[0] = CStringGetTextDatum(ckey);
+		v[1] = CStringGetTextDatum(row->consignee);
+		v[2] = Int32GetDatum(s->substance_id);
+		v[3] = DateADTGetDatum(row->date);
+		v[4] = Float8GetDatum(base);
+		v[5] = CStringGetTextDatum(base_unit);
+		v[6] = CStringGetTextDatum(cfg->table_name);
+		if (row->key)
+			v[7] = CStringGetTextDatum(row->key);
+		else
+			n[7] = 'n';
+		if (row->country)
+			v[8] = CStringGetTextDatum(row->country);
+		else
+			n[8] = 'n';
+		rc = SPI_execute_plan(plan_ledger_insert, v, n, false, 0);
+		if (rc != SPI_OK_INSERT)
+			elog(ERROR, "could not record the shipment: %s", SPI_result_code_string(rc));
+
+		v[1] = Int32GetDatum(s->substance_id);
+		v[2] = DateADTGetDatum(row->date);
+		v[3] = IntervalPGetDatum(cfg->window);
+		rc = SPI_execute_plan(plan_ledger_sum, v, NULL, false, 1);
+		if (rc != SPI_OK_SELECT || SPI_processed != 1)
+			elog(ERROR, "could not sum the shipments: %s", SPI_result_code_string(rc));
+		total = DatumGetFloat8(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+		if (isnull)
+			total = 0;
+		count = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
+		SPI_freetuptable(SPI_tuptable);
+
+		if (total > s->threshold_base && base <= s->threshold_base)
+		{
+			reason_begin(f, "cumulative");
+			reason_str(f, "consignee", row->consignee);
+			reason_str(f, "window", cfg->window_text);
+			reason_num(f, "shipments", (double) count);
+			reason_num(f, "total_in_threshold_unit", total * to_thr_unit);
+			reason_num(f, "threshold", s->threshold_qty);
+			reason_str(f, "threshold_unit", s->threshold_unit);
+			reason_end(f);
+			f->below_threshold = false;
+			f->aggravation += 0.2f;
+			f->aggravated = true;
+		}
+	}
+}
+
+/* The declared CN code against the identified substances, and on its own */
+static void
+apply_cn_rules(ScreenConfig *cfg, RowData *row, List **findings)
+{
+	ListCell   *lc;
+	bool		explained = false;
+	RuleSubstance *subs[MAX_CN_CANDIDATES];
+	const RuleCn *listed[MAX_CN_CANDIDATES];
+	int			n,
+				i,
+				best = -1;
+	bool		all_ex = true;
+	Finding    *f;
+	char		buf[CNCODE_TEXT_MAX];
+
+	if (!row->has_cn)
+		return;
+	foreach(lc, *findings)
+	{
+		bool		has_codes;
+		int			j;
+
+		f = lfirst(lc);
+		if (!f->identified)
+			continue;
+		if (finding_cn_fits(f, row->cn, &has_codes))
+		{
+			explained = true;
+			continue;
+		}
+		if (!has_codes)
+			continue;
+		reason_begin(f, "cn_mismatch");
+		reason_str(f, "declared_cn", row->cn_text);
+		appendStringInfoString(&f->reasons, ",\"expected_cn\":[");
+		{
+			bool		first = true;
+			StringInfoData seen;
+
+			initStringInfo(&seen);
+			appendStringInfoChar(&seen, '|');
+			for (j = 0; j < f->nlistings; j++)
+			{
+				RuleSubstance *ls = f->listing[j];
+
+				if (ls == NULL)
+					continue;
+				for (i = 0; i < ls->ncn; i++)
+				{
+					char	   *code;
+
+					format_cn(ls->cn[i].cn, buf);
+					code = ls->cn[i].ex ? psprintf("ex %s", buf) : pstrdup(buf);
+					/* the same code on several lists is listed once */
+					if (strstr(seen.data, psprintf("|%s|", code)) != NULL)
+						continue;
+					appendStringInfo(&seen, "%s|", code);
+					if (!first)
+						appendStringInfoChar(&f->reasons, ',');
+					first = false;
+					escape_json(&f->reasons, code);
+				}
+			}
+		}
+		appendStringInfoChar(&f->reasons, ']');
+		reason_str(f, "column", cfg->col[COL_CN].name);
+		reason_end(f);
+		f->aggravation += 0.2f;
+		f->aggravated = true;
+	}
+	if (explained)
+		return;
+
+	/* a code the lists use for scheduled substances, none of them named */
+	n = screen_rules_by_cncode(row->cn, subs, listed, MAX_CN_CANDIDATES);
+	for (i = 0; i < n; i++)
+	{
+		bool		named = false;
+
+		foreach(lc, *findings)
+		{
+			f = lfirst(lc);
+			if (f->identified &&
+				(f->chem_key == subs[i]->casrn ||
+				 f->chem_key == -(int64) subs[i]->substance_id))
+				named = true;
+		}
+		if (named)
+		{
+			subs[i] = NULL;
+			continue;
+		}
+		if (!listed[i]->ex)
+			all_ex = false;
+		if (best < 0 || subs[i]->severity > subs[best]->severity ||
+			(subs[i]->severity == subs[best]->severity &&
+			 subs[i]->substance_id < subs[best]->substance_id))
+			best = i;
+	}
+	if (best < 0)
+		return;
+	f = get_finding(findings, subs[best]->substance_id, 0, NULL, NULL, NULL);
+	if (f->identified)
+		return;
+	/* the other entries of the same chemical under this code */
+	for (i = 0; i < n; i++)
+		if (subs[i] != NULL && subs[i]->casrn != 0 && subs[i]->casrn == subs[best]->casrn)
+			add_listing(f, subs[i]->substance_id, subs[i], NULL, NULL, NULL);
+	f->cn_only = true;
+	f->confidence = Max(f->confidence, all_ex ? 0.2f : 0.3f);
+	reason_begin(f, "cn_watch");
+	reason_str(f, "declared_cn", row->cn_text);
+	format_cn(listed[best]->cn, buf);
+	reason_str(f, "listed_cn", buf);
+	appendStringInfo(&f->reasons, ",\"ex\":%s", listed[best]->ex ? "true" : "false");
+	appendStringInfoString(&f->reasons, ",\"candidates\":[");
+	{
+		bool		first = true;
+
+		for (i = 0; i < n; i++)
+		{
+			if (subs[i] == NULL)
+				continue;
+			if (!first)
+				appendStringInfoChar(&f->reasons, ',');
+			escape_json(&f->reasons, psprintf("%s (%s %s)", subs[i]->name,
+											  subs[i]->watchlist_code, subs[i]->category));
+			first = false;
+		}
+	}
+	appendStringInfoChar(&f->reasons, ']');
+	reason_str(f, "column", cfg->col[COL_CN].name);
+	reason_end(f);
+}
+
+static void
+score_findings(ScreenConfig *cfg, List *findings)
+{
+	ListCell   *lc;
+
+	foreach(lc, findings)
+	{
+		Finding    *f = lfirst(lc);
+		float		weight = 0.4f + 0.4f * f->severity + f->aggravation;
+
+		if (weight > 1.0f)
+			weight = 1.0f;
+		f->score = rintf(f->confidence * weight * 1000.0f) / 1000.0f;
+		f->alert = !(f->below_threshold && !f->aggravated && !cfg->alert_below_threshold);
+	}
+}
+
+static void
+insert_alerts(ScreenConfig *cfg, RowData *row, List *findings, bool *spi)
+{
+	ListCell   *lc;
+
+	foreach(lc, findings)
+	{
+		Finding    *f = lfirst(lc);
+		Datum		v[19];
+		char		n[19];
+		int			rc;
+		StringInfoData r;
+		StringInfoData l;
+
+		if (!f->alert)
+			continue;
+		if (!*spi)
+		{
+			if (SPI_connect() != SPI_OK_CONNECT)
+				elog(ERROR, "SPI_connect failed");
+			prepare_plans();
+			*spi = true;
+		}
+		memset(n, ' ', sizeof(n));
+		initStringInfo(&r);
+		appendStringInfo(&r, "[%s]", f->reasons.data);
+		initStringInfo(&l);
+		append_listings_json(&l, f);
+#define TXT(i, s) do { if (s) v[i] = CStringGetTextDatum(s); else n[i] = 'n'; } while (0)
+		TXT(0, cfg->table_name);
+		TXT(1, cfg->tgname);
+		TXT(2, row->key);
+		v[3] = Int32GetDatum(f->substance_id);
+		TXT(4, f->name);
+		TXT(5, f->watchlist);
+		TXT(6, f->category);
+		v[7] = Float4GetDatum(f->score);
+		TXT(8, r.data);
+		TXT(9, row->consignee);
+		TXT(10, row->consignor);
+		TXT(11, row->country);
+		v[12] = DateADTGetDatum(row->date);
+		if (row->has_qty)
+			v[13] = Float8GetDatum(row->qty);
+		else
+			n[13] = 'n';
+		TXT(14, row->unit);
+		TXT(15, row->has_cn ? row->cn_text : NULL);
+		TXT(16, row->has_cas ? row->cas_text : NULL);
+		if (row->desc)
+			v[17] = PointerGetDatum(cstring_to_text_with_len(row->desc,
+															 pg_mbcliplen(row->desc, row->desc_len,
+																		  MAX_EXCERPT_BYTES)));
+		else
+			n[17] = 'n';
+		TXT(18, l.data);
+#undef TXT
+		rc = SPI_execute_plan(plan_alert, v, n, false, 0);
+		if (rc != SPI_OK_INSERT)
+			elog(ERROR, "could not record the alert: %s", SPI_result_code_string(rc));
+	}
+}
+
+static char *
+annotation_json(List *findings)
+{
+	StringInfoData b;
+	ListCell   *lc;
+	bool		first = true;
+
+	initStringInfo(&b);
+	appendStringInfoChar(&b, '[');
+	foreach(lc, findings)
+	{
+		Finding    *f = lfirst(lc);
+
+		if (!first)
+			appendStringInfoChar(&b, ',');
+		first = false;
+		appendStringInfo(&b, "{\"substance_id\":%d,\"substance\":", f->substance_id);
+		escape_json(&b, f->name);
+		appendStringInfoString(&b, ",\"watchlist\":");
+		escape_json(&b, f->watchlist);
+		appendStringInfoString(&b, ",\"category\":");
+		escape_json(&b, f->category);
+		appendStringInfoString(&b, ",\"listed_as\":");
+		append_listings_json(&b, f);
+		appendStringInfo(&b, ",\"score\":%.3f,\"alert\":%s,\"reasons\":[%s]}",
+						 f->score, f->alert ? "true" : "false", f->reasons.data);
+	}
+	appendStringInfoChar(&b, ']');
+	return b.data;
+}
+
+/* ---------- the trigger ---------- */
+
+static ScreenConfig *
+get_config(FunctionCallInfo fcinfo, TriggerData *trigdata)
+{
+	ScreenConfig *cfg = fcinfo->flinfo->fn_extra;
+	Trigger    *tg = trigdata->tg_trigger;
+	MemoryContext old;
+
+	if (cfg != NULL && cfg->tgoid == tg->tgoid)
+		return cfg;
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	cfg = parse_config(trigdata->tg_relation, tg->tgname, tg->tgoid,
+					   tg->tgnargs, tg->tgargs);
+	cfg->rowcxt = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt,
+										"precursor screen row",
+										ALLOCSET_DEFAULT_SIZES);
+	MemoryContextSwitchTo(old);
+	fcinfo->flinfo->fn_extra = cfg;
+	return cfg;
+}
+
+Datum
+precursor_screen_trigger(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+	ScreenConfig *cfg;
+	HeapTuple	tuple;
+	TupleDesc	tupdesc;
+	MemoryContext callcxt = CurrentMemoryContext;
+	RowData		row;
+	List	   *findings = NIL;
+	bool		spi = false;
+	Oid			save_userid;
+	int			save_sec;
+	ErrorContextCallback errcb;
+	ErrCtxArg	errarg;
+	bool		is_update;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("precursor.screen_trigger() must be called as a trigger")));
+	if (!TRIGGER_FIRED_BEFORE(trigdata->tg_event) ||
+		!TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) ||
+		!(TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) ||
+		  TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event)))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("trigger \"%s\" must be fired BEFORE INSERT OR UPDATE FOR EACH ROW",
+						trigdata->tg_trigger->tgname)));
+
+	is_update = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event);
+	tuple = is_update ? trigdata->tg_newtuple : trigdata->tg_trigtuple;
+	tupdesc = RelationGetDescr(trigdata->tg_relation);
+	cfg = get_config(fcinfo, trigdata);
+
+	/* An UPDATE that leaves every input alone is not screened again. */
+	if (is_update && !inputs_changed(cfg, trigdata->tg_trigtuple, tuple, tupdesc))
+		return PointerGetDatum(tuple);
+
+	MemoryContextReset(cfg->rowcxt);
+	MemoryContextSwitchTo(cfg->rowcxt);
+
+	memset(&row, 0, sizeof(row));
+	errarg.cfg = cfg;
+	errarg.row = &row;
+	errcb.callback = screen_error_callback;
+	errcb.arg = &errarg;
+	errcb.previous = error_context_stack;
+	error_context_stack = &errcb;
+
+	row.desc = get_string(cfg, tuple, tupdesc, COL_DESCRIPTION, &row.desc_len);
+	row.has_cas = get_ident(cfg, tuple, tupdesc, COL_CASRN, &row.cas);
+	if (row.has_cas)
+	{
+		if (casrn_value_is_valid(row.cas))
+			casrn_format(row.cas, row.cas_text);
+		else
+			row.has_cas = false;
+	}
+	row.has_cn = get_ident(cfg, tuple, tupdesc, COL_CN, &row.cn);
+	if (row.has_cn)
+	{
+		if (cncode_value_is_valid(row.cn))
+			cncode_format(row.cn, row.cn_text);
+		else
+			row.has_cn = false;
+	}
+
+	GetUserIdAndSecContext(&save_userid, &save_sec);
+	SetUserIdAndSecContext(cfg->writer,
+						   save_sec | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
+
+	screen_rules_ensure_loaded();
+	identify(cfg, &row, &findings);
+
+	/* a declared CN code matters only if the lists use it */
+	if (findings == NIL && row.has_cn)
+	{
+		RuleSubstance *subs[1];
+		const RuleCn *listed[1];
+
+		if (screen_rules_by_cncode(row.cn, subs, listed, 1) == 0)
+			row.has_cn = false;
+	}
+
+	if (is_update && cfg->col[COL_KEY].attnum != 0)
+	{
+		/* the row's earlier shipments are replaced by what it says now */
+		char	   *old_key = get_key(cfg, trigdata->tg_trigtuple, tupdesc);
+
+		if (old_key != NULL)
+		{
+			Datum		v[2];
+			int			rc;
+
+			if (SPI_connect() != SPI_OK_CONNECT)
+				elog(ERROR, "SPI_connect failed");
+			spi = true;
+			prepare_plans();
+			v[0] = CStringGetTextDatum(cfg->table_name);
+			v[1] = CStringGetTextDatum(old_key);
+			rc = SPI_execute_plan(plan_ledger_delete, v, NULL, false, 0);
+			if (rc != SPI_OK_DELETE)
+				elog(ERROR, "could not update the shipment ledger: %s",
+					 SPI_result_code_string(rc));
+		}
+	}
+
+	if (findings != NIL || row.has_cn)
+	{
+		ListCell   *lc;
+
+		row.key = get_key(cfg, tuple, tupdesc);
+		if (findings != NIL)
+		{
+			SetUserIdAndSecContext(save_userid, save_sec);
+			check_reject(cfg, &row, findings);
+			SetUserIdAndSecContext(cfg->writer,
+								   save_sec | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
+		}
+		row.has_qty = get_quantity(cfg, tuple, tupdesc, &row.qty);
+		row.unit = get_cstring(cfg, tuple, tupdesc, COL_UNIT);
+		row.consignee = get_cstring(cfg, tuple, tupdesc, COL_CONSIGNEE);
+		row.consignor = get_cstring(cfg, tuple, tupdesc, COL_CONSIGNOR);
+		row.country = get_cstring(cfg, tuple, tupdesc, COL_COUNTRY);
+		row.date = get_date(cfg, tuple, tupdesc);
+
+		apply_cn_rules(cfg, &row, &findings);
+		foreach(lc, findings)
+			apply_quantity_rules(cfg, &row, lfirst(lc), &spi);
+		score_findings(cfg, findings);
+		if (cfg->modes & MODE_ALERT)
+			insert_alerts(cfg, &row, findings, &spi);
+	}
+	if (spi)
+		SPI_finish();
+	SetUserIdAndSecContext(save_userid, save_sec);
+	error_context_stack = errcb.previous;
+
+	if (cfg->modes & MODE_ANNOTATE)
+	{
+		int			attnum = cfg->col[COL_ANNOTATE].attnum;
+		Datum		value;
+		bool		isnull = false;
+
+		MemoryContextSwitchTo(callcxt);
+		if (findings == NIL)
+			value = cfg->empty_jsonb;
+		else
+			value = DirectFunctionCall1(jsonb_in,
+										CStringGetDatum(annotation_json(findings)));
+		tuple = heap_modify_tuple_by_cols(tuple, tupdesc, 1, &attnum, &value, &isnull);
+	}
+	MemoryContextSwitchTo(callcxt);
+	return PointerGetDatum(tuple);
+}
+
+/*
+ * precursor.screen_trigger_validate(trigger oid): check a screening
+ * trigger's timing, events and arguments against its table.  Called by
+ * precursor.attach_screening() and by the event trigger on CREATE TRIGGER,
+ * so that a bad configuration fails when the trigger is created.
+ */
+Datum
+precursor_screen_trigger_validate(PG_FUNCTION_ARGS)
+{
+	Oid			tgoid = PG_GETARG_OID(0);
+	Relation	tgrel;
+	ScanKeyData key;
+	SysScanDesc scan;
+	HeapTuple	tup;
+	Form_pg_trigger tg;
+	Relation	rel;
+	char	  **args;
+	int			nargs;
+	int16		tgtype;
+
+	tgrel = table_open(TriggerRelationId, AccessShareLock);
+	ScanKeyInit(&key, Anum_pg_trigger_oid, BTEqualStrategyNumber, F_OIDEQ,
+				ObjectIdGetDatum(tgoid));
+	scan = systable_beginscan(tgrel, TriggerOidIndexId, true, NULL, 1, &key);
+	tup = systable_getnext(scan);
+	if (!HeapTupleIsValid(tup))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("trigger with OID %u does not exist", tgoid)));
+	tg = (Form_pg_trigger) GETSTRUCT(tup);
+	tgtype = tg->tgtype;
+	nargs = tg->tgnargs;
+	args = palloc(sizeof(char *) * Max(nargs, 1));
+	if (nargs > 0)
+	{
+		bool		isnull;
+		Datum		d = fastgetattr(tup, Anum_pg_trigger_tgargs,
+									RelationGetDescr(tgrel), &isnull);
+		bytea	   *val = DatumGetByteaPP(d);
+		char	   *p = VARDATA_ANY(val);
+		int			i;
+
+		for (i = 0; i < nargs; i++)
+		{
+			args[i] = pstrdup(p);
+			p += strlen(p) + 1;
+		}
+	}
+	rel = table_open(tg->tgrelid, AccessShareLock);
+
+	if (!TRIGGER_FOR_ROW(tgtype) || !TRIGGER_FOR_BEFORE(tgtype) ||
+		TRIGGER_FOR_DELETE(tgtype) || TRIGGER_FOR_TRUNCATE(tgtype) ||
+		!TRIGGER_FOR_INSERT(tgtype))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_OBJECT_DEFINITION),
+				 errmsg("trigger \"%s\" on table \"%s\" must be BEFORE INSERT [OR UPDATE] FOR EACH ROW",
+						NameStr(tg->tgname), RelationGetRelationName(rel)),
+				 errhint("precursor.screen_trigger() screens rows as they arrive; use precursor.attach_screening() to create the trigger.")));
+
+	(void) parse_config(rel, NameStr(tg->tgname), tgoid, nargs, args);
+
+	table_close(rel, AccessShareLock);
+	systable_endscan(scan);
+	table_close(tgrel, AccessShareLock);
+	PG_RETURN_VOID();
+}
