@@ -39,6 +39,9 @@ PG_FUNCTION_INFO_V1(precursor_watchlist_acting_role);
 
 #define PRECURSOR_SCHEMA	"precursor"
 
+/* The counter update, planned once per backend. */
+static SPIPlanPtr bump_plan = NULL;
+
 /* Oid of precursor.<relname>; a clear error if the extension is damaged. */
 static Oid
 precursor_relid(const char *relname)
@@ -102,9 +105,19 @@ precursor_watchlist_changed(PG_FUNCTION_ARGS)
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	ret = SPI_execute("UPDATE precursor.watchlist_state"
-					  " SET generation = generation OPERATOR(pg_catalog.+) 1"
-					  " WHERE singleton", false, 0);
+	if (bump_plan == NULL)
+	{
+		/* Prepared once per backend; the plan cache revalidates it. */
+		SPIPlanPtr	plan = SPI_prepare("UPDATE precursor.watchlist_state"
+									   " SET generation = generation OPERATOR(pg_catalog.+) 1"
+									   " WHERE singleton", 0, NULL);
+
+		if (plan == NULL || SPI_keepplan(plan) != 0)
+			elog(ERROR, "could not prepare the watchlist generation update: %s",
+				 SPI_result_code_string(SPI_result));
+		bump_plan = plan;
+	}
+	ret = SPI_execute_plan(bump_plan, NULL, NULL, false, 0);
 	if (ret != SPI_OK_UPDATE || SPI_processed != 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
