@@ -499,6 +499,9 @@ new_hit(Collector *col, const PmHit *h)
 	p->negated = h->negated;
 	p->homoglyph = h->homoglyph;
 	p->ident = h->ident;
+	/* digits next to an identifier are not a purity */
+	if (h->kind == PM_HIT_CAS || h->kind == PM_HIT_EC || h->kind == PM_HIT_CN)
+		p->form.purity[0] = '\0';
 	return p;
 }
 
