@@ -47,14 +47,16 @@ enum
 	C_CLOSE,					/* ) ] } and other closing brackets */
 	C_PLUS,						/* '+' */
 	C_PM,						/* '±', '∓' */
-	C_SLASH						/* '/' */
+	C_SLASH,					/* '/' */
+	C_NONASCII = 255			/* byte_class[] of bytes >= 0x80 */
 };
 
 /* Internal mark: the source character is a look-alike candidate. */
 #define MARK_CONF		0x80
 
-static uint8_t ascii_class[128];
+static uint8_t ascii_class[256];	/* C_NONASCII for bytes >= 0x80 */
 static uint8_t ascii_lower[128];
+static uint32_t letter_bit[128];	/* 1 << (letter - 'a'), 0 otherwise */
 static bool ascii_ready = false;
 
 static void
@@ -66,13 +68,18 @@ ascii_init(void)
 	{
 		ascii_lower[c] = (uint8_t) c;
 		ascii_class[c] = C_SEP;
+		letter_bit[c] = 0;
 	}
+	for (c = 128; c < 256; c++)
+		ascii_class[c] = C_NONASCII;
 	for (c = 'a'; c <= 'z'; c++)
 		ascii_class[c] = C_LETTER;
 	for (c = 'A'; c <= 'Z'; c++)
 	{
 		ascii_class[c] = C_LETTER;
 		ascii_lower[c] = (uint8_t) (c - 'A' + 'a');
+		letter_bit[c] = 1u << (c - 'A');
+		letter_bit[c - 'A' + 'a'] = 1u << (c - 'A');
 	}
 	for (c = '0'; c <= '9'; c++)
 		ascii_class[c] = C_DIGIT;
@@ -171,36 +178,40 @@ typedef struct SpellRule
 	const char *to;
 	bool		at_start;		/* only at the start of a word */
 	uint32_t	mask;			/* letters of 'from' (filled at first use) */
+	size_t		from_len;		/* (filled at first use) */
+	size_t		to_len;
 } SpellRule;
 
 static SpellRule spell_rules[] = {
 	/* British "sulph-" is IUPAC/American "sulf-" (sulphate, sulphuric,
 	 * thiosulphate, sulphonyl); no other English word contains "sulph". */
-	{"sulph", "sulf", false, 0},
+	{"sulph", "sulf", false, 0, 0, 0},
 	/* British element names: aluminium/aluminum, caesium/cesium */
-	{"aluminium", "aluminum", false, 0},
-	{"caesium", "cesium", false, 0},
+	{"aluminium", "aluminum", false, 0, 0, 0},
+	{"caesium", "cesium", false, 0, 0, 0},
 	/* British "ae"/"oe" digraphs in medical-chemical words: haem(at)-,
 	 * anaesthetic, oestrogen/oestradiol.  Restricted to these stems because
 	 * "ae"/"oe" elsewhere is not a variant (aerosol, phenoxy, benzoe). */
-	{"haem", "hem", false, 0},
-	{"anaesth", "anesth", false, 0},
-	{"oestr", "estr", true, 0},
+	{"haem", "hem", false, 0, 0, 0},
+	{"anaesth", "anesth", false, 0, 0, 0},
+	{"oestr", "estr", true, 0, 0, 0},
 	/* INN vs older names: metamfetamine/methamphetamine,
 	 * amfetamine/amphetamine (INN "f" spelling, also the German/French/
 	 * Polish one); the longer rule must come first. */
-	{"metamfetamin", "methamphetamin", false, 0},
-	{"amfetamin", "amphetamin", false, 0},
+	{"metamfetamin", "methamphetamin", false, 0, 0, 0},
+	{"amfetamin", "amphetamin", false, 0, 0, 0},
 	/* "efedrin(a)"/"efedryna" (Spanish, Italian, Portuguese, Polish) is
 	 * ephedrine, also inside pseudoefedrina, norefedrina. */
-	{"efedr", "ephedr", false, 0},
+	{"efedr", "ephedr", false, 0, 0, 0},
 	/* British Approved Names "-barbitone" are the INN "-barbital"
 	 * (phenobarbitone, barbitone) */
-	{"barbitone", "barbital", false, 0},
+	{"barbitone", "barbital", false, 0, 0, 0},
 };
 
 #define N_SPELL ((int) (sizeof(spell_rules) / sizeof(spell_rules[0])))
 static uint32_t spell_any_mask = 0;
+/* the rules' letter masks side by side, so the per-word test vectorises */
+static uint32_t spell_masks[N_SPELL];
 
 static uint32_t
 letter_mask(const char *s, size_t n)
@@ -220,8 +231,13 @@ spell_init(void)
 	int			i;
 
 	for (i = 0; i < N_SPELL; i++)
+	{
+		spell_rules[i].from_len = strlen(spell_rules[i].from);
+		spell_rules[i].to_len = strlen(spell_rules[i].to);
 		spell_rules[i].mask = letter_mask(spell_rules[i].from,
-										  strlen(spell_rules[i].from));
+										  spell_rules[i].from_len);
+		spell_masks[i] = spell_rules[i].mask;
+	}
 	/* a word must contain every letter of some rule: 's' covers sulph etc.,
 	 * so the cheap pre-test is the union of the rules' first letters */
 	spell_any_mask = 0;
@@ -1125,19 +1141,29 @@ static void
 spell_fold(NormState *st)
 {
 	int			r;
+	uint32_t	cand = 0;
+	uint32_t	wmask = st->wmask;
 
+	/* which rules have all their letters in the word? (usually none) */
+	for (r = 0; r < N_SPELL; r++)
+		cand |= (uint32_t) ((wmask & spell_masks[r]) == spell_masks[r]) << r;
+	if (cand == 0)
+		return;
 	for (r = 0; r < N_SPELL; r++)
 	{
+		if (!(cand & (1u << r)))
+			continue;
 		const SpellRule *rule = &spell_rules[r];
 		size_t		from_len;
 		size_t		to_len;
 		size_t		pos;
 		long		p;
 
-		if ((st->wmask & rule->mask) != rule->mask)
+		if ((st->wmask & rule->mask) != rule->mask ||
+			st->nb->len - st->wstart < rule->from_len)
 			continue;
-		from_len = strlen(rule->from);
-		to_len = strlen(rule->to);
+		from_len = rule->from_len;
+		to_len = rule->to_len;
 		pos = st->wstart;
 		while ((p = word_find(st->nb, pos, st->nb->len, rule->from, from_len,
 							  rule->at_start)) >= 0)
@@ -1206,15 +1232,78 @@ finish(NormState *st)
 	return NORM_OK;
 }
 
-static inline bool
-ascii_event(NormState *st, unsigned char b, uint32_t off)
+/*
+ * Process the ASCII bytes from s[i] up to the first non-ASCII byte or the
+ * end; return where it stopped.  This is the hot loop of the fast path,
+ * also used for the ASCII stretches of other texts.  Space is reserved up
+ * front (each input byte yields at most a word byte plus the separator
+ * before its token; the functions that write more check for themselves),
+ * and the word bytes are copied with local pointers so the compiler can
+ * keep them in registers.
+ */
+static inline size_t
+ascii_run(NormState *st, const unsigned char *s, size_t i, size_t len)
 {
-	int			cls = ascii_class[b];
+	NormBuf    *nb = st->nb;
 
-	if (cls <= C_DIGIT)
-		return word_byte(st, ascii_lower[b], cls, off, 0);
-	sep_event(st, cls, off, 0);
-	return !st->failed;
+	if (!nb_grow(nb, 3 * (len - i) + 16))
+	{
+		st->failed = true;
+		return len;
+	}
+	while (i < len)
+	{
+		unsigned char b = s[i];
+		int			cls = ascii_class[b];
+		char	   *t;
+		uint32_t   *o;
+		uint8_t    *m;
+		size_t		L;
+		uint32_t	added = 0;
+
+		if (cls == C_NONASCII)
+			break;
+		if (cls > C_DIGIT)
+		{
+			sep_event(st, cls, (uint32_t) i, 0);
+			if (st->failed)
+				return len;
+			i++;
+			continue;
+		}
+		if (!st->in_word)
+		{
+			token_start(st, cls == C_DIGIT);
+			st->in_word = true;
+			st->wstart = nb->len;
+			st->wmask = 0;
+			st->wlatin = false;
+			st->wspecial = false;
+			st->br = 0;
+		}
+		t = nb->text;
+		o = nb->offset;
+		m = nb->marks;
+		L = nb->len;
+		for (;;)
+		{
+			t[L] = (char) ascii_lower[b];
+			o[L] = (uint32_t) i;
+			m[L] = 0;
+			L++;
+			added |= letter_bit[b];
+			if (++i >= len)
+				break;
+			b = s[i];
+			if (ascii_class[b] > C_DIGIT)
+				break;
+		}
+		nb->len = L;
+		st->wmask |= added;
+		if (added)
+			st->wlatin = true;
+	}
+	return i;
 }
 
 /* Feed the folded code points of one non-ASCII source character. */
@@ -1283,9 +1372,9 @@ normalize_general(const char *src, size_t len, NormBuf *nb, bool force_icu)
 
 		if (s[i] < 0x80 && !force_icu)
 		{
-			if (!ascii_event(&st, s[i], (uint32_t) i))
+			i = ascii_run(&st, s, i, len);
+			if (st.failed)
 				return finish(&st);
-			i++;
 			continue;
 		}
 		n = utf8_decode(s + i, len - i, &cp);
@@ -1323,22 +1412,21 @@ normalize_text(const char *src, size_t len, NormBuf *nb)
 		return NORM_ERROR;
 	}
 
-	/* Pure ASCII?  Then never touch ICU. */
-	for (i = 0; i < len; i++)
+	/* Pure ASCII?  Then never touch ICU.  (Eight bytes at a time.) */
+	for (i = 0; i + 8 <= len; i += 8)
+	{
+		uint64_t	w;
+
+		memcpy(&w, s + i, 8);
+		if (w & UINT64_C(0x8080808080808080))
+			return normalize_general(src, len, nb, false);
+	}
+	for (; i < len; i++)
 		if (s[i] >= 0x80)
 			return normalize_general(src, len, nb, false);
 
 	state_init(&st, nb, src, len);
-	if (!nb_grow(nb, len + len / 2 + 16))
-	{
-		snprintf(nb->errmsg, sizeof(nb->errmsg), "out of memory");
-		return NORM_ERROR;
-	}
-	for (i = 0; i < len; i++)
-	{
-		if (!ascii_event(&st, s[i], (uint32_t) i))
-			break;
-	}
+	ascii_run(&st, s, 0, len);
 	return finish(&st);
 }
 
