@@ -1144,15 +1144,14 @@ spell_fold(NormState *st)
 	uint32_t	cand = 0;
 	uint32_t	wmask = st->wmask;
 
-	/* which rules have all their letters in the word? (usually none) */
+	/* does any rule have all its letters in the word? (usually not) */
+#pragma GCC unroll 16
 	for (r = 0; r < N_SPELL; r++)
-		cand |= (uint32_t) ((wmask & spell_masks[r]) == spell_masks[r]) << r;
+		cand |= (wmask & spell_masks[r]) == spell_masks[r];
 	if (cand == 0)
 		return;
 	for (r = 0; r < N_SPELL; r++)
 	{
-		if (!(cand & (1u << r)))
-			continue;
 		const SpellRule *rule = &spell_rules[r];
 		size_t		from_len;
 		size_t		to_len;
@@ -1265,13 +1264,34 @@ ascii_run(NormState *st, const unsigned char *s, size_t i, size_t len)
 			break;
 		if (cls > C_DIGIT)
 		{
-			sep_event(st, cls, (uint32_t) i, 0);
-			if (st->failed)
-				return len;
-			i++;
-			continue;
+			if (cls == C_SPACE && st->in_word && i + 1 < len &&
+				ascii_class[s[i + 1]] <= C_DIGIT)
+			{
+				/*
+				 * The commonest separator, one space between two words, is
+				 * what token_start() would make of it: emit it directly.
+				 */
+				word_end(st);
+				if (st->failed)
+					return len;
+				put(nb, ' ', (uint32_t) i, 0);
+				b = s[++i];
+				st->in_word = true;
+				st->wstart = nb->len;
+				st->wmask = 0;
+				st->wlatin = false;
+				st->wspecial = false;
+			}
+			else
+			{
+				sep_event(st, cls, (uint32_t) i, 0);
+				if (st->failed)
+					return len;
+				i++;
+				continue;
+			}
 		}
-		if (!st->in_word)
+		else if (!st->in_word)
 		{
 			token_start(st, cls == C_DIGIT);
 			st->in_word = true;
