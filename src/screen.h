@@ -50,6 +50,7 @@ typedef struct PrecursorHit
 	bool		negated;
 	bool		homoglyph;
 	int64		ident;				/* identifier value for cas/ec/cn hits */
+	int32		cache_sub;			/* internal: the substance's slot in the cache */
 } PrecursorHit;
 
 /* Options read from GUCs by the caller (functions reading them are STABLE). */
@@ -65,7 +66,7 @@ extern bool precursor_fuzzy;
 
 /*
  * Screen text; returns a List of PrecursorHit * (NIL when nothing matches),
- * ordered by start position, then end, then substance id.  Hits of a
+ * ordered by start position, longer spans first, then substance id.  Hits of a
  * substance lying inside a longer hit of the same substance are dropped
  * ("1-phenyl-2-propanone" does not also report "phenyl-2-propanone").
  * With stop_at_first, at most one hit is returned: the first non-negated

@@ -506,8 +506,9 @@ new_hit(Collector *col, const PmHit *h)
 }
 
 static void
-fill_substance(PrecursorHit *p, const CacheSubstance *s)
+fill_substance(PrecursorHit *p, const CacheSubstance *s, int sub)
 {
+	p->cache_sub = sub;
 	p->substance_id = s->substance_id;
 	p->substance_name = s->name;
 	p->casrn = s->casrn;
@@ -563,7 +564,7 @@ collect_hit(const PmHit *h, void *arg)
 				{
 					PrecursorHit *p = new_hit(col, h);
 
-					fill_substance(p, &c->subs[t->sub]);
+					fill_substance(p, &c->subs[t->sub], t->sub);
 					p->matched_term = t->term;
 					p->term_kind = t->kind;
 					p->term_lang = t->lang;
@@ -585,7 +586,7 @@ collect_hit(const PmHit *h, void *arg)
 					if (txt == NULL)
 						txt = ident_text(h->kind, h->ident);
 					p = new_hit(col, h);
-					fill_substance(p, &c->subs[c->cas[k].sub]);
+					fill_substance(p, &c->subs[c->cas[k].sub], c->cas[k].sub);
 					p->matched_term = txt;
 				}
 				break;
@@ -613,7 +614,7 @@ collect_hit(const PmHit *h, void *arg)
 					if (txt == NULL)
 						txt = ident_text(h->kind, h->ident);
 					p = new_hit(col, h);
-					fill_substance(p, &c->subs[c->cn[k].sub]);
+					fill_substance(p, &c->subs[c->cn[k].sub], c->cn[k].sub);
 					p->matched_term = txt;
 					p->score = Min(p->score, 0.5f);
 				}
@@ -639,46 +640,38 @@ collect_hit(const PmHit *h, void *arg)
 	return false;
 }
 
-/* Sort: substance, start, longer first, better first */
-static int
-cmp_containment(const void *a, const void *b)
+/*
+ * Output order: start, longer first, substance, better first.  Sorting
+ * small keys rather than hits (a few hundred bytes each) keeps a text with
+ * millions of hits fast.
+ */
+typedef struct HitKey
 {
-	const PrecursorHit *x = a;
-	const PrecursorHit *y = b;
+	int32		start;
+	int32		end;
+	int32		substance_id;
+	float4		score;
+	int32		kind;
+	int32		idx;			/* into the collector's array */
+} HitKey;
 
+static int
+cmp_hitkey(const void *a, const void *b)
+{
+	const HitKey *x = a;
+	const HitKey *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end > y->end ? -1 : 1;
 	if (x->substance_id != y->substance_id)
 		return x->substance_id < y->substance_id ? -1 : 1;
-	if (x->kind == PM_HIT_EC || y->kind == PM_HIT_EC)
-	{
-		/* unresolved identifiers: keep apart by value */
-		if (x->ident != y->ident)
-			return x->ident < y->ident ? -1 : 1;
-	}
-	if (x->start_byte != y->start_byte)
-		return x->start_byte < y->start_byte ? -1 : 1;
-	if (x->end_byte != y->end_byte)
-		return x->end_byte > y->end_byte ? -1 : 1;
 	if (x->score != y->score)
 		return x->score > y->score ? -1 : 1;
 	if (x->kind != y->kind)
 		return x->kind < y->kind ? -1 : 1;
-	return 0;
-}
-
-/* Output order: start, end, substance */
-static int
-cmp_output(const void *a, const void *b)
-{
-	const PrecursorHit *x = a;
-	const PrecursorHit *y = b;
-
-	if (x->start_byte != y->start_byte)
-		return x->start_byte < y->start_byte ? -1 : 1;
-	if (x->end_byte != y->end_byte)
-		return x->end_byte < y->end_byte ? -1 : 1;
-	if (x->substance_id != y->substance_id)
-		return x->substance_id < y->substance_id ? -1 : 1;
-	return (int) x->kind - (int) y->kind;
+	return x->idx - y->idx;
 }
 
 typedef struct OffsetRef
@@ -697,44 +690,100 @@ cmp_offset(const void *a, const void *b)
 }
 
 /*
- * Drop duplicates and hits inside a longer hit of the same substance, then
- * compute character positions in one pass over the text.
+ * Is hit h (coming after every hit that starts before it or at the same
+ * place with a longer span) inside a kept hit of the same substance?  Small
+ * sets are checked directly; large ones through the furthest end reached so
+ * far per substance of the cache.
+ */
+static bool
+contained(PrecursorHit *h, PrecursorHit **kept, int nkept, int32 *maxend)
+{
+	if (h->substance_id == 0)
+	{
+		/* unresolved identifier: only an identical twin is redundant */
+		PrecursorHit *prev = nkept > 0 ? kept[nkept - 1] : NULL;
+
+		return prev && prev->substance_id == 0 && prev->ident == h->ident &&
+			prev->start_byte == h->start_byte && prev->end_byte == h->end_byte;
+	}
+	if (maxend == NULL)
+	{
+		int			i;
+
+		for (i = 0; i < nkept; i++)
+			if (kept[i]->substance_id == h->substance_id &&
+				kept[i]->end_byte >= h->end_byte)
+				return true;
+		return false;
+	}
+	if (maxend[h->cache_sub] >= h->end_byte)
+		return true;
+	maxend[h->cache_sub] = h->end_byte;
+	return false;
+}
+
+/*
+ * Drop duplicates and hits inside a longer hit of the same substance, put
+ * the rest in output order, and compute character positions in one pass
+ * over the text.  Returns the number of hits left, pointers in *out.
  */
 static int
-finish_hits(PrecursorHit *hits, int n, const char *text)
+finish_hits(WatchlistCache *c, PrecursorHit *hits, int n, const char *text,
+			PrecursorHit ***out)
 {
-	int			out = 0;
+	HitKey	   *keys;
+	PrecursorHit **kept;
+	int32	   *maxend = NULL;
+	int			nkept = 0;
 	int			i;
 	OffsetRef  *refs;
 	int32		pos_byte = 0;
 	int32		pos_char = 1;
 
+	*out = NULL;
 	if (n == 0)
 		return 0;
 
-	qsort(hits, n, sizeof(PrecursorHit), cmp_containment);
+	keys = palloc_extended(sizeof(HitKey) * (Size) n, MCXT_ALLOC_HUGE);
 	for (i = 0; i < n; i++)
 	{
-		if (out > 0 &&
-			hits[out - 1].substance_id == hits[i].substance_id &&
-			(hits[i].substance_id != 0 || hits[out - 1].ident == hits[i].ident) &&
-			hits[i].end_byte <= hits[out - 1].end_byte &&
-			hits[i].start_byte >= hits[out - 1].start_byte)
-			continue;
-		if (out != i)
-			hits[out] = hits[i];
-		out++;
+		keys[i].start = hits[i].start_byte;
+		keys[i].end = hits[i].end_byte;
+		keys[i].substance_id = hits[i].substance_id;
+		keys[i].score = hits[i].score;
+		keys[i].kind = (int32) hits[i].kind;
+		keys[i].idx = i;
 	}
-	n = out;
-	qsort(hits, n, sizeof(PrecursorHit), cmp_output);
+	qsort(keys, n, sizeof(HitKey), cmp_hitkey);
+
+	if (n > 16)
+	{
+		int32		j;
+
+		maxend = palloc(sizeof(int32) * Max(c->nsubs, 1));
+		for (j = 0; j < c->nsubs; j++)
+			maxend[j] = -1;
+	}
+	kept = palloc_extended(sizeof(PrecursorHit *) * (Size) n, MCXT_ALLOC_HUGE);
+	for (i = 0; i < n; i++)
+	{
+		PrecursorHit *h = &hits[keys[i].idx];
+
+		if (!contained(h, kept, nkept, maxend))
+			kept[nkept++] = h;
+	}
+	pfree(keys);
+	if (maxend)
+		pfree(maxend);
+	n = nkept;
 
 	refs = palloc_extended(sizeof(OffsetRef) * 2 * (Size) n, MCXT_ALLOC_HUGE);
 	for (i = 0; i < n; i++)
 	{
-		refs[2 * i].byte = hits[i].start_byte;
-		refs[2 * i].dest = &hits[i].start_char;
-		refs[2 * i + 1].byte = hits[i].end_byte;
-		refs[2 * i + 1].dest = &hits[i].end_char;
+		refs[2 * i].byte = kept[i]->start_byte;
+		refs[2 * i].dest = &kept[i]->start_char;
+		refs[2 * i + 1].byte = kept[i]->end_byte;
+		refs[2 * i + 1].dest = &kept[i]->end_char;
 	}
 	qsort(refs, 2 * n, sizeof(OffsetRef), cmp_offset);
 	for (i = 0; i < 2 * n; i++)
@@ -748,6 +797,7 @@ finish_hits(PrecursorHit *hits, int n, const char *text)
 		*refs[i].dest = pos_char;
 	}
 	pfree(refs);
+	*out = kept;
 	return n;
 }
 
@@ -800,6 +850,7 @@ precursor_screen_text(const char *text, int len, const ScreenOptions *opts)
 	Collector	col;
 	uint32		flags = 0;
 	List	   *result = NIL;
+	PrecursorHit **sorted;
 	int			n;
 	int			i;
 
@@ -819,13 +870,13 @@ precursor_screen_text(const char *text, int len, const ScreenOptions *opts)
 	run_scan(&col, opts->fuzzy ? c->fuzzy : c->exact, text, len, flags,
 			 opts->lookup);
 
-	n = finish_hits(col.hits, col.nhits, text);
+	n = finish_hits(c, col.hits, col.nhits, text, &sorted);
 	for (i = 0; i < n; i++)
 	{
 		if (opts->stop_at_first &&
-			(col.hits[i].negated || col.hits[i].substance_id == 0))
+			(sorted[i]->negated || sorted[i]->substance_id == 0))
 			continue;
-		result = lappend(result, &col.hits[i]);
+		result = lappend(result, sorted[i]);
 		if (opts->stop_at_first)
 			break;
 	}
