@@ -39,6 +39,7 @@
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/snapmgr.h"
 
 #include "casrn.h"
 #include "cncode.h"
@@ -85,6 +86,15 @@ typedef struct WatchlistCache
 	int			ncn;
 	PmMatcher  *exact;
 	PmMatcher  *fuzzy;			/* NULL until first needed */
+
+	/*
+	 * Built while an invalidation received after this transaction's first
+	 * snapshot was pending: the snapshot used may predate that commit, so
+	 * rebuild once a newer snapshot is in use.
+	 */
+	bool		provisional;
+	TimestampTz built_xact;
+	TimestampTz built_stmt;
 } WatchlistCache;
 
 bool		precursor_fuzzy = false;
@@ -98,6 +108,10 @@ static Oid	watchlist_relid = InvalidOid;
 static TimestampTz last_stmt_start = 0;
 static TimestampTz last_xact_start = 0;
 
+/* When an invalidation last arrived while a snapshot was already in use */
+static TimestampTz late_inval_xact = 0;
+static TimestampTz late_inval_stmt = 0;
+
 static void
 watchlist_relcache_callback(Datum arg, Oid relid)
 {
@@ -106,6 +120,17 @@ watchlist_relcache_callback(Datum arg, Oid relid)
 	{
 		cache_stale = true;
 		inval_count++;
+
+		/*
+		 * A snapshot taken before this point may not see the change that
+		 * sent the invalidation (a commit between our snapshot and our
+		 * accepting its message): remember it, see get_cache().
+		 */
+		if (FirstSnapshotSet)
+		{
+			late_inval_xact = GetCurrentTransactionStartTimestamp();
+			late_inval_stmt = GetCurrentStatementStartTimestamp();
+		}
 	}
 }
 
@@ -398,6 +423,16 @@ get_cache(bool need_fuzzy)
 		AcceptInvalidationMessages();
 	}
 
+	/*
+	 * A cache built from a snapshot that may predate a commit we were told
+	 * about: rebuild as soon as we run with a newer snapshot (the next
+	 * statement under READ COMMITTED, the next transaction otherwise).
+	 */
+	if (cache != NULL && cache->provisional &&
+		(xact != cache->built_xact ||
+		 (!IsolationUsesXactSnapshot() && stmt != cache->built_stmt)))
+		cache_stale = true;
+
 	if (cache == NULL || cache_stale)
 	{
 		WatchlistCache *fresh;
@@ -419,6 +454,10 @@ get_cache(bool need_fuzzy)
 		 * rebuild again next time.
 		 */
 		cache_stale = (inval_count != seen);
+		cache->built_xact = xact;
+		cache->built_stmt = stmt;
+		cache->provisional = (late_inval_xact == xact &&
+							  (IsolationUsesXactSnapshot() || late_inval_stmt == stmt));
 	}
 
 	if (need_fuzzy && cache->fuzzy == NULL)
