@@ -12,7 +12,7 @@
 # itself inside a throwaway cluster (pg_virtualenv -v 15).
 #
 # Subsample sizes of the slow baselines (first N rows of the corpus):
-#   ROWS_REGEX (20000), ROWS_ILIKE (100000), ROWS_FTS (200000),
+#   ROWS_REGEX (20000), ROWS_ILIKE (50000), ROWS_FTS (200000),
 #   ROWS_TRGM (2000), ROWS_FUZZY100K (200000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,11 +44,11 @@ SQL
 
 echo "== $(psql -XAtc 'SELECT version()' -d "$DB")"
 echo "== CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(nproc) cores"
-echo "== corpus: $(psql -XAtc 'SELECT count(*) || '' rows, '' || round(avg(octet_length(t))) || '' bytes on average, '' || count(*) FILTER (WHERE truth) || '' positives'' FROM bench.corpus' -d "$DB")"
+echo "== corpus: $(psql -XAt -d "$DB" -c "SELECT count(*) || ' rows, ' || round(avg(octet_length(t))) || ' bytes on average, ' || count(*) FILTER (WHERE truth) || ' positives' FROM bench.corpus")"
 
 time psql -X -d "$DB" \
 	-v rows_regex="${ROWS_REGEX:-20000}" \
-	-v rows_ilike="${ROWS_ILIKE:-100000}" \
+	-v rows_ilike="${ROWS_ILIKE:-50000}" \
 	-v rows_fts="${ROWS_FTS:-200000}" \
 	-v rows_trgm="${ROWS_TRGM:-2000}" \
 	-v rows_fuzzy100k="${ROWS_FUZZY100K:-200000}" \
