@@ -33,7 +33,7 @@ is_digit(char c)
 }
 
 static void
-check_output(const NormBuf *nb, size_t srclen)
+check_output(const NormBuf *nb, const uint8_t *src, size_t srclen)
 {
 	size_t		i;
 
@@ -54,6 +54,9 @@ check_output(const NormBuf *nb, size_t srclen)
 		if (c == '-' && !(is_digit(nb->text[i - 1]) && is_digit(nb->text[i + 1])))
 			abort();
 		if (nb->offset[i] >= srclen)
+			abort();
+		/* offsets point at the first byte of a source character */
+		if ((src[nb->offset[i]] & 0xC0) == 0x80)
 			abort();
 		if (i > 0 && nb->offset[i] < nb->offset[i - 1])
 			abort();
@@ -126,7 +129,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (st != NORM_OK)
 		abort();
-	check_output(&nb1, size);
+	check_output(&nb1, data, size);
 
 	/* fast path == ICU path, byte for byte, offsets and marks too */
 	if (ascii)
