@@ -492,6 +492,13 @@ chemname_context_form(const char *norm, size_t len, size_t start, size_t end,
 			span_add(&salt, p);
 			break;
 		}
+		/* "methyl phenylacetate": an alkyl before an "-ate" mention */
+		if (n == 0 && tok_in(norm, t, ester_alkyls) && end - start > 3 &&
+			memcmp(norm + end - 3, "ate", 3) == 0)
+		{
+			form->flags |= CHEM_FORM_ESTER;
+			break;
+		}
 		if (!is_stereo(norm, t))
 			break;
 

@@ -159,6 +159,10 @@ main(void)
 	context("safrole 5% in water", "safrole", "solution", "");
 	context("pseudoephedrine 200 kg", "pseudoephedrine", "base", "");
 	context("phenylacetic acid methyl ester", "phenylacetic acid", "ester", "");
+	context("Ethyl phenylacetate, 200 kg", "phenylacetate", "ester", "");
+	context("Methyl 3,4-methylenedioxyphenylglycidate", "3 4 methylenedioxyphenylglycidate",
+			"ester", "");
+	context("sodium phenylacetate", "phenylacetate", "base", "");
 	context("rac ephedrine sodium salt", "ephedrine", "salt+stereoisomer", "sodium salt");
 
 	/* labels */
