@@ -209,9 +209,14 @@ static SpellRule spell_rules[] = {
 };
 
 #define N_SPELL ((int) (sizeof(spell_rules) / sizeof(spell_rules[0])))
-static uint32_t spell_any_mask = 0;
-/* the rules' letter masks side by side, so the per-word test vectorises */
-static uint32_t spell_masks[N_SPELL];
+static bool spell_ready = false;
+/*
+ * Per-word pre-test in two table look-ups: spell_lo[v] is the set of rules
+ * whose letters among a..m are all in v, spell_hi[v] the same for n..z; a
+ * word is a candidate for rule r if bit r is in both.
+ */
+static uint16_t spell_lo[1 << 13];
+static uint16_t spell_hi[1 << 13];
 
 static uint32_t
 letter_mask(const char *s, size_t n)
@@ -229,6 +234,11 @@ static void
 spell_init(void)
 {
 	int			i;
+	int			v;
+
+	/* at most 16 rules: the pre-test tables hold 16-bit sets */
+	_Static_assert(sizeof(spell_rules) / sizeof(spell_rules[0]) <= 16,
+				   "too many spelling rules");
 
 	for (i = 0; i < N_SPELL; i++)
 	{
@@ -236,13 +246,25 @@ spell_init(void)
 		spell_rules[i].to_len = strlen(spell_rules[i].to);
 		spell_rules[i].mask = letter_mask(spell_rules[i].from,
 										  spell_rules[i].from_len);
-		spell_masks[i] = spell_rules[i].mask;
 	}
-	/* a word must contain every letter of some rule: 's' covers sulph etc.,
-	 * so the cheap pre-test is the union of the rules' first letters */
-	spell_any_mask = 0;
-	for (i = 0; i < N_SPELL; i++)
-		spell_any_mask |= 1u << (spell_rules[i].from[0] - 'a');
+	for (v = 0; v < (1 << 13); v++)
+	{
+		uint16_t	lo = 0;
+		uint16_t	hi = 0;
+
+		for (i = 0; i < N_SPELL; i++)
+		{
+			uint32_t	m = spell_rules[i].mask;
+
+			if (((m & 0x1FFF) & ~(uint32_t) v) == 0)
+				lo |= (uint16_t) (1u << i);
+			if (((m >> 13) & ~(uint32_t) v) == 0)
+				hi |= (uint16_t) (1u << i);
+		}
+		spell_lo[v] = lo;
+		spell_hi[v] = hi;
+	}
+	spell_ready = true;
 }
 
 /* ------------------------------------------------------------------------
@@ -1141,15 +1163,7 @@ static void
 spell_fold(NormState *st)
 {
 	int			r;
-	uint32_t	cand = 0;
-	uint32_t	wmask = st->wmask;
 
-	/* does any rule have all its letters in the word? (usually not) */
-#pragma GCC unroll 16
-	for (r = 0; r < N_SPELL; r++)
-		cand |= (wmask & spell_masks[r]) == spell_masks[r];
-	if (cand == 0)
-		return;
 	for (r = 0; r < N_SPELL; r++)
 	{
 		const SpellRule *rule = &spell_rules[r];
@@ -1181,13 +1195,20 @@ spell_fold(NormState *st)
 	}
 }
 
+/* Does any spelling rule have all its letters in the word?  (Rarely.) */
+static inline bool
+spell_candidate(uint32_t wmask)
+{
+	return (spell_lo[wmask & 0x1FFF] & spell_hi[(wmask >> 13) & 0x1FFF]) != 0;
+}
+
 static void
 word_end(NormState *st)
 {
 	st->in_word = false;
 	if (st->wspecial)
 		rewrite_special(st);
-	if (!st->failed && (st->wmask & spell_any_mask))
+	if (!st->failed && spell_candidate(st->wmask))
 		spell_fold(st);
 }
 
@@ -1205,7 +1226,7 @@ state_init(NormState *st, NormBuf *nb, const char *src, size_t len)
 	nb->errmsg[0] = '\0';
 	if (!ascii_ready)
 		ascii_init();
-	if (spell_any_mask == 0)
+	if (!spell_ready)
 		spell_init();
 }
 
