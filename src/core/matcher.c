@@ -295,10 +295,13 @@ pm_build(const PmTerm *terms, size_t n, uint32_t build_flags,
 	free(ents);
 	ents = NULL;
 
-	if (m->nlits > 0)
+	/* terms, then the identifier cue words (ids nlits + cue) */
 	{
-		offs = malloc(sizeof(uint32_t) * m->nlits);
-		lens = malloc(sizeof(uint32_t) * m->nlits);
+		size_t		ncue = pm_ident_cue_count();
+		size_t		ntot = m->nlits + ncue;
+
+		offs = malloc(sizeof(uint32_t) * ntot);
+		lens = malloc(sizeof(uint32_t) * ntot);
 		if (!offs || !lens)
 		{
 			pm_set_error(m, "out of memory");
@@ -309,7 +312,18 @@ pm_build(const PmTerm *terms, size_t n, uint32_t build_flags,
 			offs[i] = m->lits[i].off;
 			lens[i] = m->lits[i].len;
 		}
-		if (!pm_compile_literals(m, offs, lens, m->nlits, &m->db_exact, "term database"))
+		for (i = 0; i < ncue; i++)
+		{
+			const char *w = pm_ident_cue_word(i);
+
+			lens[m->nlits + i] = (uint32_t) strlen(w);
+			if (!pool_append(m, &poolcap, w, strlen(w), &offs[m->nlits + i]))
+			{
+				pm_set_error(m, "out of memory");
+				goto fail;
+			}
+		}
+		if (!pm_compile_literals(m, offs, lens, (uint32_t) ntot, &m->db_exact, "term database"))
 			goto fail;
 		free(offs);
 		free(lens);
@@ -439,11 +453,19 @@ exact_cb(unsigned int id, unsigned long long from, unsigned long long to,
 		 unsigned int flags, void *ctx)
 {
 	PmMatcher  *m = ctx;
-	const PmLit *l = &m->lits[id];
+	const PmLit *l;
 	PmRaw		h;
 
 	(void) from;
 	(void) flags;
+	if (id >= m->nlits)
+	{
+		size_t		cue = id - m->nlits;
+		size_t		wl = strlen(pm_ident_cue_word(cue));
+
+		return pm_ident_on_cue(m, cue, (size_t) to - wl, (size_t) to) ? 0 : 1;
+	}
+	l = &m->lits[id];
 	if (to < l->len)
 		return 0;
 	h.e = (uint32_t) to;

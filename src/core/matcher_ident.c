@@ -3,8 +3,9 @@
  *		Identifiers in normalised text: CAS RNs, EC numbers and CN/HS codes.
  *
  * A small Vectorscan database holds the hyphenated shapes (CAS
- * NN-NN-N .. NNNNNNN-NN-N, EC NNN-NNN-N, with leftmost start of match) and
- * the cue words ("cas", "ec", "cn", "hs", ...).  A shape is reported
+ * NN-NN-N .. NNNNNNN-NN-N, EC NNN-NNN-N, with leftmost start of match); the
+ * cue words ("cas", "ec", "cn", "hs", ...) are extra literals of the term
+ * database, so they cost no scan of their own.  A shape is reported
  * wherever it stands on token boundaries and its check digit is valid.  The
  * plain digit forms ("CAS 103797", "EC 2000018") and CN/HS codes ("CN 2914
  * 31 00") are only read right after a cue, because a bare number could be
@@ -20,8 +21,7 @@
 enum
 {
 	ID_CAS_SHAPE = 0,
-	ID_EC_SHAPE,
-	ID_CUE_FIRST
+	ID_EC_SHAPE
 };
 
 typedef enum CueClass
@@ -79,14 +79,39 @@ pm_ident_is_cue_word(const char *tok, size_t len)
 	return word_in(tok, len, fillers, NELEM(fillers));
 }
 
+static bool read_after_cue(PmMatcher *m, size_t cue_s, size_t e, CueClass cls);
+
+size_t
+pm_ident_cue_count(void)
+{
+	return NELEM(ident_cues);
+}
+
+const char *
+pm_ident_cue_word(size_t i)
+{
+	return ident_cues[i].word;
+}
+
+/*
+ * A cue word found by the term database (the cues are compiled into it as
+ * extra literals, so finding them costs no second scan).
+ */
+bool
+pm_ident_on_cue(PmMatcher *m, size_t cue, size_t s, size_t e)
+{
+	if (!pm_boundary_before(m, s) || !pm_boundary_after(m, e))
+		return true;
+	return read_after_cue(m, s, e, ident_cues[cue].cls);
+}
+
 bool
 pm_ident_build(PmMatcher *m)
 {
-	const char *exprs[2 + NELEM(ident_cues)];
-	unsigned	flags[2 + NELEM(ident_cues)];
-	unsigned	ids[2 + NELEM(ident_cues)];
+	const char *exprs[2];
+	unsigned	flags[2];
+	unsigned	ids[2];
 	unsigned	n = 0;
-	size_t		i;
 	hs_compile_error_t *cerr = NULL;
 	hs_error_t	rc;
 
@@ -98,13 +123,6 @@ pm_ident_build(PmMatcher *m)
 	flags[n] = HS_FLAG_SOM_LEFTMOST;
 	ids[n] = ID_EC_SHAPE;
 	n++;
-	for (i = 0; i < NELEM(ident_cues); i++)
-	{
-		exprs[n] = ident_cues[i].word;	/* plain letters: a regex of itself */
-		flags[n] = 0;
-		ids[n] = (unsigned) (ID_CUE_FIRST + i);
-		n++;
-	}
 	rc = hs_compile_multi(exprs, flags, ids, n, HS_MODE_BLOCK, NULL,
 						  &m->db_ident, &cerr);
 	if (rc != HS_SUCCESS)
@@ -278,17 +296,6 @@ ident_cb(unsigned int id, unsigned long long from, unsigned long long to,
 		s = (size_t) from;
 		if (ecnumber_parse(t + s, e - s, &v, NULL))
 			ok = push_ident(m, s, e, PM_HIT_EC, v);
-	}
-	else
-	{
-		const IdentCue *cue = &ident_cues[id - ID_CUE_FIRST];
-		size_t		wl = strlen(cue->word);
-
-		if (e < wl)
-			return 0;
-		s = e - wl;
-		if (pm_boundary_before(m, s) && pm_boundary_after(m, e))
-			ok = read_after_cue(m, s, e, cue->cls);
 	}
 	return ok ? 0 : 1;
 }

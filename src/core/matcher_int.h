@@ -137,5 +137,8 @@ extern bool pm_is_negated(const char *t, size_t len, size_t s, size_t e);
 extern bool pm_ident_build(PmMatcher *m);
 extern bool pm_ident_scan(PmMatcher *m);
 extern bool pm_ident_is_cue_word(const char *tok, size_t len);
+extern size_t pm_ident_cue_count(void);
+extern const char *pm_ident_cue_word(size_t i);
+extern bool pm_ident_on_cue(PmMatcher *m, size_t cue, size_t s, size_t e);
 
 #endif							/* PRECURSOR_MATCHER_INT_H */

@@ -76,6 +76,7 @@ static const char *const post_cue_exceptions[] = {
 };
 
 #define MAXTOK 8
+#define MAXCUEWORDS 4
 
 typedef struct Tok
 {
@@ -83,19 +84,78 @@ typedef struct Tok
 	size_t		len;
 } Tok;
 
-static bool
-tok_eq(const Tok *t, const char *w, size_t wlen)
+/* The tables split into tokens once, so a check costs no strlen. */
+typedef struct CueToks
 {
-	return t->len == wlen && memcmp(t->p, w, wlen) == 0;
-}
+	int			nw;
+	Tok			w[MAXCUEWORDS];
+	bool		is_no;			/* the cue "no": beware of number signs */
+} CueToks;
 
-static bool
-tok_in(const Tok *t, const char *const *list, size_t n)
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+static CueToks cue_toks[NELEM(pre_cues)];
+static Tok	breaker_toks[NELEM(breakers)];
+static Tok	numsign_toks[NELEM(number_sign_before)];
+static Tok	post_toks[NELEM(post_cues)];
+static Tok	post_exc_toks[NELEM(post_cue_exceptions)];
+static bool neg_ready = false;
+
+static void
+words_to_toks(const char *const *list, size_t n, Tok *out)
 {
 	size_t		i;
 
 	for (i = 0; i < n; i++)
-		if (tok_eq(t, list[i], strlen(list[i])))
+	{
+		out[i].p = list[i];
+		out[i].len = strlen(list[i]);
+	}
+}
+
+static void
+neg_init(void)
+{
+	size_t		c;
+
+	for (c = 0; c < NELEM(pre_cues); c++)
+	{
+		const char *w = pre_cues[c].words;
+		CueToks    *ct = &cue_toks[c];
+
+		ct->nw = 0;
+		while (*w && ct->nw < MAXCUEWORDS)
+		{
+			const char *sp = strchr(w, ' ');
+			size_t		wl = sp ? (size_t) (sp - w) : strlen(w);
+
+			ct->w[ct->nw].p = w;
+			ct->w[ct->nw].len = wl;
+			ct->nw++;
+			w = sp ? sp + 1 : w + wl;
+		}
+		ct->is_no = strcmp(pre_cues[c].words, "no") == 0;
+	}
+	words_to_toks(breakers, NELEM(breakers), breaker_toks);
+	words_to_toks(number_sign_before, NELEM(number_sign_before), numsign_toks);
+	words_to_toks(post_cues, NELEM(post_cues), post_toks);
+	words_to_toks(post_cue_exceptions, NELEM(post_cue_exceptions), post_exc_toks);
+	neg_ready = true;
+}
+
+static inline bool
+tok_eq(const Tok *a, const Tok *b)
+{
+	return a->len == b->len && memcmp(a->p, b->p, a->len) == 0;
+}
+
+static bool
+tok_in(const Tok *t, const Tok *list, size_t n)
+{
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+		if (tok_eq(t, &list[i]))
 			return true;
 	return false;
 }
@@ -111,32 +171,18 @@ tok_is_digits(const Tok *t)
 	return t->len > 0;
 }
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-
 /* Does the cue end at back[gap] (tokens numbered backwards from the hit)? */
 static bool
-cue_at(const NegCue *cue, const Tok *back, int nback, int gap)
+cue_at(const CueToks *ct, const Tok *back, int nback, int gap)
 {
-	const char *w = cue->words;
-	int			nw = 1;
 	int			i;
-	const char *p;
 
-	for (p = w; *p; p++)
-		if (*p == ' ')
-			nw++;
-	if (gap + nw > nback)
+	if (gap + ct->nw > nback)
 		return false;
-	/* first cue word is back[gap + nw - 1] */
-	for (i = nw - 1; i >= 0; i--)
-	{
-		const char *sp = strchr(w, ' ');
-		size_t		wl = sp ? (size_t) (sp - w) : strlen(w);
-
-		if (!tok_eq(&back[gap + i], w, wl))
+	/* cue word i is back[gap + nw - 1 - i]; compare the last word first */
+	for (i = ct->nw - 1; i >= 0; i--)
+		if (!tok_eq(&back[gap + ct->nw - 1 - i], &ct->w[i]))
 			return false;
-		w = sp ? sp + 1 : w + wl;
-	}
 	return true;
 }
 
@@ -149,6 +195,9 @@ pm_is_negated(const char *t, size_t len, size_t s, size_t e)
 	size_t		c;
 	int			gap;
 	bool		hit_is_number = s < len && t[s] >= '0' && t[s] <= '9';
+
+	if (!neg_ready)
+		neg_init();
 
 	/* tokens before the hit, nearest first, stopping at a clause boundary */
 	while (nback < MAXTOK && p > 0 && t[p - 1] == ' ')
@@ -165,19 +214,17 @@ pm_is_negated(const char *t, size_t len, size_t s, size_t e)
 
 	for (gap = 0; gap < nback; gap++)
 	{
-		if (gap > 0 && tok_in(&back[gap - 1], breakers, NELEM(breakers)))
+		if (gap > 0 && tok_in(&back[gap - 1], breaker_toks, NELEM(breaker_toks)))
 			break;
 		for (c = 0; c < NELEM(pre_cues); c++)
 		{
-			const NegCue *cue = &pre_cues[c];
-
-			if (gap > cue->maxgap || !cue_at(cue, back, nback, gap))
+			if (gap > pre_cues[c].maxgap || !cue_at(&cue_toks[c], back, nback, gap))
 				continue;
-			if (strcmp(cue->words, "no") == 0)
+			if (cue_toks[c].is_no)
 			{
 				/* "CAS no 103-79-7", "No. 5 acetone": a number sign */
 				if (gap + 1 < nback &&
-					tok_in(&back[gap + 1], number_sign_before, NELEM(number_sign_before)))
+					tok_in(&back[gap + 1], numsign_toks, NELEM(numsign_toks)))
 					continue;
 				if (gap == 0 ? hit_is_number : tok_is_digits(&back[gap - 1]))
 					continue;
@@ -197,7 +244,7 @@ pm_is_negated(const char *t, size_t len, size_t s, size_t e)
 			q++;
 		next.p = t + e + 1;
 		next.len = q - (e + 1);
-		if (tok_in(&next, post_cues, NELEM(post_cues)))
+		if (tok_in(&next, post_toks, NELEM(post_toks)))
 		{
 			if (q < len && t[q] == ' ')
 			{
@@ -207,7 +254,7 @@ pm_is_negated(const char *t, size_t len, size_t s, size_t e)
 					r++;
 				after.p = t + q + 1;
 				after.len = r - (q + 1);
-				if (tok_in(&after, post_cue_exceptions, NELEM(post_cue_exceptions)))
+				if (tok_in(&after, post_exc_toks, NELEM(post_exc_toks)))
 					return false;
 			}
 			return true;

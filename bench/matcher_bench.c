@@ -1,0 +1,304 @@
+/*
+ * matcher_bench.c
+ *		Benchmark of the core matching engine alone (no PostgreSQL): build
+ *		matchers from 1k, 10k and 100k terms and screen about a million
+ *		generated ~100-byte declaration lines with each, exact and fuzzy.
+ *
+ *	 matcher_bench FIXTURE.tsv [LINES]
+ *
+ * Terms: the distinct names of tests/fixtures/chemical-identifiers.tsv
+ * (columns 8 and after), shuffled, topped up to 100k with generated
+ * variants (salt and stereo forms of real names).  The first 1k terms are in
+ * all three sets, and the planted mentions come from them, so the three
+ * runs find the same substances and differ only in the size of the list.
+ * Run by bench/matcher_bench.sh, which builds it against the core sources.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "matcher.h"
+
+static uint64_t rng_state = 0x9E3779B97F4A7C15ULL;
+
+static uint32_t
+rnd(void)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return (uint32_t) (rng_state >> 11);
+}
+
+static double
+now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e9 + ts.tv_nsec;
+}
+
+typedef struct StrVec
+{
+	char	  **v;
+	size_t		n,
+				cap;
+} StrVec;
+
+static void
+push(StrVec *s, char *x)
+{
+	if (s->n == s->cap)
+	{
+		s->cap = s->cap ? s->cap * 2 : 1024;
+		s->v = realloc(s->v, s->cap * sizeof(char *));
+		if (!s->v)
+			abort();
+	}
+	s->v[s->n++] = x;
+}
+
+static int
+cmpstr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+static StrVec
+load_names(const char *path)
+{
+	FILE	   *f = fopen(path, "r");
+	StrVec		all = {0};
+	StrVec		uniq = {0};
+	char	   *line = NULL;
+	size_t		cap = 0;
+	ssize_t		n;
+	size_t		i;
+
+	if (!f)
+	{
+		perror(path);
+		exit(1);
+	}
+	while ((n = getline(&line, &cap, f)) > 0)
+	{
+		char	   *p = line;
+		int			col = 1;
+
+		if (line[n - 1] == '\n')
+			line[n - 1] = '\0';
+		while (p)
+		{
+			char	   *tab = strchr(p, '\t');
+
+			if (tab)
+				*tab = '\0';
+			if (col >= 8 && *p && strlen(p) >= 3)
+				push(&all, strdup(p));
+			p = tab ? tab + 1 : NULL;
+			col++;
+		}
+	}
+	free(line);
+	fclose(f);
+	/* distinct, case-insensitively enough for a benchmark */
+	for (i = 0; i < all.n; i++)
+	{
+		char	   *c;
+
+		for (c = all.v[i]; *c; c++)
+			if (*c >= 'A' && *c <= 'Z')
+				*c += 32;
+	}
+	qsort(all.v, all.n, sizeof(char *), cmpstr);
+	for (i = 0; i < all.n; i++)
+		if (i == 0 || strcmp(all.v[i], all.v[i - 1]) != 0)
+			push(&uniq, all.v[i]);
+	/* deterministic shuffle */
+	for (i = uniq.n; i > 1; i--)
+	{
+		size_t		j = rnd() % i;
+		char	   *t = uniq.v[i - 1];
+
+		uniq.v[i - 1] = uniq.v[j];
+		uniq.v[j] = t;
+	}
+	return uniq;
+}
+
+static const char *fillers[] = {
+	"Invoice 2024/118:", "Lieferschein Nr. 4471,", "Facture n 5532 :", "Factura 99812 -",
+	"Pakbon 7781,", "Faktura 12/2024", "Fattura 3321,", "Order ref. PO-88231",
+	"200 kg", "25 l drums", "1 pallet", "4 x 20 kg bags", "3 IBC containers", "500 g",
+	"sodium chloride", "calcium carbonate", "polyethylene granules", "cotton fabric",
+	"stainless steel screws", "printer paper A4", "Natriumchlorid", "Kunststoffteile",
+	"pieces de rechange", "papel de impresora", "machine parts", "ceramic tiles",
+	"HS 3923 10", "net weight 1200 kg", "gross 1320 kg", "origin: CN", "made in EU",
+	"batch 20240315", "shipped via Rotterdam", "per contract 55/AB", "Verpackung: Kisten",
+	"emballage carton", "embalaje de madera", "verpakking: pallets", "opakowanie: worki",
+	"imballaggio: sacchi", "for industrial use", "samples, no commercial value",
+	"paint thinner", "cleaning agent", "laboratory glassware", "spare parts for pumps",
+};
+#define NFILL (sizeof(fillers) / sizeof(fillers[0]))
+
+/* one ~100-byte line; sometimes with a planted term (obfuscated at times) */
+static size_t
+gen_line(char *out, size_t cap, StrVec *plant, int *planted)
+{
+	size_t		len = 0;
+
+	*planted = 0;
+	while (len < 90)
+	{
+		const char *f = fillers[rnd() % NFILL];
+		size_t		fl = strlen(f);
+
+		if (len + fl + 2 >= cap)
+			break;
+		if (len)
+			out[len++] = ' ';
+		memcpy(out + len, f, fl);
+		len += fl;
+		if (!*planted && rnd() % 100 < 1)
+		{
+			const char *t = plant->v[rnd() % plant->n];
+			size_t		tl = strlen(t);
+			int			how = rnd() % 4;
+
+			if (len + tl + 4 >= cap)
+				continue;
+			out[len++] = ' ';
+			memcpy(out + len, t, tl);
+			if (how == 1)		/* upper case */
+			{
+				size_t		i;
+
+				for (i = 0; i < tl; i++)
+					if (out[len + i] >= 'a' && out[len + i] <= 'z')
+						out[len + i] -= 32;
+			}
+			else if (how == 2 && tl > 10)	/* one typo */
+				out[len + tl / 2] = out[len + tl / 2] == 'x' ? 'y' : 'x';
+			len += tl;
+			*planted = 1;
+		}
+	}
+	out[len] = '\0';
+	return len;
+}
+
+static bool
+count_cb(const PmHit *h, void *arg)
+{
+	(*(size_t *) arg)++;
+	return false;
+}
+
+int
+main(int argc, char **argv)
+{
+	StrVec		names;
+	StrVec		terms = {0};
+	size_t		nlines = argc > 2 ? strtoul(argv[2], NULL, 10) : 1000000;
+	size_t		sizes[] = {1000, 10000, 100000};
+	int			nsizes = getenv("BENCH_SIZES") ? atoi(getenv("BENCH_SIZES")) : 3;
+	static const char *salts[] = {" hydrochloride", " sulfate", " tartrate", " citrate", " maleate"};
+	static const char *stereo[] = {"(R)-", "(S)-", "(+)-", "(-)-", "dl-"};
+	char	   *buf;
+	size_t	   *off;
+	size_t		total = 0,
+				i,
+				s;
+	StrVec		plant = {0};
+	size_t		nplanted = 0;
+
+	if (argc < 2)
+	{
+		fprintf(stderr, "usage: %s FIXTURE.tsv [LINES]\n", argv[0]);
+		return 2;
+	}
+	names = load_names(argv[1]);
+	for (i = 0; i < names.n; i++)
+		push(&terms, names.v[i]);
+	for (i = 0; terms.n < 100000; i++)
+	{
+		const char *b = names.v[i % names.n];
+		char	   *v = malloc(strlen(b) + 32);
+
+		if (i / names.n % 2 == 0)
+			sprintf(v, "%s%s", b, salts[(i / names.n / 2) % 5]);
+		else
+			sprintf(v, "%s%s", stereo[(i / names.n / 2) % 5], b);
+		push(&terms, v);
+	}
+	for (i = 0; i < 1000; i++)
+		push(&plant, terms.v[i]);
+
+	buf = malloc(nlines * 128);
+	off = malloc((nlines + 1) * sizeof(size_t));
+	for (i = 0; i < nlines; i++)
+	{
+		int			p;
+
+		off[i] = total;
+		total += gen_line(buf + total, 127, &plant, &p);
+		nplanted += p;
+	}
+	off[nlines] = total;
+	printf("corpus: %zu lines, %.1f bytes/line, %zu with a planted term; %zu distinct fixture names\n",
+		   nlines, (double) total / nlines, nplanted, names.n);
+	printf("%8s %10s %10s %12s %12s %10s %10s\n", "terms", "build ms", "fbuild ms",
+		   "exact ns/l", "fuzzy ns/l", "hits", "fuzzy hits");
+
+	for (s = 0; s < (size_t) nsizes; s++)
+	{
+		if (getenv("BENCH_ONLY") && (size_t) atoi(getenv("BENCH_ONLY")) != sizes[s])
+			continue;
+		PmTerm	   *pt = malloc(sizes[s] * sizeof(PmTerm));
+		PmMatcher  *me,
+				   *mf;
+		char		err[256];
+		double		t0,
+					t1,
+					t2,
+					t3,
+					t4;
+		size_t		hits = 0,
+					fhits = 0;
+
+		for (i = 0; i < sizes[s]; i++)
+		{
+			pt[i].text = terms.v[i];
+			pt[i].len = strlen(terms.v[i]);
+			pt[i].id = (uint32_t) i;
+			pt[i].kind = strlen(terms.v[i]) <= 5 ? PM_TERM_ABBREVIATION : PM_TERM_SYNONYM;
+		}
+		t0 = now_ns();
+		me = pm_build(pt, sizes[s], 0, err, sizeof(err));
+		t1 = now_ns();
+		mf = pm_build(pt, sizes[s], PM_BUILD_FUZZY, err, sizeof(err));
+		t2 = now_ns();
+		if (!me || !mf)
+		{
+			fprintf(stderr, "build failed: %s\n", err);
+			return 1;
+		}
+		for (i = 0; i < nlines; i++)
+			pm_screen(me, buf + off[i], off[i + 1] - off[i], 0, count_cb, &hits, NULL, NULL);
+		t3 = now_ns();
+		for (i = 0; i < nlines; i++)
+			pm_screen(mf, buf + off[i], off[i + 1] - off[i], PM_SCAN_FUZZY, count_cb, &fhits, NULL, NULL);
+		t4 = now_ns();
+		printf("%8zu %10.0f %10.0f %12.0f %12.0f %10zu %10zu\n", sizes[s],
+			   (t1 - t0) / 1e6, (t2 - t1) / 1e6,
+			   (t3 - t2) / nlines, (t4 - t3) / nlines, hits, fhits);
+		fflush(stdout);
+		pm_free(me);
+		pm_free(mf);
+		free(pt);
+	}
+	return 0;
+}
