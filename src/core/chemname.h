@@ -6,7 +6,9 @@
  *
  * All functions work on NORMALISED text (see normalize.h: lowercase tokens
  * separated by ' ', '-' only between digits, '|' at clause boundaries), so
- * "(1R,2S)-(-)-Ephedrine HCl 99%" arrives as "1r 2s ephedrine hcl 99".
+ * "(1R,2S)-(-)-Ephedrine HCl 99%" arrives as "1r 2s minus ephedrine hcl 99"
+ * (the normaliser turns a sign alone in brackets into "plus", "minus" or
+ * "rac", which are stereo descriptors here).
  */
 #ifndef PRECURSOR_CHEMNAME_H
 #define PRECURSOR_CHEMNAME_H
