@@ -641,21 +641,28 @@ collect_hit(const PmHit *h, void *arg)
 				 * (several share one, with unscheduled chemicals too), hence
 				 * the low score.
 				 */
-				for (k = 0; k < c->ncn; k++)
-				{
-					PrecursorHit *p;
+				int64		code = h->ident;
+				bool		more = true;
 
-					if (!cncode_contains(c->cn[k].ident, h->ident))
-						continue;
-					names_substance = true;
-					if (col->stop_at_first)
-						break;
-					if (txt == NULL)
-						txt = ident_text(h->kind, h->ident);
-					p = new_hit(col, h);
-					fill_substance(p, &c->subs[c->cn[k].sub], c->cn[k].sub);
-					p->matched_term = txt;
-					p->score = Min(p->score, 0.5f);
+				/* the code itself, then each enclosing level */
+				while (more && !(col->stop_at_first && names_substance))
+				{
+					for (k = ident_lower_bound(c->cn, c->ncn, code);
+						 k < c->ncn && c->cn[k].ident == code; k++)
+					{
+						PrecursorHit *p;
+
+						names_substance = true;
+						if (col->stop_at_first)
+							break;
+						if (txt == NULL)
+							txt = ident_text(h->kind, h->ident);
+						p = new_hit(col, h);
+						fill_substance(p, &c->subs[c->cn[k].sub], c->cn[k].sub);
+						p->matched_term = txt;
+						p->score = Min(p->score, 0.5f);
+					}
+					more = cncode_parent(code, &code);
 				}
 				break;
 			}
