@@ -151,6 +151,8 @@ CREATE OPERATOR CLASS precursor.cncode_hash_ops
         FUNCTION 2 precursor.cncode_hash_extended(precursor.cncode, pg_catalog.int8);
 COMMENT ON OPERATOR CLASS precursor.cncode_hash_ops USING hash IS
     'Default hash opclass of cncode (hash joins, hash aggregation, hash partitioning)';
+COMMENT ON OPERATOR FAMILY precursor.cncode_ops USING btree IS 'Btree order of cncode';
+COMMENT ON OPERATOR FAMILY precursor.cncode_hash_ops USING hash IS 'Hashing of cncode';
 
 -- hierarchy
 

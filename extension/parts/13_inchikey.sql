@@ -146,6 +146,8 @@ CREATE OPERATOR CLASS precursor.inchikey_hash_ops
         FUNCTION 2 precursor.inchikey_hash_extended(precursor.inchikey, pg_catalog.int8);
 COMMENT ON OPERATOR CLASS precursor.inchikey_hash_ops USING hash IS
     'Default hash opclass of inchikey (hash joins, hash aggregation, hash partitioning)';
+COMMENT ON OPERATOR FAMILY precursor.inchikey_ops USING btree IS 'Btree order of inchikey (text order)';
+COMMENT ON OPERATOR FAMILY precursor.inchikey_hash_ops USING hash IS 'Hashing of inchikey';
 
 -- connectivity skeleton
 

@@ -292,6 +292,7 @@ COMMENT ON FUNCTION precursor.screen_trigger_created() IS
 CREATE EVENT TRIGGER precursor_screen_trigger_created ON ddl_command_end
 	WHEN TAG IN ('CREATE TRIGGER')
 	EXECUTE FUNCTION precursor.screen_trigger_created();
+COMMENT ON EVENT TRIGGER precursor_screen_trigger_created IS 'Validates precursor.screen_trigger triggers at CREATE TRIGGER time.';
 
 -- ---------------------------------------------------------------------------
 -- Reports.  Views read with the caller's rights (security_invoker): a
