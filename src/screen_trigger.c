@@ -35,6 +35,7 @@
 #include "access/table.h"
 #include "catalog/indexing.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_collation.h"
 #include "catalog/pg_trigger.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
@@ -193,7 +194,6 @@ typedef struct Finding
 /* Plans saved once per backend */
 static SPIPlanPtr plan_alert = NULL;
 static SPIPlanPtr plan_ledger_insert = NULL;
-static SPIPlanPtr plan_ledger_sum = NULL;
 static SPIPlanPtr plan_ledger_delete = NULL;
 
 PG_FUNCTION_INFO_V1(precursor_screen_trigger);
@@ -923,31 +923,25 @@ prepare_plans(void)
 	}
 	if (plan_ledger_insert == NULL)
 	{
-		Oid			types[9] = {TEXTOID, TEXTOID, INT4OID, DATEOID, FLOAT8OID, TEXTOID,
-		TEXTOID, TEXTOID, TEXTOID};
+		Oid			types[10] = {TEXTOID, TEXTOID, INT4OID, DATEOID, FLOAT8OID, TEXTOID,
+		TEXTOID, TEXTOID, TEXTOID, INTERVALOID};
 
 		/*
-		 * The advisory lock serialises sessions shipping the same substance
-		 * to the same consignee: the sum below, run after it with a new
-		 * snapshot, sees what a concurrent session committed.
+		 * Record the shipment and sum the earlier ones in the window, in one
+		 * statement.  The caller holds an advisory lock on (consignee,
+		 * substance) taken before this statement's snapshot, so the sum sees
+		 * what a concurrent session committed; the new row itself is not
+		 * visible to the sum and is added by the caller.
 		 */
 		plan_ledger_insert = prepare_saved(
-										   "INSERT INTO precursor.shipment_ledger (consignee_key, consignee,"
+										   "WITH ins AS (INSERT INTO precursor.shipment_ledger (consignee_key, consignee,"
 										   " substance_id, shipped_on, quantity, unit, source_table, row_key, country)"
-										   " SELECT $1, $2, $3, $4, $5::pg_catalog.numeric, $6, $7, $8, $9"
-										   "   FROM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext($1), $3)",
-										   9, types);
-	}
-	if (plan_ledger_sum == NULL)
-	{
-		Oid			types[4] = {TEXTOID, INT4OID, DATEOID, INTERVALOID};
-
-		plan_ledger_sum = prepare_saved(
-										"SELECT pg_catalog.sum(quantity)::pg_catalog.float8, pg_catalog.count(*)::pg_catalog.int8"
-										"  FROM precursor.shipment_ledger"
-										" WHERE consignee_key = $1 AND substance_id = $2"
-										"   AND shipped_on <= $3 AND shipped_on > ($3 - $4)::pg_catalog.date",
-										4, types);
+										   " VALUES ($1, $2, $3, $4, $5::pg_catalog.numeric, $6, $7, $8, $9))"
+										   " SELECT pg_catalog.sum(quantity)::pg_catalog.float8, pg_catalog.count(*)::pg_catalog.int8"
+										   "  FROM precursor.shipment_ledger"
+										   " WHERE consignee_key = $1 AND substance_id = $3"
+										   "   AND shipped_on <= $4 AND shipped_on > ($4 - $10)::pg_catalog.date",
+										   10, types);
 	}
 	if (plan_ledger_delete == NULL)
 	{
@@ -1207,8 +1201,8 @@ apply_quantity_rules(ScreenConfig *cfg, RowData *row, Finding *f, bool *spi)
 	/* cumulative quantity per consignee over the window */
 	if (row->consignee != NULL && f->identified)
 	{
-		Datum		v[9];
-		char		n[9] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
+		Datum		v[10];
+		char		n[10] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
 		char	   *ckey = consignee_key(row->consignee);
 		double		total;
 		int64		count;
@@ -1238,20 +1232,25 @@ apply_quantity_rules(ScreenConfig *cfg, RowData *row, Finding *f, bool *spi)
 			v[8] = CStringGetTextDatum(row->country);
 		else
 			n[8] = 'n';
-		rc = SPI_execute_plan(plan_ledger_insert, v, n, false, 0);
-		if (rc != SPI_OK_INSERT)
-			elog(ERROR, "could not record the shipment: %s", SPI_result_code_string(rc));
+		v[9] = IntervalPGetDatum(cfg->window);
 
-		v[1] = Int32GetDatum(s->substance_id);
-		v[2] = DateADTGetDatum(row->date);
-		v[3] = IntervalPGetDatum(cfg->window);
-		rc = SPI_execute_plan(plan_ledger_sum, v, NULL, false, 1);
+		/*
+		 * Serialise shipments of this substance to this consignee: a
+		 * concurrent session's shipment is committed (and counted) before
+		 * ours is summed.  Taken before the statement's snapshot.
+		 */
+		DirectFunctionCall2(pg_advisory_xact_lock_int4,
+							DirectFunctionCall1Coll(hashtext, C_COLLATION_OID, v[0]),
+							Int32GetDatum(s->substance_id));
+		rc = SPI_execute_plan(plan_ledger_insert, v, n, false, 0);
 		if (rc != SPI_OK_SELECT || SPI_processed != 1)
-			elog(ERROR, "could not sum the shipments: %s", SPI_result_code_string(rc));
+			elog(ERROR, "could not record the shipment: %s", SPI_result_code_string(rc));
 		total = DatumGetFloat8(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 		if (isnull)
 			total = 0;
 		count = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
+		total += base;
+		count += 1;
 		SPI_freetuptable(SPI_tuptable);
 
 		if (total > s->threshold_base && base <= s->threshold_base)
