@@ -149,15 +149,15 @@ casrn_parse(const char *str, size_t len, int64_t *out, PrecursorParseError *err)
 	{
 		if (groups[0] < 2 || groups[0] > 7)
 			return casrn_fail(err, CASRN_HINT,
-							  "The first group has %d digits; it must have 2 to 7.",
+							  "The first group must have 2 to 7 digits, but it has %d.",
 							  groups[0], 0);
 		if (groups[1] != 2)
 			return casrn_fail(err, CASRN_HINT,
-							  "The second group has %d digits; it must have 2.",
+							  "The second group must have 2 digits, but it has %d.",
 							  groups[1], 0);
 		if (groups[2] != 1)
 			return casrn_fail(err, CASRN_HINT,
-							  "The last group has %d digits; it must be a single check digit.",
+							  "The last group must be a single check digit, but it has %d digits.",
 							  groups[2], 0);
 	}
 

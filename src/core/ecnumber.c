@@ -130,15 +130,15 @@ ecnumber_parse(const char *str, size_t len, int32_t *out, PrecursorParseError *e
 	{
 		if (groups[0] != 3)
 			return ecnumber_fail(err, ECNUMBER_HINT,
-								 "The first group has %d digits; it must have 3.",
+								 "The first group must have 3 digits, but it has %d.",
 								 groups[0], 0);
 		if (groups[1] != 3)
 			return ecnumber_fail(err, ECNUMBER_HINT,
-								 "The second group has %d digits; it must have 3.",
+								 "The second group must have 3 digits, but it has %d.",
 								 groups[1], 0);
 		if (groups[2] != 1)
 			return ecnumber_fail(err, ECNUMBER_HINT,
-								 "The last group has %d digits; it must be a single check digit.",
+								 "The last group must be a single check digit, but it has %d digits.",
 								 groups[2], 0);
 	}
 

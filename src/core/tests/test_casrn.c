@@ -76,12 +76,12 @@ main(void)
 	invalid("103798", "The check digit is 8, but 7 was expected.");
 	invalid("013-79-7", "The first group starts with a zero.");
 	invalid("0103797", "The first group starts with a zero.");
-	invalid("1-00-4", "The first group has 1 digits; it must have 2 to 7.");
-	invalid("12345678-0-4", "The first group has 8 digits; it must have 2 to 7.");
-	invalid("103-7-7", "The second group has 1 digits; it must have 2.");
-	invalid("103-791-7", "The second group has 3 digits; it must have 2.");
-	invalid("103-79-", "The last group has 0 digits; it must be a single check digit.");
-	invalid("103-79-77", "The last group has 2 digits; it must be a single check digit.");
+	invalid("1-00-4", "The first group must have 2 to 7 digits, but it has 1.");
+	invalid("12345678-0-4", "The first group must have 2 to 7 digits, but it has 8.");
+	invalid("103-7-7", "The second group must have 2 digits, but it has 1.");
+	invalid("103-791-7", "The second group must have 2 digits, but it has 3.");
+	invalid("103-79-", "The last group must be a single check digit, but it has 0 digits.");
+	invalid("103-79-77", "The last group must be a single check digit, but it has 2 digits.");
 	invalid("103-797", "It has two groups of digits; three separated by hyphens are needed.");
 	invalid("103-79-7-1", "It has more than three groups of digits (unexpected hyphen at position 9).");
 	invalid("1037", "Without hyphens it must have 5 to 10 digits, but it has 4.");

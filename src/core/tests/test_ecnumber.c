@@ -69,9 +69,9 @@ main(void)
 	invalid("", "The value is empty.");
 	invalid("200-001-9", "The check digit is 9, but 8 was expected.");
 	invalid("200-060-0", "The check digit is 0, but 1 was expected.");
-	invalid("20-001-8", "The first group has 2 digits; it must have 3.");
-	invalid("200-01-8", "The second group has 2 digits; it must have 3.");
-	invalid("200-001-", "The last group has 0 digits; it must be a single check digit.");
+	invalid("20-001-8", "The first group must have 3 digits, but it has 2.");
+	invalid("200-01-8", "The second group must have 3 digits, but it has 2.");
+	invalid("200-001-", "The last group must be a single check digit, but it has 0 digits.");
 	invalid("200-001-88", "It has more than 7 digits.");
 	invalid("200-0018", "It has two groups of digits; three separated by hyphens are needed.");
 	invalid("200001", "Without hyphens it must have exactly 7 digits, but it has 6.");
