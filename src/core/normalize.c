@@ -48,6 +48,7 @@ enum
 	C_PLUS,						/* '+' */
 	C_PM,						/* '±', '∓' */
 	C_SLASH,					/* '/' */
+	C_PERIOD,					/* '.': like C_SOFT, except after an abbreviation */
 	C_NONASCII = 255			/* byte_class[] of bytes >= 0x80 */
 };
 
@@ -93,7 +94,7 @@ ascii_init(void)
 	ascii_class['|'] = C_HARD;
 	ascii_class[','] = C_SOFT;
 	ascii_class[';'] = C_SOFT;
-	ascii_class['.'] = C_SOFT;
+	ascii_class['.'] = C_PERIOD;
 	ascii_class[':'] = C_SOFT;
 	ascii_class['!'] = C_SOFT;
 	ascii_class['?'] = C_SOFT;
@@ -779,6 +780,37 @@ token_start(NormState *st, bool first_digit)
 
 static void word_end(NormState *st);
 
+/*
+ * A full stop right after one of these words, or after a single letter
+ * ("e.g.", "p.a.", "J. Smith"), is an abbreviation, not the end of a clause:
+ * "CAS No. 103-79-7" and "min. 99 %" must keep their number in the clause.
+ */
+static const char *const abbreviations[] = {
+	"no", "nos", "nr", "ca", "approx", "incl", "excl", "vs", "ref", "art",
+	"fig", "min", "max", "tech", "techn", "puriss", "anhydr", "abs", "conc",
+	"dil", "soln", "aq", "wt", "vol", "qty", "pcs", "resp", "cf", "co",
+	"corp", "inc", "ltd", "bzw", "usw", "ggf", "st",
+	NULL
+};
+
+static bool
+after_abbreviation(const NormState *st)
+{
+	const NormBuf *nb = st->nb;
+	size_t		n = nb->len - st->wstart;
+	const char *w = nb->text + st->wstart;
+	const char *const *a;
+
+	if (n == 1)
+		return w[0] >= 'a' && w[0] <= 'z';
+	if (n > 6)
+		return false;
+	for (a = abbreviations; *a; a++)
+		if (strlen(*a) == n && memcmp(*a, w, n) == 0)
+			return true;
+	return false;
+}
+
 /* Emit a whole synthetic token (the sign of "(+)" etc.). */
 static void
 emit_sign_token(NormState *st, const char *tok, uint32_t off, uint8_t mark,
@@ -803,6 +835,8 @@ emit_sign_token(NormState *st, const char *tok, uint32_t off, uint8_t mark,
 static inline void
 sep_event(NormState *st, int cls, uint32_t off, uint8_t mark)
 {
+	bool		after_word = st->in_word;
+
 	if (st->in_word)
 		word_end(st);
 	if (!st->run)
@@ -810,6 +844,8 @@ sep_event(NormState *st, int cls, uint32_t off, uint8_t mark)
 		st->run = true;
 		st->run_off = off;
 	}
+	if (cls == C_PERIOD)
+		cls = (after_word && !st->failed && after_abbreviation(st)) ? C_SEP : C_SOFT;
 	switch (cls)
 	{
 		case C_SPACE:

@@ -19,8 +19,10 @@
  *	 '-'	  kept only between two digits ("103-79-7", any dash, spaces around
  *			  it dropped), so identifiers survive normalisation;
  *	 '|'	  a clause boundary (",", ";", ".", ":", "!", "?" followed by white
- *			  space or end; but "3, 4" between digits stays ' '; a line break
- *			  or '|' always), so negation never reaches across clauses.
+ *			  space or end; but "3, 4" between digits stays ' ', and "." after
+ *			  an abbreviation or a single letter ("No.", "e.g.") is no clause
+ *			  end; a line break or '|' always), so negation never reaches
+ *			  across clauses.
  * Signs of optical rotation would vanish with the other symbols, so a sign
  * alone in brackets becomes a word: "(+)" -> "plus", "(-)" / "(−)" ->
  * "minus", "(±)" / "(+/-)" / "(+-)" -> "rac" (chemname.c knows these).

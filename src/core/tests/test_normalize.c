@@ -122,14 +122,19 @@ main(void)
 	same("103 - 79 - 7", "103-79-7");
 	same("103\xe2\x80\x93" "79\xe2\x80\x94" "7", "103-79-7");	/* en and em dash */
 	same("103\xe2\x88\x92" "79\xef\xb9\xa3" "7", "103-79-7"); /* minus, small hyphen-minus */
-	same("CAS No. 103-79-7.", "cas no|103-79-7");
+	same("CAS No. 103-79-7.", "cas no 103-79-7");	/* abbreviation: no clause end */
+	same("e.g. acetone, i.e. a solvent", "e g acetone|i e a solvent");
+	same("pure, min. 99%", "pure|min 99");
+	same("Acetone. Toluene", "acetone|toluene");
+	same("J. Smith Ltd. ships acetone. Fine.", "j smith ltd ships acetone|fine");
+	same("(x). Next", "x|next");	/* a bracket between: a real full stop */
 	same("N,N-Dimethyl", "n n dimethyl");
 	same("N,N-Dimethylamphetamine, 99%", "n n dimethylamphetamine|99");
 	same("1.5", "1 5");
 	same("3, 4", "3 4");
 	same("a, b", "a|b");
 	same("a,b", "a b");
-	same("a; b: c! d? e. f", "a|b|c|d|e|f");
+	same("a; b: c! d? ee. f", "a|b|c|d|ee|f");
 	same("line one\nline two", "line one|line two");
 	same("a | b", "a|b");
 	same("  leading and trailing.  ", "leading and trailing");
