@@ -485,11 +485,12 @@ fuzzy_compact(PmMatcher *m)
 	size_t		nex = first;
 	size_t		i,
 				out;
-	PmRaw	   *f = m->hits + first;
+	PmRaw	   *f;
 	size_t		nf = m->nhits - first;
 
 	if (nf == 0)
-		return;
+		return;					/* hits may still be NULL */
+	f = m->hits + first;
 	qsort(f, nf, sizeof(PmRaw), fuzzy_cmp);
 	/* exact (and identifier) hits sorted by start, for containment checks */
 	if (nex > 1)
