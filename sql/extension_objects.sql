@@ -149,5 +149,19 @@ SELECT func, f.provolatile, f.proparallel FROM extension_objects_function f
  WHERE f.provolatile <> 'v' AND f.proparallel <> 's'
  ORDER BY func::text COLLATE "C";
 
+-- 11. Dump: a table whose rows pg_dump keeps (pg_extension_config_dump)
+-- must have its sequences (serial or identity) kept too, or ids restart
+-- after a restore and collide with the restored rows.  Offenders:
+SELECT s.oid::pg_catalog.regclass AS sequence_not_dumped, d.refobjid::pg_catalog.regclass AS of_dumped_table
+  FROM pg_catalog.pg_class s
+  JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+                             AND d.objid = s.oid AND d.deptype IN ('a', 'i')
+                             AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+  JOIN pg_catalog.pg_extension e ON e.extname = 'precursor'
+ WHERE s.relkind = 'S'
+   AND d.refobjid = ANY (e.extconfig)
+   AND NOT s.oid = ANY (e.extconfig)
+ ORDER BY s.oid::pg_catalog.regclass::text COLLATE "C";
+
 DROP VIEW extension_objects_function;
 DROP VIEW extension_objects_member;

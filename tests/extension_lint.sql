@@ -9,7 +9,7 @@ CREATE EXTENSION IF NOT EXISTS precursor;
 RESET client_min_messages;
 SET search_path = public;
 
-SELECT plan(14);
+SELECT plan(15);
 
 -- The extension's member objects.
 CREATE TEMP VIEW lint_member AS
@@ -123,6 +123,16 @@ SELECT is_empty(
 	                      WHERE p.amprocfamily = o.opcfamily AND p.amprocnum = 2
 	                        AND p.amproclefttype = t.oid AND p.amprocrighttype = t.oid)$$,
 	'every default hash operator class has the extended hash function (FUNCTION 2)');
+
+-- 8. Sequences of dumped tables are dumped too (else ids collide after restore).
+SELECT is_empty(
+	$$SELECT s.oid::regclass::text
+	    FROM pg_class s
+	    JOIN pg_depend d ON d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = s.oid
+	                    AND d.deptype IN ('a', 'i') AND d.refclassid = 'pg_catalog.pg_class'::regclass
+	    JOIN pg_extension e ON e.extname = 'precursor'
+	   WHERE s.relkind = 'S' AND d.refobjid = ANY (e.extconfig) AND NOT s.oid = ANY (e.extconfig)$$,
+	'every sequence of a table kept by pg_dump is kept by pg_dump too (pg_extension_config_dump)');
 
 -- (Each install part must not repeat the \echo ... \quit guard of
 -- 00_header.sql: a property of the files, not of the catalogs, so it is not
