@@ -68,6 +68,12 @@ SELECT * FROM pg_temp.hits('CAS 103-79-8');
 -- a CN code introduced as such: the substances under it, with a low score
 SELECT * FROM pg_temp.hits('goods of CN 2914 31 00');
 SELECT * FROM pg_temp.hits('order 2914 31 00');
+-- a TARIC code under a substance's CN code (EU) and HS code (UN)
+SELECT * FROM pg_temp.hits('CN 2914 31 00 10');
+-- an EC number is shown, but no watchlist records EC numbers: no substance,
+-- and it does not make the text match
+SELECT * FROM pg_temp.hits('EC 200-662-2');
+SELECT precursor.matches('EC 200-662-2') AS ec_only;
 
 -- Negation: reported, negated, and the text does not match
 SELECT * FROM pg_temp.hits('toluene-free solvent');
