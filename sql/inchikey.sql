@@ -115,7 +115,7 @@ RESET enable_bitmapscan;
 RESET enable_indexonlyscan;
 -- the operator agrees with comparing the skeleton text
 SELECT count(*) AS mismatches
-FROM inchikey_big a JOIN inchikey_big b ON a.id BETWEEN b.id - 5 AND b.id + 5
+FROM inchikey_big a CROSS JOIN pg_catalog.generate_series(-5, 5) AS d JOIN inchikey_big b ON b.id = a.id + d
 WHERE (a.k ~= b.k) <> (precursor.inchikey_skeleton(a.k) = precursor.inchikey_skeleton(b.k));
 DROP TABLE inchikey_big;
 
