@@ -105,6 +105,14 @@ EXPLAIN (COSTS OFF) SELECT id FROM cncode_big WHERE '2939'::precursor.cncode @> 
 EXPLAIN (COSTS OFF) SELECT id FROM cncode_big WHERE c <@ '2939 41 00 10';
 -- the function form is indexable too
 EXPLAIN (COSTS OFF) SELECT id FROM cncode_big WHERE precursor.cn_contained_by(c, '2939 41');
+-- a parameter too: generic plans of prepared statements compute the bound at run time
+SET plan_cache_mode = force_generic_plan;
+PREPARE cncode_under(precursor.cncode) AS SELECT count(*) FROM cncode_big WHERE c <@ $1;
+EXPLAIN (COSTS OFF) EXECUTE cncode_under('2939');
+EXECUTE cncode_under('29');
+EXECUTE cncode_under('2939');
+DEALLOCATE cncode_under;
+RESET plan_cache_mode;
 -- the other direction (ancestors of a constant) is not a range: no index condition
 EXPLAIN (COSTS OFF) SELECT id FROM cncode_big WHERE c @> '2939 41 00';
 

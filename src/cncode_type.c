@@ -21,6 +21,7 @@
 #include "nodes/nodeFuncs.h"
 #include "nodes/supportnodes.h"
 #include "optimizer/optimizer.h"
+#include "parser/parse_func.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/sortsupport.h"
@@ -286,47 +287,79 @@ opfamily_is_btree(Oid opfamily)
 }
 
 /*
- * "index <@ C" and "C @> index" with C a constant become
- * "index >= C AND index <= subtree_last(C)".  The range is exactly the
- * subtree under the encoding, so the original clause need not be rechecked.
+ * The OID of precursor.cn_subtree_last(cncode), found in the schema of the
+ * clause's own function rather than through search_path.
+ */
+static Oid
+cncode_subtree_last_oid(Oid clause_funcid, Oid typid)
+{
+	char	   *nspname = get_namespace_name(get_func_namespace(clause_funcid));
+	List	   *name;
+
+	if (nspname == NULL)
+		return InvalidOid;
+	name = list_make2(makeString(nspname), makeString(pstrdup("cn_subtree_last")));
+	return LookupFuncName(name, 1, &typid, true);
+}
+
+/*
+ * "index <@ C" and "C @> index" become "index >= C AND index <= last", where
+ * last is cn_subtree_last(C).  For a constant C the bound is computed now;
+ * for a parameter (generic plans of prepared statements) it is the
+ * expression cn_subtree_last($n), evaluated once at executor start-up.  The
+ * range is exactly the subtree under the encoding, so the original clause
+ * need not be rechecked.
  */
 static List *
-cncode_range_clauses(Node *indexkey, Node *other, Oid opfamily, bool *lossy)
+cncode_range_clauses(Node *indexkey, Node *other, Oid opfamily, Oid funcid,
+					 bool *lossy)
 {
 	Oid			typid = exprType(indexkey);
 	Oid			ge_op;
 	Oid			le_op;
-	Const	   *c;
-	int64		lo;
-	int64		hi;
-	Expr	   *ge;
-	Expr	   *le;
+	Expr	   *lo_expr;
+	Expr	   *hi_expr;
 
-	if (!IsA(other, Const) || ((Const *) other)->constisnull)
-		return NIL;
-	c = (Const *) other;
-	if (c->consttype != typid || !opfamily_is_btree(opfamily))
+	if (exprType(other) != typid || !opfamily_is_btree(opfamily))
 		return NIL;
 	ge_op = get_opfamily_member(opfamily, typid, typid, BTGreaterEqualStrategyNumber);
 	le_op = get_opfamily_member(opfamily, typid, typid, BTLessEqualStrategyNumber);
 	if (!OidIsValid(ge_op) || !OidIsValid(le_op))
 		return NIL;
 
-	lo = DatumGetCnCode(c->constvalue);
-	if (!cncode_value_is_valid(lo))
-		return NIL;
-	hi = cncode_subtree_last(lo);
+	if (IsA(other, Const))
+	{
+		Const	   *c = (Const *) other;
+		int64		lo;
 
-	ge = make_opclause(ge_op, BOOLOID, false, (Expr *) indexkey,
-					   (Expr *) makeConst(typid, -1, InvalidOid, sizeof(int64),
-										  CnCodeGetDatum(lo), false, FLOAT8PASSBYVAL),
-					   InvalidOid, InvalidOid);
-	le = make_opclause(le_op, BOOLOID, false, (Expr *) indexkey,
-					   (Expr *) makeConst(typid, -1, InvalidOid, sizeof(int64),
-										  CnCodeGetDatum(hi), false, FLOAT8PASSBYVAL),
-					   InvalidOid, InvalidOid);
+		if (c->constisnull)
+			return NIL;
+		lo = DatumGetCnCode(c->constvalue);
+		if (!cncode_value_is_valid(lo))
+			return NIL;
+		lo_expr = (Expr *) c;
+		hi_expr = (Expr *) makeConst(typid, -1, InvalidOid, sizeof(int64),
+									 CnCodeGetDatum(cncode_subtree_last(lo)),
+									 false, FLOAT8PASSBYVAL);
+	}
+	else if (IsA(other, Param))
+	{
+		Oid			last_fn = cncode_subtree_last_oid(funcid, typid);
+
+		if (!OidIsValid(last_fn))
+			return NIL;
+		lo_expr = (Expr *) other;
+		hi_expr = (Expr *) makeFuncExpr(last_fn, typid, list_make1(other),
+										InvalidOid, InvalidOid, COERCE_EXPLICIT_CALL);
+	}
+	else
+		return NIL;
+
 	*lossy = false;
-	return list_make2(ge, le);
+	return list_make2(make_opclause(ge_op, BOOLOID, false, (Expr *) indexkey, lo_expr,
+									InvalidOid, InvalidOid),
+					  make_opclause(le_op, BOOLOID, false, (Expr *) indexkey, hi_expr,
+									InvalidOid, InvalidOid));
 }
 
 /*
@@ -352,7 +385,7 @@ cncode_support_common(Node *rawreq, int key_arg)
 		return NULL;
 	return (Node *) cncode_range_clauses(list_nth(args, key_arg),
 										 list_nth(args, 1 - key_arg),
-										 req->opfamily, &req->lossy);
+										 req->opfamily, req->funcid, &req->lossy);
 }
 
 /* Support of cncode_contained_by(inner, outer): "index <@ C". */
