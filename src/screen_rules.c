@@ -17,6 +17,7 @@
 #include "catalog/namespace.h"
 #include "executor/spi.h"
 #include "utils/builtins.h"
+#include "utils/guc.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
@@ -158,7 +159,8 @@ rules_load(void)
 					 "       s.threshold_qty::pg_catalog.float8, s.threshold_unit,"
 					 "       s.density_kg_per_l::pg_catalog.float8"
 					 "  FROM precursor.substance s"
-					 "  JOIN precursor.watchlist w ON w.watchlist_id = s.watchlist_id"
+					 "  JOIN precursor.watchlist w"
+					 "    ON w.watchlist_id OPERATOR(pg_catalog.=) s.watchlist_id"
 					 " WHERE w.active"
 					 " ORDER BY s.substance_id", true, 0);
 	if (rc != SPI_OK_SELECT)
@@ -287,15 +289,36 @@ rules_load(void)
 	rules_stale = false;
 }
 
+int
+screen_search_path_pin(void)
+{
+	int			nestlevel = NewGUCNestLevel();
+
+	(void) set_config_option("search_path", "pg_catalog, pg_temp",
+							 PGC_USERSET, PGC_S_SESSION,
+							 GUC_ACTION_SAVE, true, 0, false);
+	return nestlevel;
+}
+
+void
+screen_search_path_restore(int nestlevel)
+{
+	AtEOXact_GUC(true, nestlevel);
+}
+
 void
 screen_rules_ensure_loaded(void)
 {
+	int			nestlevel;
+
 	if (!rules_stale)
 		return;
 	/* SPI nests: this works whether or not the caller is connected. */
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
+	nestlevel = screen_search_path_pin();
 	rules_load();
+	screen_search_path_restore(nestlevel);
 	SPI_finish();
 }
 

@@ -46,6 +46,18 @@ typedef struct RuleSubstance
 	float		severity;		/* 0..1 from the category, for scoring */
 } RuleSubstance;
 
+/*
+ * SPI work of the screening code runs under search_path = pg_catalog, pg_temp
+ * (its queries are schema-qualified as well): a session's search_path cannot
+ * capture an operator, function or cast, and saved plans, which the plan
+ * cache re-plans whenever the search_path differs from the one they were
+ * planned under, always see the same path.  Returns the GUC nest level to
+ * pass to screen_search_path_restore(); an error in between is undone by
+ * (sub)transaction abort.
+ */
+extern int	screen_search_path_pin(void);
+extern void screen_search_path_restore(int nestlevel);
+
 /* Make sure the cache reflects the committed watchlists (SPI connected). */
 extern void screen_rules_ensure_loaded(void);
 

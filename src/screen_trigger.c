@@ -939,8 +939,11 @@ prepare_plans(void)
 										   " VALUES ($1, $2, $3, $4, $5::pg_catalog.numeric, $6, $7, $8, $9))"
 										   " SELECT pg_catalog.sum(quantity)::pg_catalog.float8, pg_catalog.count(*)::pg_catalog.int8"
 										   "  FROM precursor.shipment_ledger"
-										   " WHERE consignee_key = $1 AND substance_id = $3"
-										   "   AND shipped_on <= $4 AND shipped_on > ($4 - $10)::pg_catalog.date",
+										   " WHERE consignee_key OPERATOR(pg_catalog.=) $1"
+										   "   AND substance_id OPERATOR(pg_catalog.=) $3"
+										   "   AND shipped_on OPERATOR(pg_catalog.<=) $4"
+										   "   AND shipped_on OPERATOR(pg_catalog.>)"
+										   "       ($4 OPERATOR(pg_catalog.-) $10)::pg_catalog.date",
 										   10, types);
 	}
 	if (plan_ledger_delete == NULL)
@@ -949,9 +952,43 @@ prepare_plans(void)
 
 		plan_ledger_delete = prepare_saved(
 										   "DELETE FROM precursor.shipment_ledger"
-										   " WHERE source_table = $1 AND row_key = $2",
+										   " WHERE source_table OPERATOR(pg_catalog.=) $1"
+										   "   AND row_key OPERATOR(pg_catalog.=) $2",
 										   2, types);
 	}
+}
+
+/*
+ * SPI for one row, entered at most once: connected, search_path pinned (see
+ * screen_search_path_pin()) and the saved plans prepared.  Left by
+ * spi_leave() before the trigger returns.
+ */
+typedef struct SpiRow
+{
+	bool		connected;
+	int			nestlevel;
+} SpiRow;
+
+static void
+spi_enter(SpiRow *spi)
+{
+	if (spi->connected)
+		return;
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	spi->connected = true;
+	spi->nestlevel = screen_search_path_pin();
+	prepare_plans();
+}
+
+static void
+spi_leave(SpiRow *spi)
+{
+	if (!spi->connected)
+		return;
+	screen_search_path_restore(spi->nestlevel);
+	SPI_finish();
+	spi->connected = false;
 }
 
 /* Upper-case, trimmed, single-spaced: how consignees are grouped */
@@ -1136,7 +1173,7 @@ check_reject(ScreenConfig *cfg, RowData *row, List *findings)
 
 /* Quantity against the threshold, and the cumulative quantity per consignee */
 static void
-apply_quantity_rules(ScreenConfig *cfg, RowData *row, Finding *f, bool *spi)
+apply_quantity_rules(ScreenConfig *cfg, RowData *row, Finding *f, SpiRow *spi)
 {
 	RuleSubstance *s = f->thr;
 	UnitKind	kind;
@@ -1210,13 +1247,7 @@ apply_quantity_rules(ScreenConfig *cfg, RowData *row, Finding *f, bool *spi)
 		int			rc;
 		const char *base_unit = s->threshold_kind == UNIT_MASS ? "kg" : "l";
 
-		if (!*spi)
-		{
-			if (SPI_connect() != SPI_OK_CONNECT)
-				elog(ERROR, "SPI_connect failed");
-			prepare_plans();
-			*spi = true;
-		}
+		spi_enter(spi);
 		v[0] = CStringGetTextDatum(ckey);
 		v[1] = CStringGetTextDatum(row->consignee);
 		v[2] = Int32GetDatum(s->substance_id);
@@ -1423,7 +1454,7 @@ score_findings(ScreenConfig *cfg, List *findings)
 }
 
 static void
-insert_alerts(ScreenConfig *cfg, RowData *row, List *findings, bool *spi)
+insert_alerts(ScreenConfig *cfg, RowData *row, List *findings, SpiRow *spi)
 {
 	ListCell   *lc;
 
@@ -1438,13 +1469,7 @@ insert_alerts(ScreenConfig *cfg, RowData *row, List *findings, bool *spi)
 
 		if (!f->alert)
 			continue;
-		if (!*spi)
-		{
-			if (SPI_connect() != SPI_OK_CONNECT)
-				elog(ERROR, "SPI_connect failed");
-			prepare_plans();
-			*spi = true;
-		}
+		spi_enter(spi);
 		memset(n, ' ', sizeof(n));
 		initStringInfo(&r);
 		appendStringInfo(&r, "[%s]", f->reasons.data);
@@ -1548,7 +1573,7 @@ precursor_screen_trigger(PG_FUNCTION_ARGS)
 	MemoryContext callcxt = CurrentMemoryContext;
 	RowData		row;
 	List	   *findings = NIL;
-	bool		spi = false;
+	SpiRow		spi = {false, 0};
 	Oid			save_userid;
 	int			save_sec;
 	ErrorContextCallback errcb;
@@ -1633,10 +1658,7 @@ precursor_screen_trigger(PG_FUNCTION_ARGS)
 			Datum		v[2];
 			int			rc;
 
-			if (SPI_connect() != SPI_OK_CONNECT)
-				elog(ERROR, "SPI_connect failed");
-			spi = true;
-			prepare_plans();
+			spi_enter(&spi);
 			v[0] = CStringGetTextDatum(cfg->table_name);
 			v[1] = CStringGetTextDatum(old_key);
 			rc = SPI_execute_plan(plan_ledger_delete, v, NULL, false, 0);
@@ -1672,8 +1694,7 @@ precursor_screen_trigger(PG_FUNCTION_ARGS)
 		if (cfg->modes & MODE_ALERT)
 			insert_alerts(cfg, &row, findings, &spi);
 	}
-	if (spi)
-		SPI_finish();
+	spi_leave(&spi);
 	SetUserIdAndSecContext(save_userid, save_sec);
 	error_context_stack = errcb.previous;
 
