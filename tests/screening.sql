@@ -3,7 +3,7 @@
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS precursor;
-SELECT plan(24);
+SELECT plan(25);
 
 SELECT has_table('precursor', 'alert', 'alert table');
 SELECT has_table('precursor', 'alert_review', 'review history table');
@@ -21,6 +21,15 @@ SELECT ok(has_function_privilege('precursor_analyst', 'precursor.review_alert(bi
 SELECT ok(has_table_privilege('precursor_reader', 'precursor.alert', 'SELECT'), 'readers read alerts');
 SELECT ok(NOT has_table_privilege('precursor_analyst', 'precursor.alert', 'UPDATE'), 'analysts cannot UPDATE alerts');
 SELECT ok(NOT has_table_privilege('public', 'precursor.alert', 'SELECT'), 'PUBLIC cannot read alerts');
+SELECT is(ARRAY(SELECT c::regclass::text FROM pg_extension e, unnest(e.extconfig) c
+                 WHERE e.extname = 'precursor'
+                   AND c::regclass::text IN ('precursor.alert', 'precursor.alert_alert_id_seq',
+                                             'precursor.alert_review', 'precursor.alert_review_review_id_seq',
+                                             'precursor.shipment_ledger')
+                 ORDER BY 1),
+          ARRAY['precursor.alert', 'precursor.alert_alert_id_seq', 'precursor.alert_review',
+                'precursor.alert_review_review_id_seq', 'precursor.shipment_ledger'],
+          'pg_dump keeps the alert tables and their sequences');
 
 CREATE TABLE tap_decl (id int, goods text, cn text, qty numeric, unit text, buyer text, hits jsonb);
 SELECT lives_ok($$SELECT precursor.attach_screening('tap_decl', 'description=goods', 'cn=cn',

@@ -115,6 +115,9 @@ COMMENT ON COLUMN precursor.shipment_ledger.consignee_key IS 'Consignee upper-ca
 SELECT pg_catalog.pg_extension_config_dump('precursor.alert', '');
 SELECT pg_catalog.pg_extension_config_dump('precursor.alert_alert_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('precursor.alert_review', '');
+-- the identity sequence behind alert_review.review_id is a separate object:
+-- without its own registration a restore would reissue review ids from 1
+SELECT pg_catalog.pg_extension_config_dump('precursor.alert_review_review_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('precursor.shipment_ledger', '');
 
 -- ---------------------------------------------------------------------------
