@@ -52,21 +52,38 @@ fi
 
 now() { date +%s.%N; }
 
-# step <label> <sql...>: run in a fresh session after a checkpoint, print seconds
+# CPU seconds (user + system) used so far by the backend running the query,
+# from /proc/self/stat read by the server itself: unlike wall-clock time this
+# hardly moves when other processes compete for the two cores.
+CPU_SQL="SELECT ((f[12])::bigint + (f[13])::bigint) / $(getconf CLK_TCK).0 AS cpu
+         FROM (SELECT pg_catalog.string_to_array(pg_catalog.split_part(
+                   pg_catalog.pg_read_file('/proc/self/stat'), ') ', 2), ' ') AS f) AS s"
+
+# step <kind> <phase> <command>: run in a fresh session after a checkpoint;
+# append wall-clock seconds to $OUT/<phase>_<kind> and backend CPU seconds to
+# $OUT/<phase>_<kind>.cpu
 step() {
-	local t0 t1
+	local t0 t1 cpu
 	$P -c 'CHECKPOINT' >/dev/null
 	t0=$(now)
-	$P -c "$SETTINGS" -c "$1" >/dev/null
+	cpu=$($P -At <<-SQL
+	$SETTINGS
+	$CPU_SQL \gset c0_
+	$3
+	SELECT pg_catalog.round(((s.cpu - :c0_cpu))::numeric, 2) FROM ($CPU_SQL) AS s;
+	SQL
+	)
 	t1=$(now)
-	echo "$t1 - $t0" | bc -l
+	echo "$t1 - $t0" | bc -l >>"$OUT/${2}_$1"
+	echo "$cpu" | tail -n 1 >>"$OUT/${2}_$1.cpu"
 }
 
 median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
 declare -A LOAD INDEX
+declare -A LOADCPU INDEXCPU
 for kind in casrn int4 text; do
-	: >"$OUT/load_$kind" ; : >"$OUT/index_$kind"
+	: >"$OUT/load_$kind"; : >"$OUT/index_$kind"; : >"$OUT/load_$kind.cpu"; : >"$OUT/index_$kind.cpu"
 done
 
 for run in $(seq 1 "$RUNS"); do
@@ -77,14 +94,16 @@ for run in $(seq 1 "$RUNS"); do
 			text)  def="c text NOT NULL CHECK (c ~ '^[1-9][0-9]{1,6}-[0-9]{2}-[0-9]\$')"; file=$CAS_FILE ;;
 		esac
 		$P -c "DROP TABLE IF EXISTS bench_$kind" -c "CREATE TABLE bench_$kind ($def)" >/dev/null
-		step "\\copy bench_$kind FROM '$file'" >>"$OUT/load_$kind"
-		step "CREATE INDEX bench_${kind}_idx ON bench_$kind (c)" >>"$OUT/index_$kind"
+		step "$kind" load "\\copy bench_$kind FROM '$file'"
+		step "$kind" index "CREATE INDEX bench_${kind}_idx ON bench_$kind (c);"
 	done
 done
 
 for kind in casrn int4 text; do
 	LOAD[$kind]=$(median <"$OUT/load_$kind")
 	INDEX[$kind]=$(median <"$OUT/index_$kind")
+	LOADCPU[$kind]=$(median <"$OUT/load_$kind.cpu")
+	INDEXCPU[$kind]=$(median <"$OUT/index_$kind.cpu")
 done
 
 $P -c 'VACUUM ANALYZE bench_casrn, bench_int4, bench_text' >/dev/null
@@ -95,21 +114,27 @@ echo "## casrn load and index: $ROWS rows, median of $RUNS runs"
 echo "PostgreSQL: $($P -At -c 'SHOW server_version')"
 echo "all rows loaded: $rows_ok; casrn and int4 hold the same numbers: $same"
 echo
-echo "| column | COPY (s) | CREATE INDEX (s) | table (MB) | index (MB) |"
-echo "|---|---:|---:|---:|---:|"
+echo "| column | COPY wall (s) | COPY backend CPU (s) | CREATE INDEX wall (s) | CREATE INDEX backend CPU (s) | table (MB) | index (MB) |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
 for kind in casrn int4 text; do
 	$P -At -F' ' -c "SELECT pg_catalog.round(pg_catalog.pg_relation_size('bench_$kind') / 1048576.0, 1),
 	                        pg_catalog.round(pg_catalog.pg_indexes_size('bench_$kind') / 1048576.0, 1)" |
 	while read -r tsize isize; do
-		printf '| %s | %.2f | %.2f | %s | %s |\n' "$kind" "${LOAD[$kind]}" "${INDEX[$kind]}" "$tsize" "$isize"
+		printf '| %s | %.2f | %.2f | %.2f | %.2f | %s | %s |\n' "$kind" "${LOAD[$kind]}" "${LOADCPU[$kind]}" \
+			"${INDEX[$kind]}" "${INDEXCPU[$kind]}" "$tsize" "$isize"
 	done
 done
 echo
-printf 'ratios: load casrn/int4 = %.2f, casrn/text = %.2f; index casrn/int4 = %.2f, casrn/text = %.2f\n' \
-	"$(echo "${LOAD[casrn]} / ${LOAD[int4]}" | bc -l)" "$(echo "${LOAD[casrn]} / ${LOAD[text]}" | bc -l)" \
-	"$(echo "${INDEX[casrn]} / ${INDEX[int4]}" | bc -l)" "$(echo "${INDEX[casrn]} / ${INDEX[text]}" | bc -l)"
+ratio() { echo "$1 / $2" | bc -l; }
+printf 'wall-clock ratios: load casrn/int4 = %.2f, casrn/text = %.2f; index casrn/int4 = %.2f, casrn/text = %.2f\n' \
+	"$(ratio "${LOAD[casrn]}" "${LOAD[int4]}")" "$(ratio "${LOAD[casrn]}" "${LOAD[text]}")" \
+	"$(ratio "${INDEX[casrn]}" "${INDEX[int4]}")" "$(ratio "${INDEX[casrn]}" "${INDEX[text]}")"
+printf 'backend CPU ratios: load casrn/int4 = %.2f, casrn/text = %.2f; index casrn/int4 = %.2f, casrn/text = %.2f\n' \
+	"$(ratio "${LOADCPU[casrn]}" "${LOADCPU[int4]}")" "$(ratio "${LOADCPU[casrn]}" "${LOADCPU[text]}")" \
+	"$(ratio "${INDEXCPU[casrn]}" "${INDEXCPU[int4]}")" "$(ratio "${INDEXCPU[casrn]}" "${INDEXCPU[text]}")"
 for kind in casrn int4 text; do
-	echo "raw $kind: load $(paste -sd' ' "$OUT/load_$kind"); index $(paste -sd' ' "$OUT/index_$kind")"
+	echo "raw $kind: load $(paste -sd' ' "$OUT/load_$kind") (cpu $(paste -sd' ' "$OUT/load_$kind.cpu"));" \
+		"index $(paste -sd' ' "$OUT/index_$kind") (cpu $(paste -sd' ' "$OUT/index_$kind.cpu"))"
 done
 
 psql -qX -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null
