@@ -165,7 +165,9 @@ def load_terms():
             if cas:
                 cas_numbers.add(cas)
             m = re.match(r"^(.*?)\s*\(([^()]*)\)\s*$", name)
-            if m and not re.search(r"\d", m.group(2)[:1]) and len(m.group(2)) < 40:
+            # "Alpha-phenylacetoacetonitrile (APAAN)": the bracket is an
+            # abbreviation; "Isosafrol (cis + trans)" is not
+            if m and re.match(r"^[A-Za-z0-9][A-Za-z0-9-]*$", m.group(2)):
                 terms.append((m.group(1), "en", cas))
                 terms.append((m.group(2), "en", cas))
             else:
@@ -194,8 +196,10 @@ def check_vocabulary(terms):
 
 
 def scramble_spacing(rng, t):
-    t = t.replace(",", rng.choice([" ,", ", ", " , ", ","]))
-    t = t.replace("-", rng.choice([" -", "- ", " ", "-", "\u2013"]))
+    """Spaces around commas and hyphens between letters or digits, other
+    dashes; never touches the sign in "(-)" or "(+)"."""
+    t = re.sub(r"(?<=[0-9]),(?=[0-9])", rng.choice([" ,", ", ", " , ", ","]), t)
+    t = re.sub(r"(?<=[0-9A-Za-z])-(?=[0-9A-Za-z])", rng.choice([" -", "- ", " ", "-", "\u2013"]), t)
     return t
 
 
