@@ -8,8 +8,9 @@ RESET client_min_messages;
 CREATE SCHEMA screening_rules;
 SET search_path = screening_rules, public;
 
--- A user list with a thresholded substance that has a density (the shipped
--- lists give none), to test conversion between mass and volume.
+-- A user list with a thresholded substance that has a density, to test
+-- conversion between mass and volume on a list of one's own (the shipped
+-- lists carry the densities of data/densities.csv).
 INSERT INTO precursor.watchlist (code, name, regime)
 VALUES ('screening-rules-test', 'screening_rules test list', 'internal');
 INSERT INTO precursor.substance (watchlist_id, name, category, threshold_qty, threshold_unit,
@@ -40,13 +41,19 @@ INSERT INTO decl VALUES
 	(1, 'Acetone', NULL, '2914 11 00', 40, 'kg', 'A1', '2025-01-01'),      -- under: no alert
 	(2, 'Acetone', NULL, '2914 11 00', 0.06, 't', 'A2', '2025-01-01'),     -- 60 kg: over
 	(3, 'Acetone', NULL, '2914 11 00', 49000, 'g', 'A3', '2025-01-01'),    -- 49 kg: under
-	(4, 'Acetone', NULL, '2914 11 00', 60, 'l', 'A4', '2025-01-01'),       -- no density: unconvertible
+	(4, 'Acetone', NULL, '2914 11 00', 70, 'l', 'A4', '2025-01-01'),       -- 55.3 kg (0.79 kg/l): over
 	(5, 'Acetone', NULL, '2914 11 00', 60, 'barrels', 'A5', '2025-01-01'), -- unknown unit
 	(6, 'Acetone', NULL, '2914 11 00', NULL, NULL, 'A6', '2025-01-01'),    -- no quantity
 	(7, 'Zylophorane', NULL, '2909 19 90', 12, 'kg', 'Z1', '2025-01-01'),   -- 8 l: under
 	(8, 'Zylophorane', NULL, '2909 19 90', 18, 'kg', 'Z2', '2025-01-01'),   -- 12 l: over
 	(9, 'Zylophorane', NULL, '2909 19 90', 9000, 'ml', 'Z3', '2025-01-01'); -- 9 l: under
-SELECT * FROM raised WHERE id < 10 ORDER BY id;
+-- shipped densities: acetic anhydride's threshold is 100 l (Reg 273/2004
+-- Annex II), declarations give kilograms; a solid has no density
+INSERT INTO decl VALUES
+	(10, 'Acetic anhydride', NULL, '2915 24 00', 120, 'kg', 'AA1', '2025-01-01'), -- 111.1 l: over
+	(11, 'Acetic anhydride', NULL, '2915 24 00', 100, 'kg', 'AA2', '2025-01-01'), -- 92.6 l: under
+	(12, 'Potassium permanganate', NULL, '2841 61 00', 60, 'l', 'K1', '2025-01-01'); -- unconvertible
+SELECT * FROM raised WHERE id < 20 ORDER BY id;
 
 -- split consignments: each under 100 kg, together over it within 30 days
 INSERT INTO decl VALUES
