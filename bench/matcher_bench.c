@@ -190,10 +190,25 @@ gen_line(char *out, size_t cap, StrVec *plant, int *planted)
 	return len;
 }
 
+/* Hits are counted and folded into a checksum, so that two builds of the
+ * engine can be compared for identical results, not just equal counts. */
+typedef struct HitSum
+{
+	size_t		n;
+	uint64_t	sum;
+} HitSum;
+
 static bool
 count_cb(const PmHit *h, void *arg)
 {
-	(*(size_t *) arg)++;
+	HitSum	   *hs = arg;
+	uint64_t	v[7] = {h->term_id, h->start, h->end, (uint64_t) h->kind,
+		(uint64_t) h->distance, h->negated, h->form.flags};
+	int			i;
+
+	hs->n++;
+	for (i = 0; i < 7; i++)
+		hs->sum = (hs->sum ^ v[i]) * UINT64_C(0x100000001B3);
 	return false;
 }
 
@@ -250,8 +265,8 @@ main(int argc, char **argv)
 	off[nlines] = total;
 	printf("corpus: %zu lines, %.1f bytes/line, %zu with a planted term; %zu distinct fixture names\n",
 		   nlines, (double) total / nlines, nplanted, names.n);
-	printf("%8s %10s %10s %12s %12s %10s %10s\n", "terms", "build ms", "fbuild ms",
-		   "exact ns/l", "fuzzy ns/l", "hits", "fuzzy hits");
+	printf("%8s %10s %10s %12s %12s %10s %10s  %s\n", "terms", "build ms", "fbuild ms",
+		   "exact ns/l", "fuzzy ns/l", "hits", "fuzzy hits", "checksums (exact/fuzzy)");
 
 	for (s = 0; s < (size_t) nsizes; s++)
 	{
@@ -266,8 +281,8 @@ main(int argc, char **argv)
 					t2,
 					t3,
 					t4;
-		size_t		hits = 0,
-					fhits = 0;
+		HitSum		hits = {0, 0},
+					fhits = {0, 0};
 
 		for (i = 0; i < sizes[s]; i++)
 		{
@@ -292,9 +307,10 @@ main(int argc, char **argv)
 		for (i = 0; i < nlines; i++)
 			pm_screen(mf, buf + off[i], off[i + 1] - off[i], PM_SCAN_FUZZY, count_cb, &fhits, NULL, NULL);
 		t4 = now_ns();
-		printf("%8zu %10.0f %10.0f %12.0f %12.0f %10zu %10zu\n", sizes[s],
+		printf("%8zu %10.0f %10.0f %12.0f %12.0f %10zu %10zu  %04x/%04x\n", sizes[s],
 			   (t1 - t0) / 1e6, (t2 - t1) / 1e6,
-			   (t3 - t2) / nlines, (t4 - t3) / nlines, hits, fhits);
+			   (t3 - t2) / nlines, (t4 - t3) / nlines, hits.n, fhits.n,
+			   (unsigned) (hits.sum & 0xFFFF), (unsigned) (fhits.sum & 0xFFFF));
 		fflush(stdout);
 		pm_free(me);
 		pm_free(mf);

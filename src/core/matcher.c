@@ -295,10 +295,37 @@ pm_build(const PmTerm *terms, size_t n, uint32_t build_flags,
 	free(ents);
 	ents = NULL;
 
-	/* terms, then the identifier cue words (ids nlits + cue) */
+	/* one pattern per distinct prefix (see PmGroup) */
+	if (m->nlits > 0)
+	{
+		m->groups = malloc(sizeof(PmGroup) * m->nlits);
+		if (m->groups == NULL)
+		{
+			pm_set_error(m, "out of memory");
+			goto fail;
+		}
+		for (i = 0; i < m->nlits; i++)
+		{
+			const PmLit *l = &m->lits[i];
+			PmGroup    *g = m->ngroups ? &m->groups[m->ngroups - 1] : NULL;
+
+			if (g == NULL || l->len < PM_PREFIX_LEN || g->plen < PM_PREFIX_LEN ||
+				memcmp(m->pool + m->lits[g->first_lit].off, m->pool + l->off,
+					   PM_PREFIX_LEN) != 0)
+			{
+				g = &m->groups[m->ngroups++];
+				g->first_lit = (uint32_t) i;
+				g->nlits = 0;
+				g->plen = l->len < PM_PREFIX_LEN ? l->len : PM_PREFIX_LEN;
+			}
+			g->nlits++;
+		}
+	}
+
+	/* prefixes, then the identifier cue words (ids ngroups + cue) */
 	{
 		size_t		ncue = pm_ident_cue_count();
-		size_t		ntot = m->nlits + ncue;
+		size_t		ntot = m->ngroups + ncue;
 
 		offs = malloc(sizeof(uint32_t) * ntot);
 		lens = malloc(sizeof(uint32_t) * ntot);
@@ -307,17 +334,17 @@ pm_build(const PmTerm *terms, size_t n, uint32_t build_flags,
 			pm_set_error(m, "out of memory");
 			goto fail;
 		}
-		for (i = 0; i < m->nlits; i++)
+		for (i = 0; i < m->ngroups; i++)
 		{
-			offs[i] = m->lits[i].off;
-			lens[i] = m->lits[i].len;
+			offs[i] = m->lits[m->groups[i].first_lit].off;
+			lens[i] = m->groups[i].plen;
 		}
 		for (i = 0; i < ncue; i++)
 		{
 			const char *w = pm_ident_cue_word(i);
 
-			lens[m->nlits + i] = (uint32_t) strlen(w);
-			if (!pool_append(m, &poolcap, w, strlen(w), &offs[m->nlits + i]))
+			lens[m->ngroups + i] = (uint32_t) strlen(w);
+			if (!pool_append(m, &poolcap, w, strlen(w), &offs[m->ngroups + i]))
 			{
 				pm_set_error(m, "out of memory");
 				goto fail;
@@ -367,6 +394,7 @@ pm_free(PmMatcher *m)
 	free(m->pool);
 	free(m->lits);
 	free(m->refs);
+	free(m->groups);
 	free(m->pieces);
 	free(m->uses);
 	free(m->hits);
@@ -448,37 +476,108 @@ pm_start_is_own(const PmMatcher *m, size_t s)
 	return o >= m->own_start && o < m->own_end;
 }
 
+/* An exact hit of literal lit at [s, e), if on boundaries and in the window's own part. */
+static inline bool
+push_exact(PmMatcher *m, uint32_t lit, size_t s, size_t e)
+{
+	PmRaw		h;
+
+	if (!pm_boundary_after(m, e) || !pm_start_is_own(m, s))
+		return true;
+	h.s = (uint32_t) s;
+	h.e = (uint32_t) e;
+	h.lit = lit;
+	h.raw = PM_RAW_EXACT;
+	h.ident_kind = 0;
+	h.dist = 0;
+	h.ident = 0;
+	return pm_push_hit(m, &h);
+}
+
+/*
+ * First literal in lits[lo, hi) whose byte d is >= c (above: > c).  All
+ * literals of the range share their first d bytes and are longer than d,
+ * so byte d is sorted within the range.
+ */
+static inline uint32_t
+lit_bound(const PmMatcher *m, uint32_t lo, uint32_t hi, size_t d,
+		  unsigned char c, bool above)
+{
+	while (lo < hi)
+	{
+		uint32_t	mid = lo + (hi - lo) / 2;
+		unsigned char b = (unsigned char) m->pool[m->lits[mid].off + d];
+
+		if (b < c || (above && b == c))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * The prefix of group g was found ending at 'to': report every literal of
+ * the group that the text continues into.  A walk down the sorted run,
+ * narrowing it byte by byte (a trie walk by binary search), so that a
+ * prefix shared by hundreds of terms ("benzoic acid ...") costs a few
+ * comparisons per byte, not one per term.
+ */
+static bool
+group_hit(PmMatcher *m, const PmGroup *g, size_t to)
+{
+	const char *t = m->nb.text;
+	size_t		tlen = m->nb.len;
+	size_t		s = to - g->plen;
+	size_t		d = g->plen;
+	uint32_t	lo = g->first_lit;
+	uint32_t	hi = g->first_lit + g->nlits;
+
+	if (!pm_boundary_before(m, s))
+		return true;
+	while (lo < hi)
+	{
+		/* literals that end here come first in the run */
+		while (lo < hi && m->lits[lo].len == d)
+		{
+			if (!push_exact(m, lo, s, s + d))
+				return false;
+			lo++;
+		}
+		if (lo >= hi || s + d >= tlen)
+			break;
+		if (hi - lo == 1)
+		{
+			const PmLit *l = &m->lits[lo];
+
+			if (s + l->len <= tlen &&
+				memcmp(m->pool + l->off + d, t + s + d, l->len - d) == 0)
+				return push_exact(m, lo, s, s + l->len);
+			break;
+		}
+		lo = lit_bound(m, lo, hi, d, (unsigned char) t[s + d], false);
+		hi = lit_bound(m, lo, hi, d, (unsigned char) t[s + d], true);
+		d++;
+	}
+	return true;
+}
+
 static int
 exact_cb(unsigned int id, unsigned long long from, unsigned long long to,
 		 unsigned int flags, void *ctx)
 {
 	PmMatcher  *m = ctx;
-	const PmLit *l;
-	PmRaw		h;
 
 	(void) from;
 	(void) flags;
-	if (id >= m->nlits)
+	if (id >= m->ngroups)
 	{
-		size_t		cue = id - m->nlits;
+		size_t		cue = id - m->ngroups;
 		size_t		wl = strlen(pm_ident_cue_word(cue));
 
 		return pm_ident_on_cue(m, cue, (size_t) to - wl, (size_t) to) ? 0 : 1;
 	}
-	l = &m->lits[id];
-	if (to < l->len)
-		return 0;
-	h.e = (uint32_t) to;
-	h.s = (uint32_t) (to - l->len);
-	if (!pm_boundary_before(m, h.s) || !pm_boundary_after(m, h.e) ||
-		!pm_start_is_own(m, h.s))
-		return 0;
-	h.lit = id;
-	h.raw = PM_RAW_EXACT;
-	h.ident_kind = 0;
-	h.dist = 0;
-	h.ident = 0;
-	return pm_push_hit(m, &h) ? 0 : 1;
+	return group_hit(m, &m->groups[id], (size_t) to) ? 0 : 1;
 }
 
 /* UTF-8 sequence length from its lead byte (1 for anything unexpected). */

@@ -497,6 +497,53 @@ test_windows(void)
 	}
 }
 
+/*
+ * Many terms sharing a long prefix: the term database holds only prefixes
+ * (PM_PREFIX_LEN bytes) and the rest is checked by walking the sorted run.
+ */
+static void
+test_shared_prefix(void)
+{
+	static const char *const names[] = {
+		"benzoic acid", "benzoic acid 2-amino", "benzoic acid 2-amino-5-chloro",
+		"benzoic acid ethyl ester", "benzoic acid methyl ester", "benzoic acidx",
+		"benzoic ac", "benzoic acid 4", "benzoic acid 2-aminox",
+		"benzoic acid ethyl", "benzoic", "4-trifluoromethylbenzoic acid",
+	};
+	PmTerm		t[sizeof(names) / sizeof(names[0])];
+	PmMatcher  *m;
+	PmMatcher  *save = M;
+	char		err[256];
+	size_t		i;
+	Hits		hs;
+	bool		found[sizeof(names) / sizeof(names[0])];
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+	{
+		t[i].text = names[i];
+		t[i].len = strlen(names[i]);
+		t[i].id = (uint32_t) i;
+		t[i].kind = PM_TERM_NAME;
+	}
+	m = pm_build(t, sizeof(names) / sizeof(names[0]), 0, err, sizeof(err));
+	ok(m != NULL, "shared prefixes: build (%s)", m ? "ok" : err);
+	if (m == NULL)
+		return;
+	M = m;
+	screen("Benzoic acid 2-amino-5-chloro, benzoic acid ethyl ester; benzoic acid 4-", 0, &hs);
+	memset(found, 0, sizeof(found));
+	for (i = 0; i < (size_t) hs.n && i < MAXHITS; i++)
+		found[hs.h[i].term_id] = true;
+	ok(hs.n == 11 && found[0] && found[1] && found[2] && found[3] && found[9] &&
+	   found[7] && found[10] && !found[4] && !found[5] && !found[6] && !found[8] && !found[11],
+	   "shared prefixes: every term the text continues into, no other (%d hits)", hs.n);
+	screen("benzoic acidxy benzoic aci 4-trifluoromethylbenzoic acid", 0, &hs);
+	ok(hs.n == 3 && hs.h[0].term_id == 10 && hs.h[1].term_id == 10 &&
+	   hs.h[2].term_id == 11, "shared prefixes: boundaries respected");
+	M = save;
+	pm_free(m);
+}
+
 int
 main(void)
 {
@@ -534,6 +581,7 @@ main(void)
 	}
 
 	test_exact();
+	test_shared_prefix();
 	test_identifiers();
 	test_negation();
 	test_fuzzy();
