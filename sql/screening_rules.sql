@@ -74,6 +74,22 @@ UPDATE decl SET qty = 5 WHERE id = 22;
 SELECT row_key, quantity FROM precursor.shipment_ledger
  WHERE source_table = 'screening_rules.decl' AND row_key = '22';
 
+-- the shipments a transaction knows: a shipment rolled back with its
+-- savepoint does not count (60 + 30 + 20 = 110 kg over three shipments,
+-- not 60 + 30 + 30 + 20), and shipments of one statement add up
+BEGIN;
+INSERT INTO decl VALUES
+	(40, 'Potassium permanganate', NULL, '2841 61 00', 60, 'kg', 'Savepoint Co', '2025-06-01');
+SAVEPOINT s;
+INSERT INTO decl VALUES
+	(41, 'Potassium permanganate', NULL, '2841 61 00', 30, 'kg', 'Savepoint Co', '2025-06-02');
+ROLLBACK TO SAVEPOINT s;
+INSERT INTO decl VALUES
+	(42, 'Potassium permanganate', NULL, '2841 61 00', 30, 'kg', 'Savepoint Co', '2025-06-03'), -- 90 kg
+	(43, 'Potassium permanganate', NULL, '2841 61 00', 20, 'kg', 'Savepoint Co', '2025-06-04'); -- 110 kg
+COMMIT;
+SELECT * FROM raised WHERE id BETWEEN 40 AND 49 ORDER BY id;
+
 -- CN misdeclaration, CN codes on the lists, and the CAS RN column
 INSERT INTO decl VALUES
 	(30, 'Phenylacetic acid 99%', NULL, '2916 39 90', 5, 'kg', 'C1', '2025-03-01'), -- named, wrong code

@@ -33,6 +33,7 @@
 #include "access/genam.h"
 #include "access/htup_details.h"
 #include "access/table.h"
+#include "access/xact.h"
 #include "catalog/indexing.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_collation.h"
@@ -42,6 +43,7 @@
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
+#include "common/hashfn.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "parser/parse_type.h"
@@ -50,6 +52,7 @@
 #include "utils/date.h"
 #include "utils/datum.h"
 #include "utils/fmgroids.h"
+#include "utils/hsearch.h"
 #include "utils/json.h"
 #include "utils/jsonb.h"
 #include "utils/lsyscache.h"
@@ -195,6 +198,7 @@ typedef struct Finding
 static SPIPlanPtr plan_alert = NULL;
 static SPIPlanPtr plan_ledger_insert = NULL;
 static SPIPlanPtr plan_ledger_delete = NULL;
+static SPIPlanPtr plan_ledger_load = NULL;
 
 PG_FUNCTION_INFO_V1(precursor_screen_trigger);
 PG_FUNCTION_INFO_V1(precursor_screen_trigger_validate);
@@ -923,28 +927,29 @@ prepare_plans(void)
 	}
 	if (plan_ledger_insert == NULL)
 	{
-		Oid			types[10] = {TEXTOID, TEXTOID, INT4OID, DATEOID, FLOAT8OID, TEXTOID,
-		TEXTOID, TEXTOID, TEXTOID, INTERVALOID};
+		Oid			types[9] = {TEXTOID, TEXTOID, INT4OID, DATEOID, FLOAT8OID, TEXTOID,
+		TEXTOID, TEXTOID, TEXTOID};
+
+		plan_ledger_insert = prepare_saved(
+										   "INSERT INTO precursor.shipment_ledger (consignee_key, consignee,"
+										   " substance_id, shipped_on, quantity, unit, source_table, row_key, country)"
+										   " VALUES ($1, $2, $3, $4, $5::pg_catalog.numeric, $6, $7, $8, $9)",
+										   9, types);
+	}
+	if (plan_ledger_load == NULL)
+	{
+		Oid			types[2] = {TEXTOID, INT4OID};
 
 		/*
-		 * Record the shipment and sum the earlier ones in the window, in one
-		 * statement.  The caller holds an advisory lock on (consignee,
-		 * substance) taken before this statement's snapshot, so the sum sees
-		 * what a concurrent session committed; the new row itself is not
-		 * visible to the sum and is added by the caller.
+		 * Every earlier shipment of one substance to one consignee, read
+		 * once per transaction under the advisory lock (see ledger_get()).
 		 */
-		plan_ledger_insert = prepare_saved(
-										   "WITH ins AS (INSERT INTO precursor.shipment_ledger (consignee_key, consignee,"
-										   " substance_id, shipped_on, quantity, unit, source_table, row_key, country)"
-										   " VALUES ($1, $2, $3, $4, $5::pg_catalog.numeric, $6, $7, $8, $9))"
-										   " SELECT pg_catalog.sum(quantity)::pg_catalog.float8, pg_catalog.count(*)::pg_catalog.int8"
-										   "  FROM precursor.shipment_ledger"
-										   " WHERE consignee_key OPERATOR(pg_catalog.=) $1"
-										   "   AND substance_id OPERATOR(pg_catalog.=) $3"
-										   "   AND shipped_on OPERATOR(pg_catalog.<=) $4"
-										   "   AND shipped_on OPERATOR(pg_catalog.>)"
-										   "       ($4 OPERATOR(pg_catalog.-) $10)::pg_catalog.date",
-										   10, types);
+		plan_ledger_load = prepare_saved(
+										 "SELECT shipped_on, quantity::pg_catalog.float8"
+										 "  FROM precursor.shipment_ledger"
+										 " WHERE consignee_key OPERATOR(pg_catalog.=) $1"
+										 "   AND substance_id OPERATOR(pg_catalog.=) $2",
+										 2, types);
 	}
 	if (plan_ledger_delete == NULL)
 	{
@@ -1012,6 +1017,194 @@ consignee_key(const char *s)
 		appendStringInfoChar(&b, pg_ascii_toupper((unsigned char) *s));
 	}
 	return b.data;
+}
+
+/* ---------- shipments per consignee and substance ---------- */
+
+/*
+ * The cumulative rule sums a consignee's shipments of a substance within the
+ * window.  Instead of a query per shipment, the first shipment of a
+ * (consignee, substance) pair in a transaction takes the advisory lock that
+ * serialises the pair across sessions and reads the pair's ledger rows once;
+ * the transaction's own shipments are then added to that list as they are
+ * recorded.  The list stays exact while the lock is held: no other session
+ * can add a shipment of the pair before this transaction ends.  It is
+ * dropped at the end of the transaction, when a subtransaction aborts (its
+ * rows and possibly its lock are gone), and when an UPDATE deletes ledger
+ * rows.  (Ledger rows changed by hand in the same transaction are not seen;
+ * only the tables' owner can do that.)
+ */
+typedef struct LedgerKey
+{
+	int32		substance_id;
+	const char *consignee_key;	/* owned by the cache */
+} LedgerKey;
+
+typedef struct LedgerShipment
+{
+	DateADT		shipped_on;
+	double		quantity;		/* kg or l, as stored */
+} LedgerShipment;
+
+typedef struct LedgerPair
+{
+	LedgerKey	key;			/* hash key: must be first */
+	int			n;
+	int			max;
+	LedgerShipment *ship;
+} LedgerPair;
+
+static MemoryContext ledger_cxt = NULL;
+static HTAB *ledger_pairs = NULL;
+static bool ledger_callbacks = false;
+
+static uint32
+ledger_key_hash(const void *key, Size keysize)
+{
+	const LedgerKey *k = key;
+
+	return hash_combine(hash_bytes((const unsigned char *) k->consignee_key,
+								   strlen(k->consignee_key)),
+						(uint32) k->substance_id);
+}
+
+static int
+ledger_key_match(const void *a, const void *b, Size keysize)
+{
+	const LedgerKey *x = a;
+	const LedgerKey *y = b;
+
+	if (x->substance_id != y->substance_id)
+		return 1;
+	return strcmp(x->consignee_key, y->consignee_key);
+}
+
+static void
+ledger_reset(void)
+{
+	ledger_pairs = NULL;
+	if (ledger_cxt != NULL)
+		MemoryContextReset(ledger_cxt);
+}
+
+static void
+ledger_xact_callback(XactEvent event, void *arg)
+{
+	switch (event)
+	{
+		case XACT_EVENT_COMMIT:
+		case XACT_EVENT_PARALLEL_COMMIT:
+		case XACT_EVENT_ABORT:
+		case XACT_EVENT_PARALLEL_ABORT:
+		case XACT_EVENT_PREPARE:
+			ledger_reset();
+			break;
+		default:
+			break;
+	}
+}
+
+static void
+ledger_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
+						SubTransactionId parentSubid, void *arg)
+{
+	if (event == SUBXACT_EVENT_ABORT_SUB)
+		ledger_reset();
+}
+
+/*
+ * The shipments of (consignee key, substance) known to this transaction,
+ * read from the ledger under the pair's advisory lock if not yet known.
+ * SPI must be entered.
+ */
+static LedgerPair *
+ledger_get(const char *ckey, int32 substance_id)
+{
+	LedgerKey	key;
+	LedgerPair *pair;
+	bool		found;
+	Datum		v[2];
+	int			rc;
+	uint64		i;
+
+	if (!ledger_callbacks)
+	{
+		RegisterXactCallback(ledger_xact_callback, NULL);
+		RegisterSubXactCallback(ledger_subxact_callback, NULL);
+		ledger_callbacks = true;
+	}
+	if (ledger_cxt == NULL)
+		ledger_cxt = AllocSetContextCreate(TopMemoryContext,
+										   "precursor shipment ledger cache",
+										   ALLOCSET_DEFAULT_SIZES);
+	if (ledger_pairs == NULL)
+	{
+		HASHCTL		ctl;
+
+		memset(&ctl, 0, sizeof(ctl));
+		ctl.keysize = sizeof(LedgerKey);
+		ctl.entrysize = sizeof(LedgerPair);
+		ctl.hash = ledger_key_hash;
+		ctl.match = ledger_key_match;
+		ctl.hcxt = ledger_cxt;
+		ledger_pairs = hash_create("precursor shipment ledger pairs", 256, &ctl,
+								   HASH_ELEM | HASH_FUNCTION | HASH_COMPARE | HASH_CONTEXT);
+	}
+
+	key.substance_id = substance_id;
+	key.consignee_key = ckey;
+	pair = hash_search(ledger_pairs, &key, HASH_FIND, NULL);
+	if (pair != NULL)
+		return pair;
+
+	/*
+	 * Serialise shipments of this substance to this consignee: a concurrent
+	 * session's shipments are committed (and read below, with a snapshot
+	 * taken after the lock) before ours are summed.  Held to the end of the
+	 * transaction.
+	 */
+	v[0] = CStringGetTextDatum(ckey);
+	v[1] = Int32GetDatum(substance_id);
+	DirectFunctionCall2(pg_advisory_xact_lock_int4,
+						DirectFunctionCall1Coll(hashtext, C_COLLATION_OID, v[0]),
+						v[1]);
+	rc = SPI_execute_plan(plan_ledger_load, v, NULL, false, 0);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "could not read the shipment ledger: %s", SPI_result_code_string(rc));
+
+	key.consignee_key = MemoryContextStrdup(ledger_cxt, ckey);
+	pair = hash_search(ledger_pairs, &key, HASH_ENTER, &found);
+	pair->n = 0;
+	pair->max = (int) Max(SPI_processed + 8, 16);
+	pair->ship = MemoryContextAlloc(ledger_cxt, sizeof(LedgerShipment) * pair->max);
+	for (i = 0; i < SPI_processed; i++)
+	{
+		bool		n1,
+					n2;
+		Datum		d = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &n1);
+		Datum		q = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2, &n2);
+
+		if (n1 || n2)
+			continue;
+		pair->ship[pair->n].shipped_on = DatumGetDateADT(d);
+		pair->ship[pair->n].quantity = DatumGetFloat8(q);
+		pair->n++;
+	}
+	SPI_freetuptable(SPI_tuptable);
+	return pair;
+}
+
+static void
+ledger_add(LedgerPair *pair, DateADT shipped_on, double quantity)
+{
+	if (pair->n >= pair->max)
+	{
+		pair->max *= 2;
+		pair->ship = repalloc(pair->ship, sizeof(LedgerShipment) * pair->max);
+	}
+	pair->ship[pair->n].shipped_on = shipped_on;
+	pair->ship[pair->n].quantity = quantity;
+	pair->n++;
 }
 
 /* ---------- the row ---------- */
@@ -1238,16 +1431,41 @@ apply_quantity_rules(ScreenConfig *cfg, RowData *row, Finding *f, SpiRow *spi)
 	/* cumulative quantity per consignee over the window */
 	if (row->consignee != NULL && f->identified)
 	{
-		Datum		v[10];
-		char		n[10] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
+		Datum		v[9];
+		char		n[9] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
 		char	   *ckey = consignee_key(row->consignee);
+		LedgerPair *pair;
+		DateADT		lo;
 		double		total;
+		double		stored;
 		int64		count;
-		bool		isnull;
+		int			i;
 		int			rc;
 		const char *base_unit = s->threshold_kind == UNIT_MASS ? "kg" : "l";
 
 		spi_enter(spi);
+		pair = ledger_get(ckey, s->substance_id);
+
+		/* earlier shipments in (date - window, date], as the window reads */
+		lo = DatumGetDateADT(DirectFunctionCall1(timestamp_date,
+												 DirectFunctionCall2(date_mi_interval,
+																	 DateADTGetDatum(row->date),
+																	 IntervalPGetDatum(cfg->window))));
+		total = 0;
+		count = 0;
+		for (i = 0; i < pair->n; i++)
+		{
+			if (pair->ship[i].shipped_on <= row->date && pair->ship[i].shipped_on > lo)
+			{
+				total += pair->ship[i].quantity;
+				count++;
+			}
+		}
+
+		/* the quantity as the ledger stores it (numeric from float8) */
+		stored = DatumGetFloat8(DirectFunctionCall1(numeric_float8,
+													DirectFunctionCall1(float8_numeric,
+																		Float8GetDatum(base))));
 		v[0] = CStringGetTextDatum(ckey);
 		v[1] = CStringGetTextDatum(row->consignee);
 		v[2] = Int32GetDatum(s->substance_id);
@@ -1263,26 +1481,12 @@ apply_quantity_rules(ScreenConfig *cfg, RowData *row, Finding *f, SpiRow *spi)
 			v[8] = CStringGetTextDatum(row->country);
 		else
 			n[8] = 'n';
-		v[9] = IntervalPGetDatum(cfg->window);
-
-		/*
-		 * Serialise shipments of this substance to this consignee: a
-		 * concurrent session's shipment is committed (and counted) before
-		 * ours is summed.  Taken before the statement's snapshot.
-		 */
-		DirectFunctionCall2(pg_advisory_xact_lock_int4,
-							DirectFunctionCall1Coll(hashtext, C_COLLATION_OID, v[0]),
-							Int32GetDatum(s->substance_id));
 		rc = SPI_execute_plan(plan_ledger_insert, v, n, false, 0);
-		if (rc != SPI_OK_SELECT || SPI_processed != 1)
+		if (rc != SPI_OK_INSERT || SPI_processed != 1)
 			elog(ERROR, "could not record the shipment: %s", SPI_result_code_string(rc));
-		total = DatumGetFloat8(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
-		if (isnull)
-			total = 0;
-		count = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
-		total += base;
+		ledger_add(pair, row->date, stored);
+		total += stored;
 		count += 1;
-		SPI_freetuptable(SPI_tuptable);
 
 		if (total > s->threshold_base && base <= s->threshold_base)
 		{
@@ -1665,6 +1869,9 @@ precursor_screen_trigger(PG_FUNCTION_ARGS)
 			if (rc != SPI_OK_DELETE)
 				elog(ERROR, "could not update the shipment ledger: %s",
 					 SPI_result_code_string(rc));
+			/* the shipments known to this transaction changed */
+			if (SPI_processed > 0)
+				ledger_reset();
 		}
 	}
 
