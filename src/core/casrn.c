@@ -77,6 +77,8 @@ casrn_parse(const char *str, size_t len, int64_t *out, PrecursorParseError *err)
 	int			ngroups = 1;
 	int			ndigits = 0;
 	int64_t		body = 0;		/* every digit before the check digit */
+	int			prefix = 0;		/* sum of the body digits so far */
+	int			weighted = 0;	/* sum of the body digits weighted from the right */
 	int			check = -1;		/* the given check digit; -1 = '?' */
 	int			expected;
 	bool		question = false;
@@ -92,7 +94,10 @@ casrn_parse(const char *str, size_t len, int64_t *out, PrecursorParseError *err)
 
 	/*
 	 * One pass: collect digits and note hyphens.  At most 10 digits are kept,
-	 * so the arithmetic cannot overflow whatever the input length.
+	 * so the arithmetic cannot overflow whatever the input length.  The check
+	 * sum is built on the way: adding the running digit sum once per digit
+	 * gives each digit a weight equal to its position from the right, with
+	 * no division (this is the hot path of COPY).
 	 */
 	for (size_t i = start; i < end; i++)
 	{
@@ -109,7 +114,11 @@ casrn_parse(const char *str, size_t len, int64_t *out, PrecursorParseError *err)
 				return casrn_fail(err, CASRN_HINT,
 								  "It has more than 10 digits.", 0, 0);
 			if (ndigits > 0)
+			{
 				body = body * 10 + check;
+				prefix += check;
+				weighted += prefix;
+			}
 			if (c == '?')
 			{
 				check = -1;
@@ -167,7 +176,7 @@ casrn_parse(const char *str, size_t len, int64_t *out, PrecursorParseError *err)
 						  "CAS Registry Numbers are written without leading zeros, as in \"50-00-0\".",
 						  "The first group starts with a zero.", 0, 0);
 
-	expected = casrn_check_digit(body);
+	expected = weighted % 10;
 	if (check >= 0 && check != expected)
 		return casrn_fail(err,
 						  "Check the number for a mistyped or transposed digit.",
