@@ -358,11 +358,8 @@ pm_build(const PmTerm *terms, size_t n, uint32_t build_flags,
 	}
 	if ((build_flags & PM_BUILD_FUZZY) && !pm_fuzzy_build(m))
 		goto fail;
-	if (!pm_ident_build(m))
-		goto fail;
 	if (!alloc_scratch(m, m->db_exact) ||
-		!alloc_scratch(m, m->db_fuzzy) ||
-		!alloc_scratch(m, m->db_ident))
+		!alloc_scratch(m, m->db_fuzzy))
 		goto fail;
 	return m;
 
@@ -388,8 +385,6 @@ pm_free(PmMatcher *m)
 		hs_free_database(m->db_exact);
 	if (m->db_fuzzy)
 		hs_free_database(m->db_fuzzy);
-	if (m->db_ident)
-		hs_free_database(m->db_ident);
 	norm_buf_free(&m->nb);
 	free(m->pool);
 	free(m->lits);
@@ -812,7 +807,7 @@ scan_window(PmMatcher *m, uint32_t flags, PmHitFn on_hit, void *arg)
 		if ((st = scan_status(m, rc, "term database")) != PM_OK)
 			return st;
 	}
-	if (m->db_ident && !pm_ident_scan(m))
+	if (!pm_ident_scan(m))
 		return PM_ERROR;
 	if ((flags & PM_SCAN_FUZZY) && m->db_fuzzy && !pm_fuzzy_scan(m))
 		return PM_ERROR;
@@ -948,7 +943,7 @@ pm_lookup(PmMatcher *m, const char *text, size_t len,
 		if ((st = scan_status(m, rc, "term database")) != PM_OK)
 			goto out;
 	}
-	if (m->db_ident && !pm_ident_scan(m))
+	if (!pm_ident_scan(m))
 	{
 		st = PM_ERROR;
 		goto out;

@@ -2,11 +2,12 @@
  * matcher_ident.c
  *		Identifiers in normalised text: CAS RNs, EC numbers and CN/HS codes.
  *
- * A small Vectorscan database holds the hyphenated shapes (CAS
- * NN-NN-N .. NNNNNNN-NN-N, EC NNN-NNN-N, with leftmost start of match); the
- * cue words ("cas", "ec", "cn", "hs", ...) are extra literals of the term
- * database, so they cost no scan of their own.  A shape is reported
- * wherever it stands on token boundaries and its check digit is valid.  The
+ The hyphenated shapes (CAS NN-NN-N .. NNNNNNN-NN-N, EC NNN-NNN-N) need no
+ * scan of their own: in normalised text '-' only ever stands between two
+ * digits, so memchr() for '-' finds every candidate, and a shape counts
+ * only as a whole token (a hyphen is not a token boundary).  The cue words
+ * ("cas", "ec", "cn", "hs", ...) are extra literals of the term database.
+ * A shape is reported wherever it stands and its check digit is valid.  The
  * plain digit forms ("CAS 103797", "EC 2000018") and CN/HS codes ("CN 2914
  * 31 00") are only read right after a cue, because a bare number could be
  * anything.
@@ -17,12 +18,6 @@
 #include "casrn.h"
 #include "cncode.h"
 #include "ecnumber.h"
-
-enum
-{
-	ID_CAS_SHAPE = 0,
-	ID_EC_SHAPE
-};
 
 typedef enum CueClass
 {
@@ -103,37 +98,6 @@ pm_ident_on_cue(PmMatcher *m, size_t cue, size_t s, size_t e)
 	if (!pm_boundary_before(m, s) || !pm_boundary_after(m, e))
 		return true;
 	return read_after_cue(m, s, e, ident_cues[cue].cls);
-}
-
-bool
-pm_ident_build(PmMatcher *m)
-{
-	const char *exprs[2];
-	unsigned	flags[2];
-	unsigned	ids[2];
-	unsigned	n = 0;
-	hs_compile_error_t *cerr = NULL;
-	hs_error_t	rc;
-
-	exprs[n] = "[0-9]{2,7}-[0-9]{2}-[0-9]";
-	flags[n] = HS_FLAG_SOM_LEFTMOST;
-	ids[n] = ID_CAS_SHAPE;
-	n++;
-	exprs[n] = "[0-9]{3}-[0-9]{3}-[0-9]";
-	flags[n] = HS_FLAG_SOM_LEFTMOST;
-	ids[n] = ID_EC_SHAPE;
-	n++;
-	rc = hs_compile_multi(exprs, flags, ids, n, HS_MODE_BLOCK, NULL,
-						  &m->db_ident, &cerr);
-	if (rc != HS_SUCCESS)
-	{
-		pm_set_error(m, "Vectorscan could not compile the identifier patterns: %s",
-					 cerr && cerr->message ? cerr->message : "unknown error");
-		hs_free_compile_error(cerr);
-		m->db_ident = NULL;
-		return false;
-	}
-	return true;
 }
 
 static bool
@@ -270,52 +234,71 @@ read_after_cue(PmMatcher *m, size_t cue_s, size_t e, CueClass cls)
 	}
 }
 
-static int
-ident_cb(unsigned int id, unsigned long long from, unsigned long long to,
-		 unsigned int flags, void *ctx)
-{
-	PmMatcher  *m = ctx;
-	const char *t = m->nb.text;
-	size_t		s;
-	size_t		e = (size_t) to;
-	bool		ok = true;
-
-	(void) flags;
-	if (id == ID_CAS_SHAPE)
-	{
-		int64_t		v;
-
-		s = (size_t) from;
-		if (casrn_parse(t + s, e - s, &v, NULL))
-			ok = push_ident(m, s, e, PM_HIT_CAS, v);
-	}
-	else if (id == ID_EC_SHAPE)
-	{
-		int32_t		v;
-
-		s = (size_t) from;
-		if (ecnumber_parse(t + s, e - s, &v, NULL))
-			ok = push_ident(m, s, e, PM_HIT_EC, v);
-	}
-	return ok ? 0 : 1;
-}
-
+/*
+ * The hyphenated identifiers of the current window: every token holding a
+ * '-' is a candidate (the normaliser keeps '-' only between digits), read
+ * as CAS (2-7, 2, 1 digits) or EC (3, 3, 1 digits) by its group lengths.
+ */
 bool
 pm_ident_scan(PmMatcher *m)
 {
-	hs_error_t	rc;
+	const char *t = m->nb.text;
+	size_t		len = m->nb.len;
+	const char *p = t;
 
-	rc = hs_scan(m->db_ident, m->nb.text, (unsigned int) m->nb.len, 0,
-				 m->scratch, ident_cb, m);
+	while ((p = memchr(p, '-', len - (size_t) (p - t))) != NULL)
+	{
+		size_t		s = (size_t) (p - t);
+		size_t		e = s;
+		size_t		g[3];
+		int			ng = 0;
+		size_t		run = 0;
+		bool		ok = true;
+		size_t		i;
+
+		while (s > 0 && t[s - 1] != ' ' && t[s - 1] != '|')
+			s--;
+		e = token_end(t, len, e);
+		p = t + e;
+		if (p >= t + len)
+			p = t + len;
+		for (i = s; i < e && ok; i++)
+		{
+			if (t[i] >= '0' && t[i] <= '9')
+				run++;
+			else if (t[i] == '-' && ng < 2 && run > 0)
+			{
+				g[ng++] = run;
+				run = 0;
+			}
+			else
+				ok = false;
+		}
+		if (!ok || ng != 2 || run != 1)
+			continue;
+		g[2] = run;
+		if (g[0] >= 2 && g[0] <= 7 && g[1] == 2)
+		{
+			int64_t		v;
+
+			if (casrn_parse(t + s, e - s, &v, NULL) &&
+				!push_ident(m, s, e, PM_HIT_CAS, v))
+				break;
+		}
+		else if (g[0] == 3 && g[1] == 3)
+		{
+			int32_t		v;
+
+			if (ecnumber_parse(t + s, e - s, &v, NULL) &&
+				!push_ident(m, s, e, PM_HIT_EC, v))
+				break;
+		}
+		if (p >= t + len)
+			break;
+	}
 	if (m->oom)
 	{
 		pm_set_error(m, "out of memory storing hits");
-		return false;
-	}
-	if (rc != HS_SUCCESS)
-	{
-		pm_set_error(m, "Vectorscan scan of the identifier patterns failed (error %d)",
-					 (int) rc);
 		return false;
 	}
 	return true;

@@ -104,8 +104,7 @@ struct PmMatcher
 
 	hs_database_t *db_exact;	/* one literal per PmLit (NULL if none) */
 	hs_database_t *db_fuzzy;	/* one literal per PmPiece (NULL if none) */
-	hs_database_t *db_ident;	/* identifier shapes and cue words */
-	hs_scratch_t *scratch;		/* allocated once, fits all three */
+	hs_scratch_t *scratch;		/* allocated once, fits both */
 
 	/* per-scan state, reused across calls so a row costs no malloc */
 	NormBuf		nb;
@@ -157,7 +156,6 @@ extern int	pm_edit_distance(const char *a, size_t alen, const char *b, size_t bl
 extern bool pm_is_negated(const char *t, size_t len, size_t s, size_t e);
 
 /* matcher_ident.c */
-extern bool pm_ident_build(PmMatcher *m);
 extern bool pm_ident_scan(PmMatcher *m);
 extern bool pm_ident_is_cue_word(const char *tok, size_t len);
 extern size_t pm_ident_cue_count(void);

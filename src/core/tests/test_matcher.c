@@ -236,6 +236,19 @@ test_identifiers(void)
 	ok(hs.n == 1 && h && span_is(t, h, "103-79-7"), "CAS#103-79-7");
 	ok(screen("CAS 103-79-8", 0, &hs) == PM_OK && hs.n == 0, "wrong check digit: nothing");
 	ok(screen("ref 1103-79-7x", 0, &hs) == PM_OK && hs.n == 0, "CAS shape inside a token: nothing");
+	/* hyphenated shapes are found by memchr('-'), whole tokens only */
+	ok(screen("lot 1-103-79-7, 103-79-7-5, 103-79-77 and 10-3-79-7", 0, &hs) == PM_OK && hs.n == 0,
+	   "CAS shape with extra groups or digits around it: nothing");
+	t = "x 7732-18-5; 200-662-2|64-17-5 and 5-5 12345678-12-1";
+	screen(t, 0, &hs);
+	ok(hs.n == 3 && hs.h[0].kind == PM_HIT_CAS && hs.h[0].ident == 7732185 &&
+	   hs.h[1].kind == PM_HIT_EC && span_is(t, &hs.h[1], "200-662-2") &&
+	   hs.h[2].kind == PM_HIT_CAS && span_is(t, &hs.h[2], "64-17-5"),
+	   "several shapes in one text, CAS and EC told apart by group lengths (%d hits)", hs.n);
+	t = "103 \xe2\x80\x93 79 \xe2\x80\x93 7";
+	screen(t, 0, &hs);
+	ok(hs.n == 1 && hs.h[0].kind == PM_HIT_CAS && span_is(t, &hs.h[0], t),
+	   "CAS written with en dashes and spaces: the whole span");
 	t = "CAS 103797";
 	screen(t, 0, &hs);
 	h = find(&hs, PM_HIT_CAS, 0);
