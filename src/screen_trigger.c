@@ -1488,7 +1488,11 @@ apply_quantity_rules(ScreenConfig *cfg, RowData *row, Finding *f, SpiRow *spi)
 		total += stored;
 		count += 1;
 
-		if (total > s->threshold_base && base <= s->threshold_base)
+		/*
+		 * Summing in double precision may leave rounding noise (0.1 + 0.2):
+		 * a total equal to the threshold up to that noise is not over it.
+		 */
+		if (total > s->threshold_base * (1.0 + 1e-12) && base <= s->threshold_base)
 		{
 			reason_begin(f, "cumulative");
 			reason_str(f, "consignee", row->consignee);
