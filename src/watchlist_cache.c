@@ -86,6 +86,7 @@ typedef struct WatchlistCache
 	int			ncn;
 	PmMatcher  *exact;
 	PmMatcher  *fuzzy;			/* NULL until first needed */
+	char	   *fuzzy_error;	/* why the fuzzy build failed: not retried */
 
 	/*
 	 * Built while an invalidation received after this transaction's first
@@ -464,13 +465,19 @@ get_cache(bool need_fuzzy)
 	{
 		char		errbuf[256];
 
-		cache->fuzzy = pm_build(cache->pmterms, cache->nterms, PM_BUILD_FUZZY,
-								errbuf, sizeof(errbuf));
+		/* a failed build fails again until the lists change: don't retry */
+		if (cache->fuzzy_error == NULL)
+		{
+			cache->fuzzy = pm_build(cache->pmterms, cache->nterms, PM_BUILD_FUZZY,
+									errbuf, sizeof(errbuf));
+			if (cache->fuzzy == NULL)
+				cache->fuzzy_error = MemoryContextStrdup(cache->cxt, errbuf);
+		}
 		if (cache->fuzzy == NULL)
 			ereport(ERROR,
 					(errcode(ERRCODE_INTERNAL_ERROR),
 					 errmsg("could not compile the watchlist terms for fuzzy matching"),
-					 errdetail("%s", errbuf)));
+					 errdetail("%s", cache->fuzzy_error)));
 	}
 	return cache;
 }
