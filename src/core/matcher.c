@@ -322,10 +322,16 @@ pm_build(const PmTerm *terms, size_t n, uint32_t build_flags,
 		}
 	}
 
-	/* prefixes, then the identifier cue words (ids ngroups + cue) */
+	if ((build_flags & PM_BUILD_FUZZY) && !pm_fuzzy_build(m))
+		goto fail;
+
+	/*
+	 * One database: prefixes, then the identifier cue words (ids ngroups +
+	 * cue), then the fuzzy pieces (ids piece_base + piece).
+	 */
 	{
 		size_t		ncue = pm_ident_cue_count();
-		size_t		ntot = m->ngroups + ncue;
+		size_t		ntot = m->ngroups + ncue + m->npieces;
 
 		offs = malloc(sizeof(uint32_t) * ntot);
 		lens = malloc(sizeof(uint32_t) * ntot);
@@ -350,16 +356,19 @@ pm_build(const PmTerm *terms, size_t n, uint32_t build_flags,
 				goto fail;
 			}
 		}
+		m->piece_base = (uint32_t) (m->ngroups + ncue);
+		for (i = 0; i < m->npieces; i++)
+		{
+			offs[m->piece_base + i] = m->pieces[i].off;
+			lens[m->piece_base + i] = m->pieces[i].len;
+		}
 		if (!pm_compile_literals(m, offs, lens, (uint32_t) ntot, &m->db_exact, "term database"))
 			goto fail;
 		free(offs);
 		free(lens);
 		offs = lens = NULL;
 	}
-	if ((build_flags & PM_BUILD_FUZZY) && !pm_fuzzy_build(m))
-		goto fail;
-	if (!alloc_scratch(m, m->db_exact) ||
-		!alloc_scratch(m, m->db_fuzzy))
+	if (!alloc_scratch(m, m->db_exact))
 		goto fail;
 	return m;
 
@@ -383,8 +392,6 @@ pm_free(PmMatcher *m)
 		hs_free_scratch(m->scratch);
 	if (m->db_exact)
 		hs_free_database(m->db_exact);
-	if (m->db_fuzzy)
-		hs_free_database(m->db_fuzzy);
 	norm_buf_free(&m->nb);
 	free(m->pool);
 	free(m->lits);
@@ -393,6 +400,8 @@ pm_free(PmMatcher *m)
 	free(m->pieces);
 	free(m->uses);
 	free(m->hits);
+	free(m->phits);
+	free(m->dprow);
 	free(m);
 }
 
@@ -565,6 +574,12 @@ exact_cb(unsigned int id, unsigned long long from, unsigned long long to,
 
 	(void) from;
 	(void) flags;
+	if (id >= m->piece_base)
+	{
+		if (!m->want_pieces)
+			return 0;
+		return pm_fuzzy_record(m, id - m->piece_base, (size_t) to) ? 0 : 1;
+	}
 	if (id >= m->ngroups)
 	{
 		size_t		cue = id - m->ngroups;
@@ -797,7 +812,9 @@ scan_window(PmMatcher *m, uint32_t flags, PmHitFn on_hit, void *arg)
 	if (st != PM_OK)
 		return st;
 	m->nhits = 0;
+	m->nphits = 0;
 	m->oom = false;
+	m->want_pieces = (flags & PM_SCAN_FUZZY) && m->npieces > 0;
 	if (m->nb.len == 0)
 		return PM_OK;
 	if (m->db_exact)
@@ -809,7 +826,7 @@ scan_window(PmMatcher *m, uint32_t flags, PmHitFn on_hit, void *arg)
 	}
 	if (!pm_ident_scan(m))
 		return PM_ERROR;
-	if ((flags & PM_SCAN_FUZZY) && m->db_fuzzy && !pm_fuzzy_scan(m))
+	if (m->want_pieces && !pm_fuzzy_scan(m))
 		return PM_ERROR;
 	return emit_hits(m, flags, on_hit, arg, NULL);
 }
@@ -925,7 +942,9 @@ pm_lookup(PmMatcher *m, const char *text, size_t len,
 	m->region_end = m->own_end = len;
 	st = normalise_region(m);
 	m->nhits = 0;
+	m->nphits = 0;
 	m->oom = false;
+	m->want_pieces = (scan_flags & PM_SCAN_FUZZY) && m->npieces > 0;
 	if (st != PM_OK)
 		goto out;
 	nlen = m->nb.len;
@@ -968,7 +987,7 @@ pm_lookup(PmMatcher *m, const char *text, size_t len,
 			m->hits[keep++] = *h;
 	}
 	m->nhits = keep;
-	if ((scan_flags & PM_SCAN_FUZZY) && m->db_fuzzy)
+	if (m->want_pieces)
 	{
 		pm_fuzzy_lookup(m, bs, be);
 		if (m->oom)

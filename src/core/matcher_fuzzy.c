@@ -5,7 +5,7 @@
  *
  * A term allowed k edits is cut into k+1 pieces; any text within k edits of
  * the term contains at least one piece unchanged.  The pieces of all terms
- * form a second literal database.  A piece hit gives the place where the
+ * are extra literals of the term database.  A piece hit gives the place where the
  * term would start; the window around it is verified bit-parallel (Myers
  * 1999, in Hyyrö's formulation) for terms up to 64 bytes, with a plain
  * dynamic programme above that.  The alignment must start and end on token
@@ -17,6 +17,10 @@
 #include "matcher_int.h"
 
 #define PM_PIECE_MIN 4
+/* Longer pieces are not much rarer, and short literals scan faster */
+#define PM_PIECE_MAX 8
+/* Counters of piece frequencies (hashed; a collision only misleads the choice) */
+#define PM_GRAM_BITS 20
 
 /*
  * Allowed edit distance for a normalised term.  None for short terms,
@@ -67,6 +71,58 @@ piece_cmp(const void *a, const void *b)
 	return x->piece_off < y->piece_off ? -1 : x->piece_off > y->piece_off;
 }
 
+static inline uint32_t
+gram_hash(const char *p, size_t q)
+{
+	uint32_t	h = 2166136261u ^ (uint32_t) q;
+	size_t		i;
+
+	for (i = 0; i < q; i++)
+		h = (h ^ (unsigned char) p[i]) * 16777619u;
+	return h >> (32 - PM_GRAM_BITS);
+}
+
+/*
+ * Number of pieces for literal l (0: no fuzzy matching) and their length.
+ * k is lowered when the term is too short for k+1 pieces of PM_PIECE_MIN.
+ */
+static int
+piece_plan(PmMatcher *m, PmLit *l, size_t *q)
+{
+	uint32_t	r;
+	bool		any = false;
+	int			np;
+
+	/* fuzzy only for literals with a non-abbreviation term */
+	for (r = 0; r < l->nrefs; r++)
+		if (m->refs[l->first_ref + r].kind != PM_TERM_ABBREVIATION)
+			any = true;
+	if (!any)
+		l->k = 0;
+	if (l->k == 0)
+		return 0;
+	np = l->k + 1;
+	if (l->len / np < PM_PIECE_MIN)
+	{
+		l->k = (uint8_t) (l->len / PM_PIECE_MIN - 1);
+		if (l->k == 0)
+			return 0;
+		np = l->k + 1;
+	}
+	*q = l->len / np < PM_PIECE_MAX ? l->len / np : PM_PIECE_MAX;
+	return np;
+}
+
+/*
+ * Cut the fuzzy literals into pieces.  Pigeonhole: any k+1 DISJOINT pieces
+ * will do (k edits spoil at most k of them), so each literal gets the k+1
+ * non-overlapping pieces of length q whose total frequency over all
+ * literals' pieces is lowest: "meth", "chlor" or "acid " as pieces of
+ * thousands of names would each cost thousands of verifications per
+ * occurrence in a text.  A dynamic programme over the positions picks them.
+ * The pieces become extra literals of the term database (pm_build), so a
+ * fuzzy scan costs no second pass over the text.
+ */
 bool
 pm_fuzzy_build(PmMatcher *m)
 {
@@ -74,34 +130,45 @@ pm_fuzzy_build(PmMatcher *m)
 	size_t		ntmp = 0;
 	size_t		cap = 0;
 	uint32_t	i;
-	uint32_t   *offs = NULL;
-	uint32_t   *lens = NULL;
-	bool		ok = false;
+	uint32_t   *cnt = NULL;
+	uint64_t   *cost = NULL;
+	size_t		maxlen = m->max_norm_len;
+
+	cnt = calloc((size_t) 1 << PM_GRAM_BITS, sizeof(uint32_t));
+	cost = malloc((size_t) 5 * (maxlen + 1) * sizeof(uint64_t));
+	m->dprow = malloc((size_t) 2 * (maxlen + 2 * 8 + 2) * sizeof(int));
+	if (cnt == NULL || cost == NULL || m->dprow == NULL)
+		goto oom;
+
+	/* frequencies of every candidate piece */
+	for (i = 0; i < m->nlits; i++)
+	{
+		PmLit	   *l = &m->lits[i];
+		size_t		q = 0;
+		size_t		p;
+
+		if (piece_plan(m, l, &q) == 0)
+			continue;
+		for (p = 0; p + q <= l->len; p++)
+		{
+			uint32_t	h = gram_hash(m->pool + l->off + p, q);
+
+			if (cnt[h] < UINT32_MAX)
+				cnt[h]++;
+		}
+	}
 
 	for (i = 0; i < m->nlits; i++)
 	{
 		PmLit	   *l = &m->lits[i];
-		uint32_t	r;
-		bool		any = false;
-		int			np,
-					p;
+		size_t		q = 0;
+		int			np = piece_plan(m, l, &q);
+		size_t		L = l->len;
+		int			j;
+		size_t		p;
 
-		/* fuzzy only for literals with a non-abbreviation term */
-		for (r = 0; r < l->nrefs; r++)
-			if (m->refs[l->first_ref + r].kind != PM_TERM_ABBREVIATION)
-				any = true;
-		if (!any)
-			l->k = 0;
-		if (l->k == 0)
+		if (np == 0)
 			continue;
-		np = l->k + 1;
-		if (l->len / np < PM_PIECE_MIN)
-		{
-			l->k = (uint8_t) (l->len / PM_PIECE_MIN - 1);
-			if (l->k == 0)
-				continue;
-			np = l->k + 1;
-		}
 		if (ntmp + np > cap)
 		{
 			size_t		ncap = cap ? cap * 2 : 1024;
@@ -115,18 +182,52 @@ pm_fuzzy_build(PmMatcher *m)
 			tmp = nt;
 			cap = ncap;
 		}
-		for (p = 0; p < np; p++)
-		{
-			uint32_t	a = (uint32_t) ((size_t) l->len * p / np);
-			uint32_t	b = (uint32_t) ((size_t) l->len * (p + 1) / np);
 
-			tmp[ntmp].off = l->off + a;
-			tmp[ntmp].len = b - a;
+		/*
+		 * cost[j][p]: lowest total frequency of j pieces inside [0, p).
+		 * np <= 4 and np * q <= L, so a solution always exists.
+		 */
+		for (p = 0; p <= L; p++)
+			cost[p] = 0;
+		for (j = 1; j <= np; j++)
+		{
+			uint64_t   *cj = cost + (size_t) j * (L + 1);
+			uint64_t   *cp = cost + (size_t) (j - 1) * (L + 1);
+
+			for (p = 0; p <= L; p++)
+			{
+				uint64_t	best = p > 0 ? cj[p - 1] : UINT64_MAX;
+
+				if (p >= q && cp[p - q] != UINT64_MAX)
+				{
+					uint64_t	c = cp[p - q] + cnt[gram_hash(m->pool + l->off + p - q, q)];
+
+					if (c < best)
+						best = c;
+				}
+				cj[p] = best;
+			}
+		}
+		/* walk back to the chosen positions */
+		p = L;
+		for (j = np; j >= 1; j--)
+		{
+			uint64_t   *cj = cost + (size_t) j * (L + 1);
+
+			while (p > q && cj[p] == cj[p - 1])
+				p--;
+			p -= q;
+			tmp[ntmp].off = l->off + (uint32_t) p;
+			tmp[ntmp].len = (uint32_t) q;
 			tmp[ntmp].lit = i;
-			tmp[ntmp].piece_off = a;
+			tmp[ntmp].piece_off = (uint32_t) p;
 			ntmp++;
 		}
 	}
+	free(cnt);
+	free(cost);
+	cnt = NULL;
+	cost = NULL;
 	if (ntmp == 0)
 	{
 		free(tmp);
@@ -157,25 +258,13 @@ pm_fuzzy_build(PmMatcher *m)
 		pc->nuses++;
 	}
 	m->nuses = (uint32_t) ntmp;
-	offs = malloc(m->npieces * sizeof(uint32_t));
-	lens = malloc(m->npieces * sizeof(uint32_t));
-	if (!offs || !lens)
-		goto oom;
-	for (i = 0; i < m->npieces; i++)
-	{
-		offs[i] = m->pieces[i].off;
-		lens[i] = m->pieces[i].len;
-	}
-	ok = pm_compile_literals(m, offs, lens, m->npieces, &m->db_fuzzy, "fuzzy piece database");
-	free(offs);
-	free(lens);
 	free(tmp);
-	return ok;
+	return true;
 
 oom:
 	pm_set_error(m, "out of memory building fuzzy pieces");
-	free(offs);
-	free(lens);
+	free(cnt);
+	free(cost);
 	free(tmp);
 	return false;
 }
@@ -367,23 +456,83 @@ verify(PmMatcher *m, uint32_t lit, long est)
 	}
 	else
 	{
-		/* long terms: try boundary-to-boundary spans of plausible length */
-		for (e = a + 1; e <= b; e++)
+		/*
+		 * Long terms: from each start on a token boundary near est, one
+		 * anchored dynamic programme limited to the band of k diagonals
+		 * gives the distance for every end at once: O(L k) per start.
+		 */
+		size_t		i;
+
+		for (i = a; i < b && (long) i <= est + k; i++)
 		{
-			size_t		i;
+			size_t		W = b - i;
+			size_t		r,
+						c;
+			int		   *prev = m->dprow;
+			int		   *cur = m->dprow + (L + 2 * 8 + 2);
+			int			inf = k + 1;
 
-			if (!pm_boundary_after(m, e))
+			if (!pm_boundary_before(m, i))
 				continue;
-			for (i = a; i < e; i++)
+			if (W > L + (size_t) k)
+				W = L + (size_t) k;
+			/* row 0: text consumed without the pattern */
+			for (c = 0; c <= W; c++)
+				prev[c] = c <= (size_t) k ? (int) c : inf;
+			for (r = 1; r <= L; r++)
 			{
-				size_t		span = e - i;
-				int			d;
+				size_t		lo = r > (size_t) k ? r - (size_t) k : 0;
+				size_t		hi = r + (size_t) k < W ? r + (size_t) k : W;
+				int			rowmin = inf;
 
-				if ((span > L ? span - L : L - span) > (size_t) k ||
-					!pm_boundary_before(m, i))
+				if (lo > W)
+					break;
+				if (lo > 0)
+					cur[lo - 1] = inf;
+				for (c = lo; c <= hi; c++)
+				{
+					int			v = c == 0 ? (int) r : inf;
+
+					if (c > 0)
+					{
+						int			diag = prev[c - 1] + (pat[r - 1] != t[i + c - 1]);
+						int			left = cur[c - 1] + 1;
+
+						if (diag < v)
+							v = diag;
+						if (left < v)
+							v = left;
+					}
+					if (c + (size_t) k >= r && c <= r - 1 + (size_t) k && prev[c] + 1 < v)
+						v = prev[c] + 1;	/* prev[c] is inside the previous band */
+					if (v > inf)
+						v = inf;
+					cur[c] = v;
+					if (v < rowmin)
+						rowmin = v;
+				}
+				if (hi + 1 <= W)
+					cur[hi + 1] = inf;
+				if (rowmin > k)
+					break;		/* every alignment already costs too much */
+				{
+					int		   *sw = prev;
+
+					prev = cur;
+					cur = sw;
+				}
+			}
+			if (r <= L)
+				continue;
+			/* prev = row L: the distance for each end i + c */
+			for (c = L > (size_t) k ? L - (size_t) k : 1; c <= W; c++)
+			{
+				int			d = prev[c];
+
+				e = i + c;
+				if (d > k || !pm_boundary_after(m, e))
 					continue;
-				d = pm_edit_distance(pat, L, t + i, span, k);
-				if (d < best)
+				if (d < best || (d == best && (e < best_e || (e == best_e && i < best_s))))
 				{
 					best = d;
 					best_s = i;
@@ -406,45 +555,88 @@ verify(PmMatcher *m, uint32_t lit, long est)
 	return pm_push_hit(m, &h);
 }
 
-static int
-fuzzy_cb(unsigned int id, unsigned long long from, unsigned long long to,
-		 unsigned int flags, void *ctx)
+/* Record a piece found by the term scan; verified after the scan. */
+bool
+pm_fuzzy_record(PmMatcher *m, uint32_t piece, size_t to)
 {
-	PmMatcher  *m = ctx;
-	const PmPiece *pc = &m->pieces[id];
-	uint32_t	u;
-	size_t		ps = (size_t) to - pc->len;
-
-	(void) from;
-	(void) flags;
-	for (u = 0; u < pc->nuses; u++)
+	if (m->nphits == m->capphits)
 	{
-		const PmPieceUse *use = &m->uses[pc->first_use + u];
-		const PmLit *l = &m->lits[use->lit];
+		size_t		ncap = m->capphits ? m->capphits * 2 : 64;
+		PmPieceHit *np = realloc(m->phits, ncap * sizeof(PmPieceHit));
 
-		if (m->lookup)
+		if (np == NULL)
 		{
-			const char *base = m->nb.text + m->lookup_bs;
-			size_t		blen = m->lookup_be - m->lookup_bs;
-			int			d = pm_edit_distance(m->pool + l->off, l->len, base, blen, l->k);
-			PmRaw		h;
-
-			if (d == 0 || d > l->k)
-				continue;
-			memset(&h, 0, sizeof(h));
-			h.s = (uint32_t) m->lookup_bs;
-			h.e = (uint32_t) m->lookup_be;
-			h.lit = use->lit;
-			h.raw = PM_RAW_FUZZY;
-			h.dist = (int16_t) d;
-			if (!pm_push_hit(m, &h))
-				return 1;
-			continue;
+			m->oom = true;
+			return false;
 		}
-		if (!verify(m, use->lit, (long) ps - (long) use->piece_off))
-			return 1;
+		m->phits = np;
+		m->capphits = ncap;
 	}
-	return 0;
+	m->phits[m->nphits].piece = piece;
+	m->phits[m->nphits].end = (uint32_t) to;
+	m->nphits++;
+	return true;
+}
+
+/*
+ * Verify every literal of every recorded piece hit.  A literal found
+ * through several of its pieces at the same place is verified once (the
+ * pieces of one literal come one after the other in a text that names it).
+ */
+static bool
+verify_pieces(PmMatcher *m)
+{
+	size_t		i;
+	uint32_t	u;
+	uint32_t	seen_lit[8];
+	long		seen_est[8];
+	unsigned	nseen = 0;
+
+	for (i = 0; i < m->nphits; i++)
+	{
+		const PmPiece *pc = &m->pieces[m->phits[i].piece];
+		size_t		ps = (size_t) m->phits[i].end - pc->len;
+
+		for (u = 0; u < pc->nuses; u++)
+		{
+			const PmPieceUse *use = &m->uses[pc->first_use + u];
+			long		est = (long) ps - (long) use->piece_off;
+			unsigned	j;
+			bool		dup = false;
+
+			for (j = 0; j < nseen && j < 8; j++)
+				if (seen_lit[j] == use->lit && seen_est[j] == est)
+					dup = true;
+			if (dup)
+				continue;
+			seen_lit[nseen % 8] = use->lit;
+			seen_est[nseen % 8] = est;
+			nseen++;
+			if (m->lookup)
+			{
+				const PmLit *l = &m->lits[use->lit];
+				const char *base = m->nb.text + m->lookup_bs;
+				size_t		blen = m->lookup_be - m->lookup_bs;
+				int			d = pm_edit_distance(m->pool + l->off, l->len, base, blen, l->k);
+				PmRaw		h;
+
+				if (d == 0 || d > l->k)
+					continue;
+				memset(&h, 0, sizeof(h));
+				h.s = (uint32_t) m->lookup_bs;
+				h.e = (uint32_t) m->lookup_be;
+				h.lit = use->lit;
+				h.raw = PM_RAW_FUZZY;
+				h.dist = (int16_t) d;
+				if (!pm_push_hit(m, &h))
+					return false;
+				continue;
+			}
+			if (!verify(m, use->lit, est))
+				return false;
+		}
+	}
+	return true;
 }
 
 static int
@@ -540,19 +732,10 @@ fuzzy_compact(PmMatcher *m)
 bool
 pm_fuzzy_scan(PmMatcher *m)
 {
-	hs_error_t	rc;
-
 	m->fuzzy_first = m->nhits;
-	rc = hs_scan(m->db_fuzzy, m->nb.text, (unsigned int) m->nb.len, 0,
-				 m->scratch, fuzzy_cb, m);
-	if (m->oom)
+	if (!verify_pieces(m))
 	{
 		pm_set_error(m, "out of memory storing hits");
-		return false;
-	}
-	if (rc != HS_SUCCESS)
-	{
-		pm_set_error(m, "Vectorscan scan of the fuzzy pieces failed (error %d)", (int) rc);
 		return false;
 	}
 	fuzzy_compact(m);
@@ -562,7 +745,6 @@ pm_fuzzy_scan(PmMatcher *m)
 void
 pm_fuzzy_lookup(PmMatcher *m, size_t bs, size_t be)
 {
-	hs_error_t	rc;
 	size_t		i;
 
 	/* an exact answer exists: do not second-guess it */
@@ -572,11 +754,6 @@ pm_fuzzy_lookup(PmMatcher *m, size_t bs, size_t be)
 	m->lookup_bs = bs;
 	m->lookup_be = be;
 	m->fuzzy_first = m->nhits;
-	rc = hs_scan(m->db_fuzzy, m->nb.text, (unsigned int) m->nb.len, 0,
-				 m->scratch, fuzzy_cb, m);
-	if (rc != HS_SUCCESS && !m->oom)
-	{
-		pm_set_error(m, "Vectorscan scan of the fuzzy pieces failed (error %d)", (int) rc);
+	if (!verify_pieces(m))
 		m->oom = true;			/* reported as PM_ERROR by the caller */
-	}
 }

@@ -65,6 +65,13 @@ typedef struct PmPieceUse
 	uint32_t	piece_off;		/* where the piece starts inside the literal */
 } PmPieceUse;
 
+/* A piece found by the scan, verified after it */
+typedef struct PmPieceHit
+{
+	uint32_t	piece;
+	uint32_t	end;			/* end of the piece in the normalised text */
+} PmPieceHit;
+
 /* Internal hit kinds before expansion to caller terms */
 #define PM_RAW_EXACT	0
 #define PM_RAW_FUZZY	1
@@ -102,9 +109,9 @@ struct PmMatcher
 	PmPieceUse *uses;
 	uint32_t	nuses;
 
-	hs_database_t *db_exact;	/* one literal per PmLit (NULL if none) */
-	hs_database_t *db_fuzzy;	/* one literal per PmPiece (NULL if none) */
-	hs_scratch_t *scratch;		/* allocated once, fits both */
+	hs_database_t *db_exact;	/* prefixes, cue words, fuzzy pieces */
+	uint32_t	piece_base;		/* pattern id of pieces[0] */
+	hs_scratch_t *scratch;		/* allocated once, reused for every scan */
 
 	/* per-scan state, reused across calls so a row costs no malloc */
 	NormBuf		nb;
@@ -112,6 +119,10 @@ struct PmMatcher
 	size_t		nhits;
 	size_t		caphits;
 	bool		oom;			/* a hit could not be stored */
+	bool		want_pieces;	/* this scan records fuzzy piece hits */
+	PmPieceHit *phits;
+	size_t		nphits;
+	size_t		capphits;
 
 	/* window of the scan in progress */
 	const char *text;			/* whole original text */
@@ -126,6 +137,7 @@ struct PmMatcher
 
 	/* fuzzy verification state */
 	uint64_t	peq[256];		/* Myers' pattern bit vectors, kept all-zero between uses */
+	int		   *dprow;			/* two DP rows for terms over 64 bytes */
 	size_t		fuzzy_first;	/* first fuzzy hit in hits[] */
 	size_t		lookup_bs;		/* lookup: base span in nb */
 	size_t		lookup_be;
@@ -147,6 +159,7 @@ extern void pm_set_error(PmMatcher *m, const char *fmt,...)
 /* matcher_fuzzy.c */
 extern int	pm_fuzzy_k(const char *norm, size_t len, bool abbreviation);
 extern bool pm_fuzzy_build(PmMatcher *m);
+extern bool pm_fuzzy_record(PmMatcher *m, uint32_t piece, size_t to);
 extern bool pm_fuzzy_scan(PmMatcher *m);
 extern void pm_fuzzy_lookup(PmMatcher *m, size_t bs, size_t be);
 extern int	pm_edit_distance(const char *a, size_t alen, const char *b, size_t blen,
