@@ -401,6 +401,7 @@ pm_free(PmMatcher *m)
 	free(m->uses);
 	free(m->hits);
 	free(m->phits);
+	free(m->cands);
 	free(m->dprow);
 	free(m);
 }

@@ -19,6 +19,13 @@
 #define PM_PIECE_MIN 4
 /* Longer pieces are not much rarer, and short literals scan faster */
 #define PM_PIECE_MAX 8
+/*
+ * A term long enough for k+2 pieces of this length gets them, and is
+ * verified only where two of them are found (k edits spoil at most k):
+ * "ephedrine hydrochloride" is then not verified wherever "sodium chloride"
+ * shows one of its pieces.
+ */
+#define PM_PIECE_TWO 5
 /* Counters of piece frequencies (hashed; a collision only misleads the choice) */
 #define PM_GRAM_BITS 20
 
@@ -109,6 +116,12 @@ piece_plan(PmMatcher *m, PmLit *l, size_t *q)
 			return 0;
 		np = l->k + 1;
 	}
+	l->need = 1;
+	if (l->len / (np + 1) >= PM_PIECE_TWO)
+	{
+		np++;
+		l->need = 2;
+	}
 	*q = l->len / np < PM_PIECE_MAX ? l->len / np : PM_PIECE_MAX;
 	return np;
 }
@@ -135,7 +148,7 @@ pm_fuzzy_build(PmMatcher *m)
 	size_t		maxlen = m->max_norm_len;
 
 	cnt = calloc((size_t) 1 << PM_GRAM_BITS, sizeof(uint32_t));
-	cost = malloc((size_t) 5 * (maxlen + 1) * sizeof(uint64_t));
+	cost = malloc((size_t) 6 * (maxlen + 1) * sizeof(uint64_t));
 	m->dprow = malloc((size_t) 2 * (maxlen + 2 * 8 + 2) * sizeof(int));
 	if (cnt == NULL || cost == NULL || m->dprow == NULL)
 		goto oom;
@@ -185,7 +198,7 @@ pm_fuzzy_build(PmMatcher *m)
 
 		/*
 		 * cost[j][p]: lowest total frequency of j pieces inside [0, p).
-		 * np <= 4 and np * q <= L, so a solution always exists.
+		 * np <= 5 and np * q <= L, so a solution always exists.
 		 */
 		for (p = 0; p <= L; p++)
 			cost[p] = 0;
@@ -578,10 +591,52 @@ pm_fuzzy_record(PmMatcher *m, uint32_t piece, size_t to)
 	return true;
 }
 
+static int
+cand_cmp(const void *a, const void *b)
+{
+	const PmCand *x = a;
+	const PmCand *y = b;
+
+	if (x->lit != y->lit)
+		return x->lit < y->lit ? -1 : 1;
+	if (x->est != y->est)
+		return x->est < y->est ? -1 : 1;
+	return x->piece_off < y->piece_off ? -1 : x->piece_off > y->piece_off;
+}
+
+/* Verify literal lit where it would start at est (screen or lookup). */
+static bool
+verify_one(PmMatcher *m, uint32_t lit, long est)
+{
+	const PmLit *l;
+	const char *base;
+	size_t		blen;
+	int			d;
+	PmRaw		h;
+
+	if (!m->lookup)
+		return verify(m, lit, est);
+	l = &m->lits[lit];
+	base = m->nb.text + m->lookup_bs;
+	blen = m->lookup_be - m->lookup_bs;
+	d = pm_edit_distance(m->pool + l->off, l->len, base, blen, l->k);
+	if (d == 0 || d > l->k)
+		return true;
+	memset(&h, 0, sizeof(h));
+	h.s = (uint32_t) m->lookup_bs;
+	h.e = (uint32_t) m->lookup_be;
+	h.lit = lit;
+	h.raw = PM_RAW_FUZZY;
+	h.dist = (int16_t) d;
+	return pm_push_hit(m, &h);
+}
+
 /*
- * Verify every literal of every recorded piece hit.  A literal found
- * through several of its pieces at the same place is verified once (the
- * pieces of one literal come one after the other in a text that names it).
+ * Verify the literals of the recorded piece hits.  A literal that needs one
+ * piece is verified at once (a (literal, start) pair once: the pieces of one
+ * literal come one after the other in a text that names it).  A literal
+ * that needs two is collected, and verified only where two of its distinct
+ * pieces agree on the start within k.
  */
 static bool
 verify_pieces(PmMatcher *m)
@@ -591,6 +646,7 @@ verify_pieces(PmMatcher *m)
 	uint32_t	seen_lit[8];
 	long		seen_est[8];
 	unsigned	nseen = 0;
+	size_t		ncand = 0;
 
 	for (i = 0; i < m->nphits; i++)
 	{
@@ -604,6 +660,27 @@ verify_pieces(PmMatcher *m)
 			unsigned	j;
 			bool		dup = false;
 
+			if (m->lits[use->lit].need == 2)
+			{
+				if (ncand == m->capcands)
+				{
+					size_t		ncap = m->capcands ? m->capcands * 2 : 256;
+					PmCand	   *nc = realloc(m->cands, ncap * sizeof(PmCand));
+
+					if (nc == NULL)
+					{
+						m->oom = true;
+						return false;
+					}
+					m->cands = nc;
+					m->capcands = ncap;
+				}
+				m->cands[ncand].lit = use->lit;
+				m->cands[ncand].piece_off = use->piece_off;
+				m->cands[ncand].est = est;
+				ncand++;
+				continue;
+			}
 			for (j = 0; j < nseen && j < 8; j++)
 				if (seen_lit[j] == use->lit && seen_est[j] == est)
 					dup = true;
@@ -612,29 +689,31 @@ verify_pieces(PmMatcher *m)
 			seen_lit[nseen % 8] = use->lit;
 			seen_est[nseen % 8] = est;
 			nseen++;
-			if (m->lookup)
-			{
-				const PmLit *l = &m->lits[use->lit];
-				const char *base = m->nb.text + m->lookup_bs;
-				size_t		blen = m->lookup_be - m->lookup_bs;
-				int			d = pm_edit_distance(m->pool + l->off, l->len, base, blen, l->k);
-				PmRaw		h;
-
-				if (d == 0 || d > l->k)
-					continue;
-				memset(&h, 0, sizeof(h));
-				h.s = (uint32_t) m->lookup_bs;
-				h.e = (uint32_t) m->lookup_be;
-				h.lit = use->lit;
-				h.raw = PM_RAW_FUZZY;
-				h.dist = (int16_t) d;
-				if (!pm_push_hit(m, &h))
-					return false;
-				continue;
-			}
-			if (!verify(m, use->lit, est))
+			if (!verify_one(m, use->lit, est))
 				return false;
 		}
+	}
+	if (ncand < 2)
+		return true;
+	qsort(m->cands, ncand, sizeof(PmCand), cand_cmp);
+	for (i = 0; i < ncand; i++)
+	{
+		const PmCand *c = &m->cands[i];
+		long		k = m->lits[c->lit].k;
+		size_t		j;
+		bool		two = false;
+
+		if (i > 0 && m->cands[i - 1].lit == c->lit && m->cands[i - 1].est == c->est)
+			continue;			/* verified (or rejected) already */
+		for (j = i; j-- > 0 && m->cands[j].lit == c->lit && c->est - m->cands[j].est <= k;)
+			if (m->cands[j].piece_off != c->piece_off)
+				two = true;
+		for (j = i + 1; !two && j < ncand && m->cands[j].lit == c->lit &&
+			 m->cands[j].est - c->est <= k; j++)
+			if (m->cands[j].piece_off != c->piece_off)
+				two = true;
+		if (two && !verify_one(m, c->lit, c->est))
+			return false;
 	}
 	return true;
 }

@@ -20,6 +20,7 @@ typedef struct PmLit
 	uint32_t	first_ref;		/* refs[first_ref .. first_ref + nrefs) */
 	uint32_t	nrefs;
 	uint8_t		k;				/* allowed edit distance (0: never fuzzy) */
+	uint8_t		need;			/* fuzzy: pieces that must be found (1 or 2) */
 } PmLit;
 
 /*
@@ -64,6 +65,14 @@ typedef struct PmPieceUse
 	uint32_t	lit;
 	uint32_t	piece_off;		/* where the piece starts inside the literal */
 } PmPieceUse;
+
+/* A fuzzy candidate waiting for a second piece */
+typedef struct PmCand
+{
+	uint32_t	lit;
+	uint32_t	piece_off;
+	long		est;			/* where the term would start */
+} PmCand;
 
 /* A piece found by the scan, verified after it */
 typedef struct PmPieceHit
@@ -123,6 +132,8 @@ struct PmMatcher
 	PmPieceHit *phits;
 	size_t		nphits;
 	size_t		capphits;
+	PmCand	   *cands;
+	size_t		capcands;
 
 	/* window of the scan in progress */
 	const char *text;			/* whole original text */
