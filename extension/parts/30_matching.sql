@@ -26,12 +26,13 @@
  * caller needs precursor_reader; EXECUTE stays with PUBLIC so that the
  * error names the missing table privilege.
  *
- * Costs (C functions default to COST 1, which makes the planner run them
- * before cheap quals and under a LIMIT as if free): one call normalises the
- * text and scans it with Vectorscan, about 1-2 us per 100 bytes, i.e. some
- * hundred times a cpu_operator_cost of 0.0025 ms; matches() stops at the
- * first hit: 100.  screen() and lookup() build every hit with its span and
- * substance: 500.  explain() also renormalises every hit's context: 1000.
+ * Costs, in multiples of cpu_operator_cost (a built-in operator such as
+ * texteq costs 1; C functions default to 1 too, which makes the planner run
+ * them before cheap quals and under a LIMIT as if free): one call normalises
+ * the text and scans it with Vectorscan, a few microseconds per 100-byte row
+ * (BENCHMARKS.md), some hundred times a simple operator.  matches() stops at
+ * the first hit: 100.  screen() and lookup() build every hit with its span
+ * and substance: 500.  explain() also renormalises every hit's context: 1000.
  */
 
 CREATE TYPE precursor.hit AS (
