@@ -301,6 +301,24 @@ main(int argc, char **argv)
 			fprintf(stderr, "build failed: %s\n", err);
 			return 1;
 		}
+		{
+			/* a stored matcher: how big, and how fast it loads */
+			size_t		slen = 0;
+			char	   *sb = pm_serialize(mf, &slen, err, sizeof(err));
+			double		l0 = now_ns();
+			PmMatcher  *ml = sb ? pm_deserialize(sb, slen, err, sizeof(err)) : NULL;
+			double		l1 = now_ns();
+
+			if (ml == NULL)
+			{
+				fprintf(stderr, "serialise/load failed: %s\n", err);
+				return 1;
+			}
+			fprintf(stderr, "%zu terms: fuzzy matcher serialised %.1f MB, loads in %.0f ms\n",
+					sizes[s], slen / 1048576.0, (l1 - l0) / 1e6);
+			pm_free(ml);
+			free(sb);
+		}
 		for (i = 0; i < nlines; i++)
 			pm_screen(me, buf + off[i], off[i + 1] - off[i], 0, count_cb, &hits, NULL, NULL);
 		t3 = now_ns();

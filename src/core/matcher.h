@@ -113,6 +113,20 @@ extern PmStatus pm_lookup(PmMatcher *m, const char *text, size_t len,
 extern const char *pm_last_error(const PmMatcher *m);
 
 /*
+ * Store a built matcher and load it back without compiling: pm_serialize()
+ * returns one malloc'd buffer (free() it) holding the Vectorscan database
+ * (hs_serialize_database) and the matcher's own tables, with a checksum.
+ * pm_deserialize() rebuilds an equivalent matcher from it, or returns NULL
+ * with a message when the buffer is damaged, of another format version, or
+ * was made by a Vectorscan build or CPU the running one cannot use.  Meant
+ * for a cache shared by the backends of one server (same binary).
+ */
+extern char *pm_serialize(const PmMatcher *m, size_t *len,
+						  char *errbuf, size_t errlen);
+extern PmMatcher *pm_deserialize(const char *buf, size_t len,
+								 char *errbuf, size_t errlen);
+
+/*
  * Bytes of original text per window of pm_screen() (default 256 KiB, at
  * least 256).  Exposed for tests of the window logic and for tuning.
  */

@@ -557,6 +557,94 @@ test_shared_prefix(void)
 	pm_free(m);
 }
 
+/* Same hits (kind, term, span, distance, negation, form), in the same order? */
+static bool
+same_hits(const Hits *a, const Hits *b)
+{
+	int			i;
+
+	if (a->n != b->n)
+		return false;
+	for (i = 0; i < a->n && i < MAXHITS; i++)
+	{
+		const PmHit *x = &a->h[i];
+		const PmHit *y = &b->h[i];
+
+		if (x->kind != y->kind || x->term_id != y->term_id || x->start != y->start ||
+			x->end != y->end || x->distance != y->distance || x->negated != y->negated ||
+			x->ident != y->ident || x->score != y->score || x->form.flags != y->form.flags)
+			return false;
+	}
+	return true;
+}
+
+/* A serialised matcher loads back and finds exactly what the original finds. */
+static void
+test_serialize(void)
+{
+	static const char *const texts[] = {
+		"Shipment of 3 ,4-MDP-2-P (200 kg), CAS 103-79-7, EC 200-662-2",
+		"acetic anhydrite and potasium permanganate, HS code 2914 31 00",
+		"toluene-free thinner, other than piperonal; \xd0\xb0" "cetone",
+		"(1R,2S)-(-)-ephedrine hydrochloride 99%",
+	};
+	char		err[256];
+	size_t		len = 0;
+	char	   *buf = pm_serialize(M, &len, err, sizeof(err));
+	PmMatcher  *m2;
+	PmMatcher  *save = M;
+	size_t		i;
+	bool		same = true;
+
+	ok(buf != NULL && len > 0, "serialise: %zu bytes (%s)", len, buf ? "ok" : err);
+	if (buf == NULL)
+		return;
+	m2 = pm_deserialize(buf, len, err, sizeof(err));
+	ok(m2 != NULL && pm_term_count(m2) == pm_term_count(M),
+	   "deserialise: same term count (%s)", m2 ? "ok" : err);
+	if (m2 != NULL)
+	{
+		for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+		{
+			Hits		a,
+						b;
+			int			mode;
+
+			for (mode = 0; mode < 2; mode++)
+			{
+				M = save;
+				if (mode == 0)
+					screen(texts[i], PM_SCAN_FUZZY, &a);
+				else
+					lookup(texts[i], PM_SCAN_FUZZY, &a);
+				M = m2;
+				if (mode == 0)
+					screen(texts[i], PM_SCAN_FUZZY, &b);
+				else
+					lookup(texts[i], PM_SCAN_FUZZY, &b);
+				if (!same_hits(&a, &b) || (mode == 0 && a.n == 0))
+				{
+					fprintf(stderr, "#   differs on '%s' (%s): %d vs %d hits\n", texts[i],
+							mode ? "lookup" : "screen", a.n, b.n);
+					same = false;
+				}
+			}
+		}
+		M = save;
+		ok(same, "deserialised matcher: identical screen and lookup hits, fuzzy included");
+		pm_free(m2);
+	}
+	buf[len / 2] ^= 0x40;
+	m2 = pm_deserialize(buf, len, err, sizeof(err));
+	ok(m2 == NULL && strstr(err, "checksum") != NULL, "damaged buffer refused: %s", err);
+	buf[len / 2] ^= 0x40;
+	m2 = pm_deserialize(buf, len - 9, err, sizeof(err));
+	ok(m2 == NULL && err[0] != '\0', "truncated buffer refused: %s", err);
+	m2 = pm_deserialize("PMATCH00", 8, err, sizeof(err));
+	ok(m2 == NULL && err[0] != '\0', "other format refused: %s", err);
+	free(buf);
+}
+
 int
 main(void)
 {
@@ -600,6 +688,7 @@ main(void)
 	test_fuzzy();
 	test_lookup();
 	test_windows();
+	test_serialize();
 	pm_free(M);
 	return tap_done();
 }
