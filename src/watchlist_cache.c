@@ -22,10 +22,11 @@
  * forgotten as well.
  *
  * Memory: strings and arrays live in one context per build; the matchers
- * are malloc'd by the core.  A build happens in a context that is a child
- * of the caller's (so an error anywhere in it frees everything with the
- * failed transaction) and is moved under CacheMemoryContext only once the
- * build has succeeded; the old cache is freed after the swap.
+ * are malloc'd by the core.  A build happens in a context under
+ * CurTransactionContext (so an error anywhere in it frees everything with the
+ * failed (sub)transaction) and is moved under CacheMemoryContext only once
+ * the build has succeeded; the old cache is freed after the swap.  The
+ * matcher is compiled last, so nothing can fail while it is not yet owned.
  */
 #include "precursor.h"
 
@@ -262,7 +263,7 @@ spi_run(const char *sql)
 
 /*
  * Read the watchlists and compile the exact matcher.  Everything goes into a
- * fresh context under the caller's; only a complete cache is returned.
+ * fresh context; only a complete cache is returned.
  */
 static WatchlistCache *
 build_cache(void)
@@ -274,7 +275,8 @@ build_cache(void)
 	char		errbuf[256];
 	int			nterms;
 
-	cxt = AllocSetContextCreate(CurrentMemoryContext,
+	/* freed with the (sub)transaction if anything below fails */
+	cxt = AllocSetContextCreate(CurTransactionContext,
 								"precursor watchlist cache",
 								ALLOCSET_DEFAULT_SIZES);
 	c = MemoryContextAllocZero(cxt, sizeof(WatchlistCache));
