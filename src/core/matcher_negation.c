@@ -101,6 +101,30 @@ static Tok	post_toks[NELEM(post_cues)];
 static Tok	post_exc_toks[NELEM(post_cue_exceptions)];
 static bool neg_ready = false;
 
+/*
+ * Quick filters, one bit per (first byte, length < 32) of the last words of
+ * the cues and of the breakers: most tokens before a hit are neither, and
+ * are dismissed without comparing them with every row of the tables.
+ */
+static uint32_t cue_last_filter[256];
+static uint32_t breaker_filter[256];
+
+static inline bool
+filter_has(const uint32_t *f, const Tok *t)
+{
+	return t->len > 0 && t->len < 32 &&
+		(f[(unsigned char) t->p[0]] & (UINT32_C(1) << t->len)) != 0;
+}
+
+static inline void
+filter_add(uint32_t *f, const Tok *t)
+{
+	if (t->len > 0 && t->len < 32)
+		f[(unsigned char) t->p[0]] |= UINT32_C(1) << t->len;
+	else if (t->len >= 32)
+		f[(unsigned char) t->p[0]] |= 1;	/* never matches a short token */
+}
+
 static void
 words_to_toks(const char *const *list, size_t n, Tok *out)
 {
@@ -136,7 +160,14 @@ neg_init(void)
 		}
 		ct->is_no = strcmp(pre_cues[c].words, "no") == 0;
 	}
+	for (c = 0; c < NELEM(pre_cues); c++)
+		filter_add(cue_last_filter, &cue_toks[c].w[cue_toks[c].nw - 1]);
 	words_to_toks(breakers, NELEM(breakers), breaker_toks);
+	for (c = 0; c < NELEM(breakers); c++)
+	{
+		/* "and contains": its first word is what is compared (tok_eq) */
+		filter_add(breaker_filter, &breaker_toks[c]);
+	}
 	words_to_toks(number_sign_before, NELEM(number_sign_before), numsign_toks);
 	words_to_toks(post_cues, NELEM(post_cues), post_toks);
 	words_to_toks(post_cue_exceptions, NELEM(post_cue_exceptions), post_exc_toks);
@@ -214,8 +245,11 @@ pm_is_negated(const char *t, size_t len, size_t s, size_t e)
 
 	for (gap = 0; gap < nback; gap++)
 	{
-		if (gap > 0 && tok_in(&back[gap - 1], breaker_toks, NELEM(breaker_toks)))
+		if (gap > 0 && filter_has(breaker_filter, &back[gap - 1]) &&
+			tok_in(&back[gap - 1], breaker_toks, NELEM(breaker_toks)))
 			break;
+		if (!filter_has(cue_last_filter, &back[gap]))
+			continue;			/* no cue ends with this token */
 		for (c = 0; c < NELEM(pre_cues); c++)
 		{
 			if (gap > pre_cues[c].maxgap || !cue_at(&cue_toks[c], back, nback, gap))
