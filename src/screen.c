@@ -151,6 +151,7 @@ screen_srf(FunctionCallInfo fcinfo, bool lookup)
 		Datum		values[HIT_NATTS];
 		bool		nulls[HIT_NATTS];
 
+		CHECK_FOR_INTERRUPTS();
 		hit_values(h, s, values, nulls);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
@@ -226,6 +227,7 @@ precursor_explain(PG_FUNCTION_ARGS)
 		char	   *norm_match;
 		char	   *form;
 
+		CHECK_FOR_INTERRUPTS();
 		memset(nulls, 0, sizeof(nulls));
 		normalize_or_error(s + h->start_byte, h->end_byte - h->start_byte, nb);
 		norm_match = pnstrdup(nb->text, nb->len);
