@@ -53,7 +53,9 @@ BEGIN;
 INSERT INTO precursor.watchlist (code, name, regime)
 VALUES ('MATCHING-CACHE-TEST', 'matching_cache test list', 'internal');
 SET LOCAL ROLE matching_cache_outsider;
+\set VERBOSITY terse
 SELECT precursor.matches('acetic anhydride');
+\set VERBOSITY default
 ROLLBACK;
 SELECT precursor.matches('acetic anhydride') AS after_failed_build,
 	   precursor.matches('Zylofrax') AS zylofrax;

@@ -292,11 +292,16 @@ build_cache(void)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "precursor: SPI_connect failed");
 
-	/* Substances of active lists */
+	/*
+	 * Substances of active lists.  Every operator is schema-qualified: the
+	 * caller's search_path may hold a hostile "=" (the queries run with the
+	 * caller's search_path and rights).
+	 */
 	spi_run("SELECT s.substance_id, s.name, s.casrn::pg_catalog.text, "
 			"       s.category, w.code "
 			"  FROM precursor.substance s "
-			"  JOIN precursor.watchlist w ON w.watchlist_id = s.watchlist_id "
+			"  JOIN precursor.watchlist w "
+			"    ON w.watchlist_id OPERATOR(pg_catalog.=) s.watchlist_id "
 			" WHERE w.active "
 			" ORDER BY s.substance_id");
 	c->nsubs = (int) SPI_processed;
