@@ -59,6 +59,13 @@ SELECT precursor.matches('acetic anhydride');
 ROLLBACK;
 SELECT precursor.matches('acetic anhydride') AS after_failed_build,
 	   precursor.matches('Zylofrax') AS zylofrax;
+-- and a cache built by a reader does not serve a role that may not read
+-- the lists (checked once per statement and role)
+SET ROLE matching_cache_outsider;
+SELECT precursor.matches('acetic anhydride');
+SELECT count(*) FROM precursor.screen('acetic anhydride');
+RESET ROLE;
+SELECT precursor.matches('acetic anhydride') AS reader_again;
 DROP ROLE matching_cache_outsider;
 
 -- Long texts: 20 MB with one mention at the very end, and multi-byte

@@ -35,6 +35,7 @@
 #include "executor/spi.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
+#include "utils/acl.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
 #include "utils/inval.h"
@@ -97,6 +98,15 @@ typedef struct WatchlistCache
 	bool		provisional;
 	TimestampTz built_xact;
 	TimestampTz built_stmt;
+
+	/*
+	 * The relations the build read, and the user whose rights were last
+	 * checked against them: a cache built by one role must not let another
+	 * (SET ROLE, SECURITY DEFINER) screen against lists it may not read.
+	 */
+	Oid			read_relids[5];
+	Oid			checked_user;
+	TimestampTz checked_stmt;
 } WatchlistCache;
 
 bool		precursor_fuzzy = false;
@@ -289,6 +299,13 @@ build_cache(void)
 				(errcode(ERRCODE_UNDEFINED_TABLE),
 				 errmsg("relation \"precursor.watchlist\" does not exist")));
 
+	c->read_relids[0] = watchlist_relid;
+	c->read_relids[1] = get_relname_relid("substance", nsp);
+	c->read_relids[2] = get_relname_relid("substance_cn", nsp);
+	c->read_relids[3] = get_relname_relid("synonym", nsp);
+	c->read_relids[4] = get_relname_relid("watchlist_term", nsp);
+	c->checked_user = GetUserId();
+
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "precursor: SPI_connect failed");
 
@@ -466,6 +483,29 @@ get_cache(bool need_fuzzy)
 		cache->built_stmt = stmt;
 		cache->provisional = (late_inval_xact == xact &&
 							  (IsolationUsesXactSnapshot() || late_inval_stmt == stmt));
+		cache->checked_stmt = stmt;
+	}
+	else if (cache->checked_user != GetUserId() || cache->checked_stmt != stmt)
+	{
+		/* once per statement and user: may this user read the lists? */
+		Oid			user = GetUserId();
+		int			i;
+
+		for (i = 0; i < lengthof(cache->read_relids); i++)
+		{
+			Oid			relid = cache->read_relids[i];
+			AclResult	aclresult;
+
+			if (!OidIsValid(relid))
+				continue;
+			aclresult = pg_class_aclcheck(relid, user, ACL_SELECT);
+			if (aclresult != ACLCHECK_OK)
+				aclcheck_error(aclresult,
+							   get_relkind_objtype(get_rel_relkind(relid)),
+							   get_rel_name(relid));
+		}
+		cache->checked_user = user;
+		cache->checked_stmt = stmt;
 	}
 
 	if (need_fuzzy && cache->fuzzy == NULL)
