@@ -94,3 +94,14 @@ RESET statement_timeout;
 -- and the session goes on
 SELECT precursor.matches('acetic anhydride') AS after_cancel;
 DROP TABLE matching_cache_big;
+
+-- The matcher store: a new backend reading the same lists loads the matcher
+-- compiled by an earlier one ($PGDATA/pg_precursor) instead of compiling it,
+-- and it finds the same things
+SELECT terms - :base_terms AS new_terms FROM precursor.watchlist_cache_info();
+\c
+SELECT loaded FROM precursor.watchlist_cache_info();
+SELECT precursor.matches('500 kg acetic anhydride') AS acetic_anhydride,
+	   precursor.matches('sodium chloride') AS salt,
+	   count(*) AS safrole_hits
+  FROM precursor.screen('safrole, CAS 94-59-7');

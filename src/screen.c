@@ -361,17 +361,19 @@ Datum
 precursor_watchlist_cache_info(PG_FUNCTION_ARGS)
 {
 	TupleDesc	desc;
-	Datum		values[3];
-	bool		nulls[3] = {false, false, false};
+	Datum		values[4];
+	bool		nulls[4] = {false, false, false, false};
 	int			nterms,
 				nsubs;
 	bool		fuzzy;
+	bool		loaded;
 
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "return type must be a row type");
-	precursor_cache_stats(&nterms, &nsubs, &fuzzy);
+	precursor_cache_stats(&nterms, &nsubs, &fuzzy, &loaded);
 	values[0] = Int32GetDatum(nterms);
 	values[1] = Int32GetDatum(nsubs);
 	values[2] = BoolGetDatum(fuzzy);
+	values[3] = BoolGetDatum(loaded);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(desc), values, nulls)));
 }

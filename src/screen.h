@@ -90,8 +90,12 @@ extern void precursor_screen_default_options(ScreenOptions *opts);
 /* Raise a clear error unless the database encoding is UTF-8. */
 extern void precursor_require_utf8(void);
 
-/* Number of terms and substances of the compiled watchlist (builds it). */
+/*
+ * Number of terms and substances of the compiled watchlist (builds it),
+ * whether the fuzzy matcher is built, and whether the exact one was loaded
+ * from the matcher store instead of compiled.
+ */
 extern void precursor_cache_stats(int *nterms, int *nsubstances,
-								  bool *fuzzy_built);
+								  bool *fuzzy_built, bool *loaded);
 
 #endif							/* PRECURSOR_SCREEN_H */

@@ -108,10 +108,11 @@ COMMENT ON FUNCTION precursor.parse_name(pg_catalog.text) IS
 'The parts of a chemical name: its normalised form, the base substance name, the form (base, salt, stereoisomer, hydrate, ...) and the stereo descriptor, salt and purity that were stripped.  IMMUTABLE for the same reason as normalize_name.';
 
 CREATE FUNCTION precursor.watchlist_cache_info(
-    OUT terms integer, OUT substances integer, OUT fuzzy_compiled boolean)
+    OUT terms integer, OUT substances integer, OUT fuzzy_compiled boolean,
+    OUT loaded boolean)
 RETURNS record
 AS 'MODULE_PATHNAME', 'precursor_watchlist_cache_info'
 LANGUAGE C VOLATILE STRICT PARALLEL RESTRICTED;
 
 COMMENT ON FUNCTION precursor.watchlist_cache_info() IS
-'What this backend has compiled: terms, substances, and whether the fuzzy matcher has been built yet.  Builds the cache if needed.  For diagnostics.';
+'What this backend has compiled: terms, substances, whether the fuzzy matcher has been built yet, and whether the exact matcher was loaded from the matcher store ($PGDATA/pg_precursor) instead of compiled.  Builds the cache if needed.  For diagnostics.';
