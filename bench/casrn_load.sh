@@ -6,7 +6,8 @@
 # Usage:  bench/casrn_load.sh [rows] [runs]        (defaults: 5000000 rows, 3 runs)
 #
 # Runs against the server named by the PG* environment variables; without
-# PGHOST it re-executes itself inside a throwaway cluster (pg_virtualenv).
+# PGHOST it re-executes itself inside a throwaway cluster (pg_virtualenv -t,
+# a temporary directory even as root).
 # The extension must be installed (make install).  Data files are generated
 # once, client side, under bench/out/.  Each step runs `runs` times, the
 # tables interleaved; medians are reported, ratios are given between medians
@@ -16,7 +17,7 @@ set -euo pipefail
 
 if [ -z "${PGHOST:-}" ] && [ -z "${CASRN_BENCH_IN_VIRTUALENV:-}" ]; then
 	export CASRN_BENCH_IN_VIRTUALENV=1
-	exec pg_virtualenv -v "${PG_VERSION:-15}" "$0" "$@"
+	exec pg_virtualenv -t -v "${PG_VERSION:-15}" "$0" "$@"
 fi
 
 cd "$(dirname "$0")/.."
@@ -135,7 +136,7 @@ for kind in $KINDS; do
 	done
 done
 echo
-ratio() { echo "$1 / $2" | bc -l; }
+ratio() { if [ "$(echo "$2 == 0" | bc)" = 1 ]; then echo nan; else echo "$1 / $2" | bc -l; fi; }
 printf 'wall-clock ratios: load casrn/int4 = %.2f, casrn/text = %.2f; index casrn/int4 = %.2f, casrn/text = %.2f\n' \
 	"$(ratio "${LOAD[casrn]}" "${LOAD[int4]}")" "$(ratio "${LOAD[casrn]}" "${LOAD[text]}")" \
 	"$(ratio "${INDEX[casrn]}" "${INDEX[int4]}")" "$(ratio "${INDEX[casrn]}" "${INDEX[text]}")"
