@@ -48,6 +48,7 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/snapmgr.h"
+#include "utils/syscache.h"
 
 #include "casrn.h"
 #include "cncode.h"
@@ -287,8 +288,9 @@ spi_run(const char *sql)
  * term list it was compiled from, so the next backend that reads the same
  * list loads it instead of compiling (pm_deserialize checks a checksum, the
  * format version and the Vectorscan build).  Files are written under a
- * temporary name and renamed; an older file of the same database and flags
- * is removed when a newer one is saved.  Any failure to read or write just
+ * temporary name and renamed; an older file of the same database and flags,
+ * and the files of databases that no longer exist, are removed when a newer
+ * one is saved.  Any failure to read or write just
  * means compiling: the store is an optimisation, never a source of truth.
  * ---------------------------------------------------------------- */
 #define STORE_DIR	"pg_precursor"
@@ -422,12 +424,25 @@ store_prune(const char *keep)
 	while ((de = ReadDirExtended(dir, STORE_DIR, DEBUG1)) != NULL)
 	{
 		char		path[MAXPGPATH];
+		unsigned int dboid;
+		bool		stale;
 
-		/* same database and flags ("pm-db-flags-"), other list */
-		if (strncmp(de->d_name, prefix, strlen(prefix)) != 0 ||
-			strncmp(de->d_name, base, strrchr(base, '-') - base + 1) != 0 ||
-			strcmp(de->d_name, base) == 0 ||
-			strstr(de->d_name, ".tmp") != NULL)
+		if (strncmp(de->d_name, "pm-", 3) != 0 ||
+			sscanf(de->d_name, "pm-%u-", &dboid) != 1 ||
+			strcmp(de->d_name, base) == 0)
+			continue;
+		if (strncmp(de->d_name, prefix, strlen(prefix)) == 0)
+		{
+			/* same database and flags ("pm-db-flags-"), other list */
+			stale = strncmp(de->d_name, base, strrchr(base, '-') - base + 1) == 0 &&
+				strstr(de->d_name, ".tmp") == NULL;
+		}
+		else
+		{
+			/* a database that no longer exists */
+			stale = !SearchSysCacheExists1(DATABASEOID, ObjectIdGetDatum((Oid) dboid));
+		}
+		if (!stale)
 			continue;
 		snprintf(path, sizeof(path), STORE_DIR "/%s", de->d_name);
 		(void) unlink(path);
@@ -619,7 +634,10 @@ build_cache(void)
 
 	/* Terms of active lists */
 	spi_run("SELECT t.substance_id, t.term, t.term_kind, t.lang "
-			"  FROM precursor.watchlist_term t");
+			"  FROM precursor.watchlist_term t "
+			/* a stable order: the same lists give the same stored matcher */
+			" ORDER BY t.substance_id, t.term_kind COLLATE pg_catalog.\"C\", "
+			"          t.term COLLATE pg_catalog.\"C\"");
 	c->terms = MemoryContextAllocZero(cxt, sizeof(CacheTerm) * Max(SPI_processed, 1));
 	c->pmterms = MemoryContextAllocZero(cxt, sizeof(PmTerm) * Max(SPI_processed, 1));
 	nterms = 0;
