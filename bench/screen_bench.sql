@@ -230,8 +230,27 @@ SELECT count(*) AS terms_100k FROM precursor.watchlist_term \gset
 \timing on
 SELECT * FROM precursor.watchlist_cache_info();
 \timing off
+\echo load time of the stored exact matcher, 100k terms, in a new backend:
+\c
+SET max_parallel_workers_per_gather = 0;
+SET jit = off;
+SET work_mem = '256MB';
+\timing on
+SELECT * FROM precursor.watchlist_cache_info();
+\timing off
 SELECT bench.run('precursor.matches, 100k terms', 'precursor.matches(t)', 1000000000);
 \echo compile time of the fuzzy matcher, 100k terms:
+\timing on
+SET precursor.fuzzy = on;
+SELECT precursor.matches('warm up');
+RESET precursor.fuzzy;
+\timing off
+\echo load time of the stored fuzzy matcher, 100k terms, in a new backend:
+\c
+SET max_parallel_workers_per_gather = 0;
+SET jit = off;
+SET work_mem = '256MB';
+SELECT * FROM precursor.watchlist_cache_info();
 \timing on
 SET precursor.fuzzy = on;
 SELECT precursor.matches('warm up');
