@@ -1293,94 +1293,149 @@ finish(NormState *st)
  * end; return where it stopped.  This is the hot loop of the fast path,
  * also used for the ASCII stretches of other texts.  Space is reserved up
  * front (each input byte yields at most a word byte plus the separator
- * before its token; the functions that write more check for themselves),
- * and the word bytes are copied with local pointers so the compiler can
- * keep them in registers.
+ * before its token; the functions that write more check for themselves).
+ *
+ * The word state lives in locals, so the loop over a word's bytes is a
+ * plain lowercase copy with offsets.  The commonest separator, one space
+ * between two words, is emitted here; at that word end only the two
+ * look-ups of spell_candidate() run, and word_end() is called only when
+ * they (or a Greek or look-alike letter met before this run) say there
+ * is work.  Every other separator goes to sep_event(), after the locals
+ * have been written back; whatever is called may move the buffers, so the
+ * pointers are reloaded after every call.
+ *
+ * with_marks = false leaves marks[] unwritten (the caller zeroes them in
+ * bulk: a byte of pure-ASCII input never carries a mark).
  */
-static inline size_t
-ascii_run(NormState *st, const unsigned char *s, size_t i, size_t len)
+static inline __attribute__((always_inline)) size_t
+ascii_run_impl(NormState *st, const unsigned char *s, size_t i, size_t len,
+			   const bool with_marks)
 {
 	NormBuf    *nb = st->nb;
+	char	   *t;
+	uint32_t   *o;
+	uint8_t    *m;
+	size_t		L;
+	bool		in_word;
+	size_t		wstart;
+	uint32_t	wmask;
 
 	if (!nb_grow(nb, 3 * (len - i) + 16))
 	{
 		st->failed = true;
 		return len;
 	}
+
+#define ASCII_SYNC() \
+	do { \
+		nb->len = L; \
+		st->in_word = in_word; \
+		st->wstart = wstart; \
+		st->wmask = wmask; \
+		if (wmask) \
+			st->wlatin = true; \
+	} while (0)
+#define ASCII_LOAD() \
+	do { \
+		t = nb->text; \
+		o = nb->offset; \
+		m = nb->marks; \
+		L = nb->len; \
+		in_word = st->in_word; \
+		wstart = st->wstart; \
+		wmask = st->wmask; \
+	} while (0)
+
+	ASCII_LOAD();
 	while (i < len)
 	{
-		unsigned char b = s[i];
+		unsigned int b = s[i];
 		int			cls = ascii_class[b];
-		char	   *t;
-		uint32_t   *o;
-		uint8_t    *m;
-		size_t		L;
-		uint32_t	added = 0;
 
-		if (cls == C_NONASCII)
-			break;
-		if (cls > C_DIGIT)
+		if (cls <= C_DIGIT)
 		{
-			if (cls == C_SPACE && st->in_word && i + 1 < len &&
-				ascii_class[s[i + 1]] <= C_DIGIT)
+			if (!in_word)
 			{
-				/*
-				 * The commonest separator, one space between two words, is
-				 * what token_start() would make of it: emit it directly.
-				 */
-				word_end(st);
-				if (st->failed)
-					return len;
-				put(nb, ' ', (uint32_t) i, 0);
+				nb->len = L;
+				token_start(st, cls == C_DIGIT);
+				L = nb->len;
+				in_word = true;
+				wstart = L;
+				wmask = 0;
+				st->wlatin = false;
+				st->wspecial = false;
+				st->br = 0;
+			}
+			for (;;)
+			{
+				do
+				{
+					t[L] = (char) ascii_lower[b];
+					o[L] = (uint32_t) i;
+					if (with_marks)
+						m[L] = 0;
+					L++;
+					wmask |= letter_bit[b];
+					if (++i >= len)
+						goto done;
+					b = s[i];
+				} while (ascii_class[b] <= C_DIGIT);
+
+				/* one space between two words: what token_start() makes */
+				if (ascii_class[b] != C_SPACE || i + 1 >= len ||
+					ascii_class[s[i + 1]] > C_DIGIT)
+					break;
+				if (st->wspecial || spell_candidate(wmask))
+				{
+					ASCII_SYNC();
+					word_end(st);
+					if (st->failed)
+						return len;
+					t = nb->text;
+					o = nb->offset;
+					m = nb->marks;
+					L = nb->len;
+				}
+				t[L] = ' ';
+				o[L] = (uint32_t) i;
+				if (with_marks)
+					m[L] = 0;
+				L++;
 				b = s[++i];
-				st->in_word = true;
-				st->wstart = nb->len;
-				st->wmask = 0;
+				wstart = L;
+				wmask = 0;
 				st->wlatin = false;
 				st->wspecial = false;
 			}
-			else
-			{
-				sep_event(st, cls, (uint32_t) i, 0);
-				if (st->failed)
-					return len;
-				i++;
-				continue;
-			}
+			continue;
 		}
-		else if (!st->in_word)
-		{
-			token_start(st, cls == C_DIGIT);
-			st->in_word = true;
-			st->wstart = nb->len;
-			st->wmask = 0;
-			st->wlatin = false;
-			st->wspecial = false;
-			st->br = 0;
-		}
-		t = nb->text;
-		o = nb->offset;
-		m = nb->marks;
-		L = nb->len;
-		for (;;)
-		{
-			t[L] = (char) ascii_lower[b];
-			o[L] = (uint32_t) i;
-			m[L] = 0;
-			L++;
-			added |= letter_bit[b];
-			if (++i >= len)
-				break;
-			b = s[i];
-			if (ascii_class[b] > C_DIGIT)
-				break;
-		}
-		nb->len = L;
-		st->wmask |= added;
-		if (added)
-			st->wlatin = true;
+		if (cls == C_NONASCII)
+			break;
+		/* any other separator: the general tokeniser */
+		ASCII_SYNC();
+		sep_event(st, cls, (uint32_t) i, 0);
+		if (st->failed)
+			return len;
+		ASCII_LOAD();
+		i++;
 	}
+done:
+	ASCII_SYNC();
 	return i;
+#undef ASCII_SYNC
+#undef ASCII_LOAD
+}
+
+static size_t
+ascii_run(NormState *st, const unsigned char *s, size_t i, size_t len)
+{
+	return ascii_run_impl(st, s, i, len, true);
+}
+
+static size_t
+ascii_run_nomarks(NormState *st, const unsigned char *s, size_t i, size_t len)
+{
+	return ascii_run_impl(st, s, i, len, false);
 }
 
 /* Feed the folded code points of one non-ASCII source character. */
@@ -1503,8 +1558,12 @@ normalize_text(const char *src, size_t len, NormBuf *nb)
 			return normalize_general(src, len, nb, false);
 
 	state_init(&st, nb, src, len);
-	ascii_run(&st, s, 0, len);
-	return finish(&st);
+	ascii_run_nomarks(&st, s, 0, len);
+	if (finish(&st) != NORM_OK)
+		return NORM_ERROR;
+	/* no byte of ASCII input carries a mark: zero them in one go */
+	memset(nb->marks, 0, nb->len);
+	return NORM_OK;
 }
 
 /*
