@@ -1198,18 +1198,21 @@ word_replace(NormState *st, size_t p, const char *from, const char *to)
 static void
 spell_fold(NormState *st)
 {
-	int			r;
+	uint32_t	cand = spell_lo[st->wmask & 0x1FFF] &
+		spell_hi[(st->wmask >> 13) & 0x1FFF];
 
-	for (r = 0; r < N_SPELL; r++)
+	/* only the rules the pre-test let through, in table order */
+	while (cand)
 	{
+		int			r = __builtin_ctz(cand);
 		const SpellRule *rule = &spell_rules[r];
 		size_t		from_len;
 		size_t		to_len;
 		size_t		pos;
 		long		p;
 
-		if ((st->wmask & rule->mask) != rule->mask ||
-			st->nb->len - st->wstart < rule->from_len)
+		cand &= cand - 1;
+		if (st->nb->len - st->wstart < rule->from_len)
 			continue;
 		from_len = rule->from_len;
 		to_len = rule->to_len;
@@ -1381,27 +1384,142 @@ ascii_run_impl(NormState *st, const unsigned char *s, size_t i, size_t len,
 					b = s[i];
 				} while (ascii_class[b] <= C_DIGIT);
 
-				/* one space between two words: what token_start() makes */
-				if (ascii_class[b] != C_SPACE || i + 1 >= len ||
-					ascii_class[s[i + 1]] > C_DIGIT)
-					break;
-				if (st->wspecial || spell_candidate(wmask))
+				/*
+				 * A separator run between two words.  The commonest, one
+				 * space, is what token_start() would make of it.  Any other
+				 * run without an opening bracket (so no sign token, and the
+				 * bracket state stays 0) that ends at a word byte is
+				 * resolved here the way sep_event() and token_start() would
+				 * resolve it; everything else goes to them.
+				 */
+				if (ascii_class[b] == C_SPACE && i + 1 < len &&
+					ascii_class[s[i + 1]] <= C_DIGIT)
 				{
-					ASCII_SYNC();
-					word_end(st);
-					if (st->failed)
-						return len;
-					t = nb->text;
-					o = nb->offset;
-					m = nb->marks;
-					L = nb->len;
+					if (st->wspecial || spell_candidate(wmask))
+					{
+						ASCII_SYNC();
+						word_end(st);
+						if (st->failed)
+							return len;
+						t = nb->text;
+						o = nb->offset;
+						m = nb->marks;
+						L = nb->len;
+					}
+					t[L] = ' ';
+					o[L] = (uint32_t) i;
+					i++;
 				}
-				t[L] = ' ';
-				o[L] = (uint32_t) i;
+				else
+				{
+					size_t		j = i;
+					size_t		k;
+					int			c;
+					bool		hard = false;
+					bool		soft = false;
+					bool		clause = false;
+					bool		dash = false;
+					uint32_t	hard_off = 0;
+					uint32_t	soft_off = 0;
+					uint32_t	dash_off = 0;
+					char		sepc;
+					uint32_t	sepoff;
+
+					while (j < len && (c = ascii_class[s[j]]) > C_DIGIT)
+					{
+						if (c == C_OPEN || c == C_NONASCII)
+							break;
+						j++;
+					}
+					if (j >= len || ascii_class[s[j]] > C_DIGIT)
+						break;	/* to sep_event() */
+					if (st->wspecial || spell_candidate(wmask))
+					{
+						ASCII_SYNC();
+						word_end(st);
+						if (st->failed)
+							return len;
+						t = nb->text;
+						o = nb->offset;
+						m = nb->marks;
+						L = nb->len;
+					}
+					for (k = i; k < j; k++)
+					{
+						c = ascii_class[s[k]];
+						if (c == C_PERIOD)
+						{
+							/* the word was ended above: check it in place */
+							if (k == i)
+							{
+								nb->len = L;
+								st->wstart = wstart;
+								c = after_abbreviation(st) ? C_SEP : C_SOFT;
+							}
+							else
+								c = C_SOFT;
+						}
+						switch (c)
+						{
+							case C_SPACE:
+								if (soft)
+									clause = true;
+								break;
+							case C_HARD:
+								if (!hard)
+								{
+									hard = true;
+									hard_off = (uint32_t) k;
+								}
+								break;
+							case C_SOFT:
+								if (!soft)
+								{
+									soft = true;
+									soft_off = (uint32_t) k;
+								}
+								break;
+							case C_DASH:
+								if (!dash)
+								{
+									dash = true;
+									dash_off = (uint32_t) k;
+								}
+								break;
+							default:
+								break;
+						}
+					}
+					/* token_start() */
+					sepc = ' ';
+					sepoff = (uint32_t) i;
+					if (hard)
+					{
+						sepc = '|';
+						sepoff = hard_off;
+					}
+					else if (ascii_class[s[j]] == C_DIGIT &&
+							 t[L - 1] >= '0' && t[L - 1] <= '9')
+					{
+						if (dash)
+						{
+							sepc = '-';
+							sepoff = dash_off;
+						}
+					}
+					else if (clause)
+					{
+						sepc = '|';
+						sepoff = soft_off;
+					}
+					t[L] = sepc;
+					o[L] = sepoff;
+					i = j;
+				}
 				if (with_marks)
 					m[L] = 0;
 				L++;
-				b = s[++i];
+				b = s[i];
 				wstart = L;
 				wmask = 0;
 				st->wlatin = false;
