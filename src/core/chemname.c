@@ -21,22 +21,14 @@ typedef struct Tok
 	size_t		e;
 } Tok;
 
+/* Is token t the word w (of length n)?  Use tok_is() with a literal. */
 static inline bool
-tok_is(const char *norm, Tok t, const char *w)
+tok_eq(const char *norm, Tok t, const char *w, size_t n)
 {
-	size_t		n = strlen(w);
-
 	return t.e - t.s == n && memcmp(norm + t.s, w, n) == 0;
 }
 
-static bool
-tok_in(const char *norm, Tok t, const char *const *list)
-{
-	for (; *list; list++)
-		if (tok_is(norm, t, *list))
-			return true;
-	return false;
-}
+#define tok_is(norm, t, lit) tok_eq((norm), (t), (lit), sizeof(lit) - 1)
 
 static bool
 tok_numeric(const char *norm, Tok t)
@@ -234,6 +226,118 @@ static const char *const unit_words[] = {
 	NULL
 };
 
+/*
+ * Every word list above as one hash table: word -> set of the lists it is
+ * in (V_*), so that recognising a token costs one hash and one comparison
+ * instead of a strlen() and memcmp() per list entry.  Built on first use
+ * (process-wide, like the normaliser's tables; a backend is
+ * single-threaded).
+ */
+enum
+{
+	V_STEREO = 1 << 0,
+	V_SALT = 1 << 1,
+	V_LEAD_SALT = 1 << 2,
+	V_CONNECTOR = 1 << 3,
+	V_CATION = 1 << 4,
+	V_ANION_PARTNER = 1 << 5,
+	V_HYDRATE = 1 << 6,
+	V_GRADE = 1 << 7,
+	V_SOLUTION = 1 << 8,
+	V_SOLVENT = 1 << 9,
+	V_ESTER_ALKYL = 1 << 10,
+	V_ESTER_WORD = 1 << 11,
+	V_UNIT = 1 << 12
+};
+
+static const struct
+{
+	const char *const *words;
+	uint32_t	bit;
+}			vocab_lists[] = {
+	{stereo_words, V_STEREO}, {salt_words, V_SALT},
+	{lead_salt_words, V_LEAD_SALT}, {connector_words, V_CONNECTOR},
+	{cation_words, V_CATION}, {anion_partner_words, V_ANION_PARTNER},
+	{hydrate_words, V_HYDRATE}, {grade_words, V_GRADE},
+	{solution_words, V_SOLUTION}, {solvent_words, V_SOLVENT},
+	{ester_alkyls, V_ESTER_ALKYL}, {ester_words, V_ESTER_WORD},
+	{unit_words, V_UNIT},
+};
+
+#define VOCAB_SLOTS		1024	/* power of two, well above the ~350 words */
+#define VOCAB_MAXLEN	255		/* VocabSlot.len; every listed word is far shorter */
+
+typedef struct VocabSlot
+{
+	const char *w;				/* NULL = empty */
+	uint8_t		len;
+	uint32_t	bits;
+} VocabSlot;
+
+static VocabSlot vocab[VOCAB_SLOTS];
+static bool vocab_ready = false;
+
+static inline uint32_t
+vocab_hash(const char *w, size_t n)
+{
+	uint32_t	h = (uint32_t) n * 0x9E3779B1u;
+
+	h ^= (uint32_t) (unsigned char) w[0] * 0x85EBCA6Bu;
+	h ^= (uint32_t) (unsigned char) w[n / 2] * 0xC2B2AE35u;
+	h ^= (uint32_t) (unsigned char) w[n - 1] * 0x27D4EB2Fu;
+	return (h ^ (h >> 15)) & (VOCAB_SLOTS - 1);
+}
+
+static void
+vocab_init(void)
+{
+	size_t		l;
+
+	for (l = 0; l < sizeof(vocab_lists) / sizeof(vocab_lists[0]); l++)
+	{
+		const char *const *w;
+
+		for (w = vocab_lists[l].words; *w; w++)
+		{
+			size_t		n = strlen(*w);
+			uint32_t	h = vocab_hash(*w, n);
+
+			while (vocab[h].w != NULL &&
+				   !(vocab[h].len == n && memcmp(vocab[h].w, *w, n) == 0))
+				h = (h + 1) & (VOCAB_SLOTS - 1);
+			vocab[h].w = *w;
+			vocab[h].len = (uint8_t) n;
+			vocab[h].bits |= vocab_lists[l].bit;
+		}
+	}
+	vocab_ready = true;
+}
+
+/* The lists (V_* set) token t belongs to; 0 for any other token */
+static uint32_t
+tok_vocab(const char *norm, Tok t)
+{
+	size_t		n = t.e - t.s;
+	const char *w = norm + t.s;
+	uint32_t	h;
+
+	if (n == 0 || n > VOCAB_MAXLEN)
+		return 0;
+	if (!vocab_ready)
+		vocab_init();
+	for (h = vocab_hash(w, n); vocab[h].w != NULL; h = (h + 1) & (VOCAB_SLOTS - 1))
+		if (vocab[h].len == n && vocab[h].w[0] == w[0] &&
+			memcmp(vocab[h].w, w, n) == 0)
+			return vocab[h].bits;
+	return 0;
+}
+
+static inline bool
+tok_in(const char *norm, Tok t, uint32_t list)
+{
+	return (tok_vocab(norm, t) & list) != 0;
+}
+
 /* "1r", "2s", "4ar", "2e", "3z", "1rs": a locant with a descriptor */
 static bool
 is_locant_descriptor(const char *norm, Tok t)
@@ -261,7 +365,7 @@ is_locant_descriptor(const char *norm, Tok t)
 static bool
 is_stereo(const char *norm, Tok t)
 {
-	return tok_in(norm, t, stereo_words) || is_locant_descriptor(norm, t);
+	return tok_in(norm, t, V_STEREO) || is_locant_descriptor(norm, t);
 }
 
 /* ------------------------------------------------------------------------
@@ -329,27 +433,29 @@ static int
 classify_trailing(const char *norm, Tok t, const Tok *prev, int after_kind,
 				  bool whole_name)
 {
-	if (tok_in(norm, t, salt_words))
+	uint32_t	v = tok_vocab(norm, t);	/* one look-up for all the lists */
+
+	if (v & V_SALT)
 	{
-		if (prev && tok_in(norm, *prev, anion_partner_words) &&
+		if (prev && tok_in(norm, *prev, V_ANION_PARTNER) &&
 			!tok_is(norm, t, "salt") && !tok_is(norm, t, "salz") &&
 			!tok_is(norm, t, "sel") && !tok_is(norm, t, "sal"))
 			return -1;			/* "ethyl acetate", "sodium sulfate" */
 		return CHEM_FORM_SALT;
 	}
-	if (after_kind == CHEM_FORM_SALT && tok_in(norm, t, cation_words))
+	if (after_kind == CHEM_FORM_SALT && (v & V_CATION))
 		return CHEM_FORM_SALT;	/* "sodium salt" */
-	if (tok_in(norm, t, hydrate_words))
+	if (v & V_HYDRATE)
 		return CHEM_FORM_HYDRATE;
-	if (tok_in(norm, t, ester_words))
+	if (v & V_ESTER_WORD)
 		return CHEM_FORM_ESTER;
-	if (tok_is(norm, t, "ester") && prev && tok_in(norm, *prev, ester_alkyls))
+	if (tok_is(norm, t, "ester") && prev && tok_in(norm, *prev, V_ESTER_ALKYL))
 		return CHEM_FORM_ESTER | TRAIL_CONSUME2;
-	if (tok_in(norm, t, solution_words))
+	if (v & V_SOLUTION)
 		return CHEM_FORM_SOLUTION;
-	if (tok_in(norm, t, solvent_words) && prev && tok_is(norm, *prev, "in"))
+	if ((v & V_SOLVENT) && prev && tok_is(norm, *prev, "in"))
 		return CHEM_FORM_SOLUTION | TRAIL_CONSUME2;
-	if (tok_in(norm, t, grade_words))
+	if (v & V_GRADE)
 		return TRAIL_PURITY;
 	/* "for synthesis", "for analysis" */
 	if (tok_is(norm, t, "for") && after_kind == TRAIL_PURITY)
@@ -384,9 +490,9 @@ chemname_strip(const char *norm, size_t len, size_t *base_start,
 	/* leading: stereo descriptors and "chlorhydrate de ..." */
 	while (tok_next(norm, be, bs, false, &t))
 	{
-		if (tok_in(norm, t, lead_salt_words) &&
+		if (tok_in(norm, t, V_LEAD_SALT) &&
 			tok_next(norm, be, t.e, false, &t2) &&
-			tok_in(norm, t2, connector_words) &&
+			tok_in(norm, t2, V_CONNECTOR) &&
 			tok_next(norm, be, t2.e, false, &t3))
 		{
 			form->flags |= CHEM_FORM_SALT;
@@ -485,15 +591,15 @@ chemname_context_form(const char *norm, size_t len, size_t start, size_t end,
 	{
 		bool		has_p = tok_prev(norm, 0, t.s, true, &p);
 
-		if (n == 0 && tok_in(norm, t, connector_words) && has_p &&
-			tok_in(norm, p, lead_salt_words))
+		if (n == 0 && tok_in(norm, t, V_CONNECTOR) && has_p &&
+			tok_in(norm, p, V_LEAD_SALT))
 		{
 			form->flags |= CHEM_FORM_SALT;
 			span_add(&salt, p);
 			break;
 		}
 		/* "methyl phenylacetate": an alkyl before an "-ate" mention */
-		if (n == 0 && tok_in(norm, t, ester_alkyls) && end - start > 3 &&
+		if (n == 0 && tok_in(norm, t, V_ESTER_ALKYL) && end - start > 3 &&
 			memcmp(norm + end - 3, "ate", 3) == 0)
 		{
 			form->flags |= CHEM_FORM_ESTER;
@@ -536,10 +642,10 @@ chemname_context_form(const char *norm, size_t len, size_t start, size_t end,
 				p = last;
 		}
 		/* a number followed by a unit is a quantity, not a purity */
-		if (tok_numeric(norm, t) && has_nx && tok_in(norm, nx, unit_words))
+		if (tok_numeric(norm, t) && has_nx && tok_in(norm, nx, V_UNIT))
 			break;
 		/* "in water" after the mention */
-		if (tok_is(norm, t, "in") && has_nx && tok_in(norm, nx, solvent_words))
+		if (tok_is(norm, t, "in") && has_nx && tok_in(norm, nx, V_SOLVENT))
 		{
 			form->flags |= CHEM_FORM_SOLUTION;
 			pos = nx.e;
@@ -547,7 +653,7 @@ chemname_context_form(const char *norm, size_t len, size_t start, size_t end,
 			continue;
 		}
 		/* "methyl ester" after the mention */
-		if (tok_in(norm, t, ester_alkyls) && has_nx && tok_is(norm, nx, "ester"))
+		if (tok_in(norm, t, V_ESTER_ALKYL) && has_nx && tok_is(norm, nx, "ester"))
 		{
 			form->flags |= CHEM_FORM_ESTER;
 			pos = nx.e;
@@ -555,7 +661,7 @@ chemname_context_form(const char *norm, size_t len, size_t start, size_t end,
 			continue;
 		}
 		/* "sodium salt" */
-		if (tok_in(norm, t, cation_words) && has_nx &&
+		if (tok_in(norm, t, V_CATION) && has_nx &&
 			(tok_is(norm, nx, "salt") || tok_is(norm, nx, "salz")))
 		{
 			form->flags |= CHEM_FORM_SALT;
