@@ -785,13 +785,22 @@ static void word_end(NormState *st);
  * ("e.g.", "p.a.", "J. Smith"), is an abbreviation, not the end of a clause:
  * "CAS No. 103-79-7" and "min. 99 %" must keep their number in the clause.
  */
-static const char *const abbreviations[] = {
-	"no", "nos", "nr", "ca", "approx", "incl", "excl", "vs", "ref", "art",
-	"fig", "min", "max", "tech", "techn", "puriss", "anhydr", "abs", "conc",
-	"dil", "soln", "aq", "wt", "vol", "qty", "pcs", "resp", "cf", "co",
-	"corp", "inc", "ltd", "bzw", "usw", "ggf", "st",
-	NULL
+#define ABBR(w) {w, sizeof(w) - 1}
+static const struct
+{
+	const char *w;
+	size_t		len;
+}			abbreviations[] = {
+	ABBR("no"), ABBR("nos"), ABBR("nr"), ABBR("ca"), ABBR("approx"),
+	ABBR("incl"), ABBR("excl"), ABBR("vs"), ABBR("ref"), ABBR("art"),
+	ABBR("fig"), ABBR("min"), ABBR("max"), ABBR("tech"), ABBR("techn"),
+	ABBR("puriss"), ABBR("anhydr"), ABBR("abs"), ABBR("conc"), ABBR("dil"),
+	ABBR("soln"), ABBR("aq"), ABBR("wt"), ABBR("vol"), ABBR("qty"),
+	ABBR("pcs"), ABBR("resp"), ABBR("cf"), ABBR("co"), ABBR("corp"),
+	ABBR("inc"), ABBR("ltd"), ABBR("bzw"), ABBR("usw"), ABBR("ggf"),
+	ABBR("st"),
 };
+#undef ABBR
 
 static bool
 after_abbreviation(const NormState *st)
@@ -799,14 +808,15 @@ after_abbreviation(const NormState *st)
 	const NormBuf *nb = st->nb;
 	size_t		n = nb->len - st->wstart;
 	const char *w = nb->text + st->wstart;
-	const char *const *a;
+	size_t		a;
 
 	if (n == 1)
 		return w[0] >= 'a' && w[0] <= 'z';
 	if (n > 6)
 		return false;
-	for (a = abbreviations; *a; a++)
-		if (strlen(*a) == n && memcmp(*a, w, n) == 0)
+	for (a = 0; a < sizeof(abbreviations) / sizeof(abbreviations[0]); a++)
+		if (abbreviations[a].len == n && abbreviations[a].w[0] == w[0] &&
+			memcmp(abbreviations[a].w, w, n) == 0)
 			return true;
 	return false;
 }
