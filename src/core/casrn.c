@@ -16,28 +16,6 @@
 #define CASRN_MESSAGE	"invalid CAS Registry Number"
 #define CASRN_HINT		"A CAS Registry Number has 2 to 7 digits, 2 digits and a check digit, as in \"103-79-7\"."
 
-static bool
-casrn_is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-/*
- * Fill *err; the detail is printf-formatted.  err may be NULL, in which case
- * the caller only wants to know whether the input is valid.
- */
-static bool
-casrn_fail(PrecursorParseError *err, const char *hint, const char *fmt, int a, int b)
-{
-	if (err)
-	{
-		err->message = CASRN_MESSAGE;
-		snprintf(err->detail, sizeof(err->detail), fmt, a, b);
-		err->hint = hint;
-	}
-	return false;
-}
-
 /* Describe an unexpected byte without echoing non-ASCII bytes into a message. */
 static bool
 casrn_fail_char(PrecursorParseError *err, char c, int pos)
@@ -45,9 +23,9 @@ casrn_fail_char(PrecursorParseError *err, char c, int pos)
 	unsigned char uc = (unsigned char) c;
 
 	if (uc >= 0x20 && uc <= 0x7e)
-		return casrn_fail(err, CASRN_HINT,
+		return parse_fail(err, CASRN_MESSAGE, CASRN_HINT,
 						  "Unexpected character \"%c\" at position %d.", uc, pos);
-	return casrn_fail(err, CASRN_HINT,
+	return parse_fail(err, CASRN_MESSAGE, CASRN_HINT,
 					  "Unexpected byte 0x%02X at position %d.", uc, pos);
 }
 
@@ -85,12 +63,12 @@ casrn_parse(const char *str, size_t len, int64_t *out, PrecursorParseError *err)
 
 	parse_error_clear(err);
 
-	while (start < end && casrn_is_space(str[start]))
+	while (start < end && parse_is_space(str[start]))
 		start++;
-	while (end > start && casrn_is_space(str[end - 1]))
+	while (end > start && parse_is_space(str[end - 1]))
 		end--;
 	if (start == end)
-		return casrn_fail(err, CASRN_HINT, "The value is empty.", 0, 0);
+		return parse_fail(err, CASRN_MESSAGE, CASRN_HINT, "The value is empty.");
 
 	/*
 	 * One pass: collect digits and note hyphens.  At most 10 digits are kept,
@@ -105,14 +83,14 @@ casrn_parse(const char *str, size_t len, int64_t *out, PrecursorParseError *err)
 		int			pos = (int) (i - start) + 1;
 
 		if (question)
-			return casrn_fail(err, CASRN_HINT,
+			return parse_fail(err, CASRN_MESSAGE, CASRN_HINT,
 							  "\"?\" stands for the check digit and must come last, but is followed by more at position %d.",
-							  pos, 0);
+							  pos);
 		if ((c >= '0' && c <= '9') || c == '?')
 		{
 			if (ndigits >= 10)
-				return casrn_fail(err, CASRN_HINT,
-								  "It has more than 10 digits.", 0, 0);
+				return parse_fail(err, CASRN_MESSAGE, CASRN_HINT,
+								  "It has more than 10 digits.");
 			if (ndigits > 0)
 			{
 				body = body * 10 + check;
@@ -132,9 +110,9 @@ casrn_parse(const char *str, size_t len, int64_t *out, PrecursorParseError *err)
 		else if (c == '-')
 		{
 			if (ngroups == 3)
-				return casrn_fail(err, CASRN_HINT,
+				return parse_fail(err, CASRN_MESSAGE, CASRN_HINT,
 								  "It has more than three groups of digits (unexpected hyphen at position %d).",
-								  pos, 0);
+								  pos);
 			ngroups++;
 		}
 		else
@@ -145,40 +123,39 @@ casrn_parse(const char *str, size_t len, int64_t *out, PrecursorParseError *err)
 	{
 		/* Plain digit form: the groups are read from the right. */
 		if (ndigits < 5)
-			return casrn_fail(err, CASRN_HINT,
+			return parse_fail(err, CASRN_MESSAGE, CASRN_HINT,
 							  "Without hyphens it must have 5 to 10 digits, but it has %d.",
-							  ndigits, 0);
+							  ndigits);
 		groups[0] = ndigits - 3;
 	}
 	else if (ngroups == 2)
-		return casrn_fail(err, CASRN_HINT,
-						  "It has two groups of digits; three separated by hyphens are needed.",
-						  0, 0);
+		return parse_fail(err, CASRN_MESSAGE, CASRN_HINT,
+						  "It has two groups of digits; three separated by hyphens are needed.");
 	else
 	{
 		if (groups[0] < 2 || groups[0] > 7)
-			return casrn_fail(err, CASRN_HINT,
+			return parse_fail(err, CASRN_MESSAGE, CASRN_HINT,
 							  "The first group must have 2 to 7 digits, but it has %d.",
-							  groups[0], 0);
+							  groups[0]);
 		if (groups[1] != 2)
-			return casrn_fail(err, CASRN_HINT,
+			return parse_fail(err, CASRN_MESSAGE, CASRN_HINT,
 							  "The second group must have 2 digits, but it has %d.",
-							  groups[1], 0);
+							  groups[1]);
 		if (groups[2] != 1)
-			return casrn_fail(err, CASRN_HINT,
+			return parse_fail(err, CASRN_MESSAGE, CASRN_HINT,
 							  "The last group must be a single check digit, but it has %d digits.",
-							  groups[2], 0);
+							  groups[2]);
 	}
 
 	/* The first digit of the input is the first digit of the first group. */
 	if (str[start] == '0')
-		return casrn_fail(err,
+		return parse_fail(err, CASRN_MESSAGE,
 						  "CAS Registry Numbers are written without leading zeros, as in \"50-00-0\".",
-						  "The first group starts with a zero.", 0, 0);
+						  "The first group starts with a zero.");
 
 	expected = weighted % 10;
 	if (check >= 0 && check != expected)
-		return casrn_fail(err,
+		return parse_fail(err, CASRN_MESSAGE,
 						  "Check the number for a mistyped or transposed digit.",
 						  "The check digit is %d, but %d was expected.",
 						  check, expected);

@@ -25,33 +25,6 @@ static const char *const cn_msg = "invalid CN code";
 static const char *const cn_hint =
 "Write 2, 4, 6, 8 or 10 digits, plain or grouped as in \"2914 31 00\" or \"2914.31.00\".";
 
-static bool
-cn_fail(PrecursorParseError *err, const char *hint, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-#include <stdarg.h>
-static bool
-cn_fail(PrecursorParseError *err, const char *hint, const char *fmt, ...)
-{
-	va_list		ap;
-
-	if (err)
-	{
-		err->message = cn_msg;
-		err->hint = hint;
-		va_start(ap, fmt);
-		vsnprintf(err->detail, sizeof(err->detail), fmt, ap);
-		va_end(ap);
-	}
-	return false;
-}
-
-static inline bool
-cn_is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 /*
  * Accepted spellings, after trimming white space:
  *	 - plain digits: "29", "2914", "291431", "29143100", "2914310010";
@@ -77,12 +50,12 @@ cncode_parse(const char *str, size_t len, int64_t *out, PrecursorParseError *err
 	parse_error_clear(err);
 	if (str == NULL)
 		len = 0;
-	while (start < end && cn_is_space(str[start]))
+	while (start < end && parse_is_space(str[start]))
 		start++;
-	while (end > start && cn_is_space(str[end - 1]))
+	while (end > start && parse_is_space(str[end - 1]))
 		end--;
 	if (start == end)
-		return cn_fail(err, cn_hint, "The value is empty.");
+		return parse_fail(err, cn_msg, cn_hint, "The value is empty.");
 
 	for (i = start; i < end; i++)
 	{
@@ -100,39 +73,39 @@ cncode_parse(const char *str, size_t len, int64_t *out, PrecursorParseError *err
 		if (c == ' ' || c == '.')
 		{
 			if (i == start)
-				return cn_fail(err, cn_hint,
+				return parse_fail(err, cn_msg, cn_hint,
 							   "The code starts with a separator at position %d.", pos);
 			if (i == end - 1)
-				return cn_fail(err, cn_hint,
+				return parse_fail(err, cn_msg, cn_hint,
 							   "The code ends with a separator at position %d.", pos);
 			if (prev_sep)
-				return cn_fail(err, cn_hint,
+				return parse_fail(err, cn_msg, cn_hint,
 							   "Two separators in a row at position %d.", pos);
 			if (sep != 0 && c != sep)
-				return cn_fail(err, cn_hint,
+				return parse_fail(err, cn_msg, cn_hint,
 							   "The code mixes \"%c\" and \"%c\" as separators.", sep, c);
 			sep = c;
 			if (nsep == 4)
-				return cn_fail(err, cn_hint,
+				return parse_fail(err, cn_msg, cn_hint,
 							   "Too many separators: at most three groups follow the first four digits.");
 			sep_after[nsep++] = ndigits;
 			prev_sep = true;
 			continue;
 		}
 		if ((unsigned char) c >= 0x21 && (unsigned char) c <= 0x7e)
-			return cn_fail(err, cn_hint,
+			return parse_fail(err, cn_msg, cn_hint,
 						   "Unexpected character \"%c\" at position %d; a CN code has only digits and separators.",
 						   c, pos);
-		return cn_fail(err, cn_hint,
+		return parse_fail(err, cn_msg, cn_hint,
 					   "Unexpected byte 0x%02X at position %d; a CN code has only digits and separators.",
 					   (unsigned char) c, pos);
 	}
 
 	if (ndigits > CN_MAX_DIGITS)
-		return cn_fail(err, cn_hint,
+		return parse_fail(err, cn_msg, cn_hint,
 					   "A CN code has at most 10 digits, this one has %d.", ndigits);
 	if (ndigits % 2 != 0 || ndigits == 0)
-		return cn_fail(err, cn_hint,
+		return parse_fail(err, cn_msg, cn_hint,
 					   "A CN code has 2, 4, 6, 8 or 10 digits, not %d.", ndigits);
 
 	/* separators only at group boundaries, except the heading form "29.14" */
@@ -143,7 +116,7 @@ cncode_parse(const char *str, size_t len, int64_t *out, PrecursorParseError *err
 		if (after == 2 && ndigits == 4 && sep == '.')
 			continue;
 		if (after != 4 && after != 6 && after != 8)
-			return cn_fail(err, cn_hint,
+			return parse_fail(err, cn_msg, cn_hint,
 						   "A separator may only follow digit 4, 6 or 8, not digit %d.", after);
 	}
 
@@ -155,7 +128,7 @@ cncode_parse(const char *str, size_t len, int64_t *out, PrecursorParseError *err
 		for (k = ndigits; k < CN_MAX_DIGITS; k++)
 			padded *= 10;
 		if (padded / 100000000LL == 0)
-			return cn_fail(err, "Chapters run from 01 to 99.",
+			return parse_fail(err, cn_msg, "Chapters run from 01 to 99.",
 						   "Chapter 00 does not exist.");
 		if (out)
 			*out = padded * 8 + level;

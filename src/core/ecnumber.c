@@ -16,24 +16,6 @@
 #define ECNUMBER_MESSAGE	"invalid EC number"
 #define ECNUMBER_HINT		"An EC number has the form NNN-NNN-N, as in \"200-001-8\"."
 
-static bool
-ecnumber_is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-static bool
-ecnumber_fail(PrecursorParseError *err, const char *hint, const char *fmt, int a, int b)
-{
-	if (err)
-	{
-		err->message = ECNUMBER_MESSAGE;
-		snprintf(err->detail, sizeof(err->detail), fmt, a, b);
-		err->hint = hint;
-	}
-	return false;
-}
-
 int
 ecnumber_check_digit(int32_t body)
 {
@@ -66,12 +48,12 @@ ecnumber_parse(const char *str, size_t len, int32_t *out, PrecursorParseError *e
 
 	parse_error_clear(err);
 
-	while (start < end && ecnumber_is_space(str[start]))
+	while (start < end && parse_is_space(str[start]))
 		start++;
-	while (end > start && ecnumber_is_space(str[end - 1]))
+	while (end > start && parse_is_space(str[end - 1]))
 		end--;
 	if (start == end)
-		return ecnumber_fail(err, ECNUMBER_HINT, "The value is empty.", 0, 0);
+		return parse_fail(err, ECNUMBER_MESSAGE, ECNUMBER_HINT, "The value is empty.");
 
 	for (size_t i = start; i < end; i++)
 	{
@@ -79,14 +61,14 @@ ecnumber_parse(const char *str, size_t len, int32_t *out, PrecursorParseError *e
 		int			pos = (int) (i - start) + 1;
 
 		if (question)
-			return ecnumber_fail(err, ECNUMBER_HINT,
+			return parse_fail(err, ECNUMBER_MESSAGE, ECNUMBER_HINT,
 								 "\"?\" stands for the check digit and must come last, but is followed by more at position %d.",
-								 pos, 0);
+								 pos);
 		if ((c >= '0' && c <= '9') || c == '?')
 		{
 			if (ndigits >= 7)
-				return ecnumber_fail(err, ECNUMBER_HINT,
-									 "It has more than 7 digits.", 0, 0);
+				return parse_fail(err, ECNUMBER_MESSAGE, ECNUMBER_HINT,
+									 "It has more than 7 digits.");
 			if (ndigits > 0)
 				body = body * 10 + check;
 			if (c == '?')
@@ -102,49 +84,48 @@ ecnumber_parse(const char *str, size_t len, int32_t *out, PrecursorParseError *e
 		else if (c == '-')
 		{
 			if (ngroups == 3)
-				return ecnumber_fail(err, ECNUMBER_HINT,
+				return parse_fail(err, ECNUMBER_MESSAGE, ECNUMBER_HINT,
 									 "It has more than three groups of digits (unexpected hyphen at position %d).",
-									 pos, 0);
+									 pos);
 			ngroups++;
 		}
 		else if (c >= 0x20 && c <= 0x7e)
-			return ecnumber_fail(err, ECNUMBER_HINT,
+			return parse_fail(err, ECNUMBER_MESSAGE, ECNUMBER_HINT,
 								 "Unexpected character \"%c\" at position %d.", c, pos);
 		else
-			return ecnumber_fail(err, ECNUMBER_HINT,
+			return parse_fail(err, ECNUMBER_MESSAGE, ECNUMBER_HINT,
 								 "Unexpected byte 0x%02X at position %d.", c, pos);
 	}
 
 	if (ngroups == 1)
 	{
 		if (ndigits != 7)
-			return ecnumber_fail(err, ECNUMBER_HINT,
+			return parse_fail(err, ECNUMBER_MESSAGE, ECNUMBER_HINT,
 								 "Without hyphens it must have exactly 7 digits, but it has %d.",
-								 ndigits, 0);
+								 ndigits);
 	}
 	else if (ngroups == 2)
-		return ecnumber_fail(err, ECNUMBER_HINT,
-							 "It has two groups of digits; three separated by hyphens are needed.",
-							 0, 0);
+		return parse_fail(err, ECNUMBER_MESSAGE, ECNUMBER_HINT,
+							 "It has two groups of digits; three separated by hyphens are needed.");
 	else
 	{
 		if (groups[0] != 3)
-			return ecnumber_fail(err, ECNUMBER_HINT,
+			return parse_fail(err, ECNUMBER_MESSAGE, ECNUMBER_HINT,
 								 "The first group must have 3 digits, but it has %d.",
-								 groups[0], 0);
+								 groups[0]);
 		if (groups[1] != 3)
-			return ecnumber_fail(err, ECNUMBER_HINT,
+			return parse_fail(err, ECNUMBER_MESSAGE, ECNUMBER_HINT,
 								 "The second group must have 3 digits, but it has %d.",
-								 groups[1], 0);
+								 groups[1]);
 		if (groups[2] != 1)
-			return ecnumber_fail(err, ECNUMBER_HINT,
+			return parse_fail(err, ECNUMBER_MESSAGE, ECNUMBER_HINT,
 								 "The last group must be a single check digit, but it has %d digits.",
-								 groups[2], 0);
+								 groups[2]);
 	}
 
 	expected = ecnumber_check_digit(body);
 	if (check >= 0 && check != expected)
-		return ecnumber_fail(err,
+		return parse_fail(err, ECNUMBER_MESSAGE,
 							 "Check the number for a mistyped or transposed digit.",
 							 "The check digit is %d, but %d was expected.",
 							 check, expected);

@@ -15,7 +15,6 @@
  */
 #include "inchikey.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -34,32 +33,6 @@ static const int ik_letter_pos[INCHIKEY_LETTERS] = {
 	23, 24,
 	26
 };
-
-static bool
-ik_fail(PrecursorParseError *err, const char *hint, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static bool
-ik_fail(PrecursorParseError *err, const char *hint, const char *fmt, ...)
-{
-	va_list		ap;
-
-	if (err)
-	{
-		err->message = ik_msg;
-		err->hint = hint;
-		va_start(ap, fmt);
-		vsnprintf(err->detail, sizeof(err->detail), fmt, ap);
-		va_end(ap);
-	}
-	return false;
-}
-
-static inline bool
-ik_is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
 
 static inline bool
 ik_triplet_start(int pos)
@@ -120,12 +93,12 @@ inchikey_parse(const char *str, size_t len, InchiKey *out, PrecursorParseError *
 	parse_error_clear(err);
 	if (str == NULL)
 		end = 0;
-	while (start < end && ik_is_space(str[start]))
+	while (start < end && parse_is_space(str[start]))
 		start++;
-	while (end > start && ik_is_space(str[end - 1]))
+	while (end > start && parse_is_space(str[end - 1]))
 		end--;
 	if (start == end)
-		return ik_fail(err, ik_hint_shape, "The value is empty.");
+		return parse_fail(err, ik_msg, ik_hint_shape, "The value is empty.");
 
 	/* optional "InChIKey=" prefix, in any case, as InChI tools print it */
 	if (end - start > sizeof(prefix) - 1)
@@ -146,7 +119,7 @@ inchikey_parse(const char *str, size_t len, InchiKey *out, PrecursorParseError *
 	}
 
 	if (end - start != INCHIKEY_LEN)
-		return ik_fail(err, ik_hint_shape,
+		return parse_fail(err, ik_msg, ik_hint_shape,
 					   "An InChIKey has 27 characters, this one has %zu.", end - start);
 
 	k = str + start;
@@ -158,26 +131,26 @@ inchikey_parse(const char *str, size_t len, InchiKey *out, PrecursorParseError *
 		if (i == 14 || i == 25)
 		{
 			if (c != '-')
-				return ik_fail(err, ik_hint_shape,
+				return parse_fail(err, ik_msg, ik_hint_shape,
 							   "Character %d must be \"-\", found %s.", i + 1, what);
 			continue;
 		}
 		if (c >= 'a' && c <= 'z')
-			return ik_fail(err, ik_hint_case,
+			return parse_fail(err, ik_msg, ik_hint_case,
 						   "Character %d is the lower-case letter %s.", i + 1, what);
 		if (c < 'A' || c > 'Z')
-			return ik_fail(err, ik_hint_shape,
+			return parse_fail(err, ik_msg, ik_hint_shape,
 						   "Character %d must be an upper-case letter, found %s.", i + 1, what);
 		if (i == 23 && c != 'S' && c != 'N')
-			return ik_fail(err, ik_hint_shape,
+			return parse_fail(err, ik_msg, ik_hint_shape,
 						   "The flag at character 24 must be \"S\" (standard) or \"N\" (non-standard), found %s.",
 						   what);
 		if (i == 24 && c != 'A')
-			return ik_fail(err, ik_hint_shape,
+			return parse_fail(err, ik_msg, ik_hint_shape,
 						   "The version letter at character 25 must be \"A\" (InChI version 1), found %s.",
 						   what);
 		if (ik_triplet_start(i) && c == 'E')
-			return ik_fail(err, ik_hint_shape,
+			return parse_fail(err, ik_msg, ik_hint_shape,
 						   "Character %d begins a hash triplet and cannot be \"E\".", i + 1);
 	}
 

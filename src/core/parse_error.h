@@ -10,6 +10,9 @@
 #ifndef PRECURSOR_PARSE_ERROR_H
 #define PRECURSOR_PARSE_ERROR_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 typedef struct PrecursorParseError
 {
 	const char *message;		/* primary message, without the input value */
@@ -27,6 +30,21 @@ parse_error_clear(PrecursorParseError *err)
 		err->detail[0] = '\0';
 		err->hint = NULL;
 	}
+}
+
+/*
+ * Fill *err (when not NULL) and return false, so that a parser can write
+ * "return parse_fail(err, ...);".  The detail is printf-formatted.
+ */
+extern bool parse_fail(PrecursorParseError *err, const char *message,
+					   const char *hint, const char *detail_fmt,...)
+			__attribute__((format(printf, 4, 5)));
+
+/* The white space the identifier parsers trim (C locale isspace, no locale) */
+static inline bool
+parse_is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
 #endif							/* PRECURSOR_PARSE_ERROR_H */
