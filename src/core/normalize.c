@@ -1126,7 +1126,11 @@ rewrite_special(NormState *st)
 			uint32_t	scp = 0;
 			char		latin;
 
-			/* look the source character up again: its case matters */
+			/*
+			 * Look the source character up again: its case matters.  Every
+			 * character in confusables[] folds to one code point, so a
+			 * source found there is the source of this code point alone.
+			 */
 			utf8_decode((const unsigned char *) st->src + off,
 						st->srclen - off, &scp);
 			latin = confusable_latin(scp);
@@ -1574,14 +1578,21 @@ cp_events(NormState *st, uint32_t scp, uint32_t off)
 	bool		failed = false;
 	int			n = fold_cp(scp, out, st->nb, &failed);
 	uint8_t		mark = scp < 0x80 ? 0 : NORM_MARK_NONASCII;
+	bool		conf_src;
 	int			i;
 
 	if (failed)
 		return false;
-	/* a look-alike by its source (uppercase) or by its folded form ("ό") */
-	if (n == 1 && out[0] >= 0x80 &&
-		(confusable_latin(scp) || confusable_latin(out[0])))
-		mark |= MARK_CONF;
+
+	/*
+	 * Look-alike candidates are decided per folded code point, so that a
+	 * character folding to several ("ͺ" -> " ι", "ᾳ" -> "αι") gets the same
+	 * treatment as its folded form will get when the output is normalised
+	 * again (idempotence).  The source character counts too, but only when
+	 * it folds to one code point: its case can make it a look-alike
+	 * (Cyrillic "Т" looks like "T", its lowercase "т" does not).
+	 */
+	conf_src = (n == 1 && confusable_latin(scp) != 0);
 	for (i = 0; i < n; i++)
 	{
 		uint32_t	c = out[i];
@@ -1599,7 +1610,11 @@ cp_events(NormState *st, uint32_t scp, uint32_t off)
 		}
 		else if (cls == C_LETTER)
 		{
-			if (!word_cp(st, c, off, mark))
+			uint8_t		cmark = mark;
+
+			if (conf_src || confusable_latin(c))
+				cmark |= MARK_CONF;
+			if (!word_cp(st, c, off, cmark))
 				return false;
 		}
 		else

@@ -105,6 +105,24 @@ has_homoglyph(const char *in)
 	return norm_span_has_mark(&nb, 0, nb.len, NORM_MARK_HOMOGLYPH);
 }
 
+/*
+ * in[0..len) (may hold NULs) normalises to want, and the result normalises
+ * to itself.
+ */
+static void
+idempotent_bytes(const char *name, const char *in, size_t len,
+				 const char *want)
+{
+	char		once[1024];
+	NormStatus	st = normalize_text(in, len, &nb);
+
+	snprintf(once, sizeof(once), "%s", st == NORM_OK ? nb.text : "<error>");
+	is_str(once, want, "%s -> '%s'", name, want);
+	st = normalize_text(once, strlen(once), &nb);
+	is_str(st == NORM_OK ? nb.text : "<error>", once,
+		   "%s: second pass leaves '%s' unchanged", name, once);
+}
+
 int
 main(void)
 {
@@ -191,6 +209,56 @@ main(void)
 	same("\xce\xb3-Butyrolactone", "gamma butyrolactone");
 	same("\xc2\xb5", "mu");	/* micro sign */
 	same("\xce\xb1\xce\xb2", "\xce\xb1\xce\xb2");	/* two Greek letters: a Greek word */
+
+	/*
+	 * Characters that fold to several code points: the look-alike and Greek
+	 * name decisions are taken per folded code point, as a second pass over
+	 * the output would take them.  U+037A (ͺ) folds to space + ι, U+1FB3
+	 * (ᾳ) to αι, U+1F80 (ᾀ) to αι.
+	 */
+	same("\xcd\xba", "iota");		/* alone: a Greek letter's name */
+	same("s\xcd\xba", "s iota");	/* the space of the fold splits the word */
+	same("\xcd\xba" "s", "is");	/* inside a Latin word: a look-alike */
+	ok(has_homoglyph("\xcd\xba" "s"), "i from U+037A in a Latin word is marked");
+	same("\xe1\xbe\xb3" "s", "ais");
+	same("x\xe1\xbe\x80y", "xaiy");
+	same("\xe1\xbe\xb3", "\xce\xb1\xce\xb9");	/* no Latin letter: Greek stays */
+	same("\xcd\xba\xce\xb1", "\xce\xb9\xce\xb1");
+	same("\xce\xa5\xce\xa5s", "yys");	/* the source's case still decides (Υ, not υ) */
+
+	/* fuzzer reproducers (idempotence failed before the per-code-point rule) */
+	idempotent_bytes("crash-17053cb3", "\xcd\xba\x73\x07", 4, "is");
+	idempotent_bytes("crash-28f092cf",
+					 "\xcd\xba\xd2\xbb\x61\x6e\x61\x65\x73\x74\x68\x00\x45\x2d"
+					 "\x45\x00\x45\x45", 18, "ihanesth e e ee");
+	idempotent_bytes("crash-28fbc580",
+					 "\x31\x31\x31\x11\x31\x31\x31\x32\x32\x31\x32\x32\x45\x31"
+					 "\x31\x31\x31\x31\x31\x31\x31\x31\x31\x31\x31\x31\x31\x32"
+					 "\x32\x32\x45\x00\x45\x31\x61\x71\x07\x5a\xcd\xba\x49\x49"
+					 "\x26\x4d\x52\x49\x49", 47,
+					 "111 11122122e11111111111111222e e1aq z iii mrii");
+	idempotent_bytes("crash-3496a0c8",
+					 "\x70\x2d\x4f\x30\x2d\x30\x32\x32\x65\xcd\x9a\xcc\x94\x2d"
+					 "\x30\x32\x26\x30\x53\x04\x30\x30\x72\x0f\x00\x00\x00\x00"
+					 "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x02\x02\x02\x02"
+					 "\x02\x36\x2e\x36\x02\x42\x02\x02\x02\x02\x02\x02\x02\x72"
+					 "\x29\x0c\x0c\x0c\x0c\x0c\x0c\x0c\x00\x6a\x32\x01\x00\x00"
+					 "\x00\x00\x00\x00\x0a\x32\x30\x30\x2d\x32\x30\x29\x32\xcd"
+					 "\xba\xcc\x94\x75\x6f\x32\x32\x2d\x30\x2d", 94,
+					 "p o0-022e 02 0s 00r 6 6 b r|j2|200-20 2 iuo22-0");
+	idempotent_bytes("crash-51238303",
+					 "\xdd\x82\x31\x14\x76\x3a\x00\x20\x2e\xce\xa4\x2d\x65\x64"
+					 "\x6f\xc9\xbb\xce\xa4\x33\x2e\x00\x7c\xcd\xba\xce\xa4\x31"
+					 "\x6e\x00\x0f", 31,
+					 "1 v|tau edo\xc9\xbbt3|it1n");
+	idempotent_bytes("crash-53c3d8b0",
+					 "\x33\x45\x2d\x45\x00\x2d\x45\x2d\x45\x2d\x00\x01\x00\x00"
+					 "\x00\x00\x00\x00\x45\x00\x19\xcd\xba\x75\x3f\x2f\x00\x10"
+					 "\x30\x2f\x00\x44\x2f\x64\x00\x00\x31\x2f\xd2\xba", 40,
+					 "3e e e e e iu 0 d d 1 \xd2\xbb");
+	idempotent_bytes("crash-fb4d42c0",
+					 "\xcd\xba\xd2\xb8\x61\x4a\x2d\x45\x12\x00\x00\x00\x7f\x16"
+					 "\x00\x30\x00\x45", 18, "i\xd2\xb9" "aj e 0 e");
 
 	/* signs of optical rotation */
 	same("(+)-Pseudoephedrine", "plus pseudoephedrine");
