@@ -40,6 +40,7 @@
 #include "catalog/pg_trigger.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
+#include "executor/executor.h"
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
@@ -47,6 +48,8 @@
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "parser/parse_type.h"
+#include "tcop/utility.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 #include "utils/date.h"
@@ -193,6 +196,15 @@ typedef struct Finding
 	float		score;
 	StringInfoData reasons;		/* JSON objects, comma separated */
 } Finding;
+
+/* Columns of the batched alert and shipment ledger inserts */
+#define ALERT_NCOLS		19
+#define LEDGER_NCOLS	9
+static const Oid alert_types[ALERT_NCOLS] = {TEXTOID, TEXTOID, TEXTOID, INT4OID,
+	TEXTOID, TEXTOID, TEXTOID, FLOAT4OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, DATEOID,
+FLOAT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID};
+static const Oid ledger_types[LEDGER_NCOLS] = {TEXTOID, TEXTOID, INT4OID, DATEOID,
+FLOAT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID};
 
 /* Plans saved once per backend */
 static SPIPlanPtr plan_alert = NULL;
@@ -911,30 +923,54 @@ prepare_plans(void)
 {
 	if (plan_alert == NULL)
 	{
-		Oid			types[19] = {TEXTOID, TEXTOID, TEXTOID, INT4OID, TEXTOID, TEXTOID,
-			TEXTOID, FLOAT4OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, DATEOID,
-		FLOAT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID};
+		Oid			types[ALERT_NCOLS];
+		int			i;
 
+		for (i = 0; i < ALERT_NCOLS; i++)
+			types[i] = get_array_type(alert_types[i]);
+
+		/*
+		 * One statement for a batch of alerts (see pending_flush()): every
+		 * column comes as an array, unnested side by side in row order.
+		 */
 		plan_alert = prepare_saved(
 								   "INSERT INTO precursor.alert (source_table, trigger_name, row_key,"
 								   " substance_id, substance_name, watchlist_code, category, score, reasons,"
 								   " consignee, consignor, country, declared_on, quantity, unit,"
 								   " declared_cn, declared_casrn, description, listed_as)"
-								   " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::pg_catalog.jsonb,"
-								   " $10, $11, $12, $13, $14::pg_catalog.numeric, $15, $16, $17, $18,"
-								   " ARRAY(SELECT pg_catalog.jsonb_array_elements_text($19::pg_catalog.jsonb)))",
-								   19, types);
+								   " SELECT a1, a2, a3, a4, a5, a6, a7, a8, a9::pg_catalog.jsonb,"
+								   " a10, a11, a12, a13, a14::pg_catalog.numeric, a15, a16, a17, a18,"
+								   " ARRAY(SELECT pg_catalog.jsonb_array_elements_text(a19::pg_catalog.jsonb))"
+								   " FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2),"
+								   " pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5),"
+								   " pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8),"
+								   " pg_catalog.unnest($9), pg_catalog.unnest($10), pg_catalog.unnest($11),"
+								   " pg_catalog.unnest($12), pg_catalog.unnest($13), pg_catalog.unnest($14),"
+								   " pg_catalog.unnest($15), pg_catalog.unnest($16), pg_catalog.unnest($17),"
+								   " pg_catalog.unnest($18), pg_catalog.unnest($19)) WITH ORDINALITY"
+								   " AS u (a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14,"
+								   " a15, a16, a17, a18, a19, ord)"
+								   " ORDER BY ord",
+								   ALERT_NCOLS, types);
 	}
 	if (plan_ledger_insert == NULL)
 	{
-		Oid			types[9] = {TEXTOID, TEXTOID, INT4OID, DATEOID, FLOAT8OID, TEXTOID,
-		TEXTOID, TEXTOID, TEXTOID};
+		Oid			types[LEDGER_NCOLS];
+		int			i;
 
+		for (i = 0; i < LEDGER_NCOLS; i++)
+			types[i] = get_array_type(ledger_types[i]);
 		plan_ledger_insert = prepare_saved(
 										   "INSERT INTO precursor.shipment_ledger (consignee_key, consignee,"
 										   " substance_id, shipped_on, quantity, unit, source_table, row_key, country)"
-										   " VALUES ($1, $2, $3, $4, $5::pg_catalog.numeric, $6, $7, $8, $9)",
-										   9, types);
+										   " SELECT a1, a2, a3, a4, a5::pg_catalog.numeric, a6, a7, a8, a9"
+										   " FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2),"
+										   " pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5),"
+										   " pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8),"
+										   " pg_catalog.unnest($9)) WITH ORDINALITY"
+										   " AS u (a1, a2, a3, a4, a5, a6, a7, a8, a9, ord)"
+										   " ORDER BY ord",
+										   LEDGER_NCOLS, types);
 	}
 	if (plan_ledger_load == NULL)
 	{
@@ -1021,6 +1057,13 @@ consignee_key(const char *s)
 
 /* ---------- shipments per consignee and substance ---------- */
 
+struct LedgerPair;
+static void pending_subxact_end(SubTransactionId subid, SubTransactionId parent,
+								bool commit);
+static void pending_xact_end(XactEvent event);
+static void pending_merge_ledger(const char *ckey, int32 substance_id,
+								 struct LedgerPair *pair);
+
 /*
  * The cumulative rule sums a consignee's shipments of a substance within the
  * window.  Instead of a query per shipment, the first shipment of a
@@ -1102,6 +1145,7 @@ ledger_xact_callback(XactEvent event, void *arg)
 		default:
 			break;
 	}
+	pending_xact_end(event);
 }
 
 static void
@@ -1109,16 +1153,32 @@ ledger_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
 						SubTransactionId parentSubid, void *arg)
 {
 	if (event == SUBXACT_EVENT_ABORT_SUB)
+	{
 		ledger_reset();
+		pending_subxact_end(mySubid, parentSubid, false);
+	}
+	else if (event == SUBXACT_EVENT_COMMIT_SUB)
+		pending_subxact_end(mySubid, parentSubid, true);
+}
+
+static void
+screen_callbacks_init(void)
+{
+	if (!ledger_callbacks)
+	{
+		RegisterXactCallback(ledger_xact_callback, NULL);
+		RegisterSubXactCallback(ledger_subxact_callback, NULL);
+		ledger_callbacks = true;
+	}
 }
 
 /*
  * The shipments of (consignee key, substance) known to this transaction,
- * read from the ledger under the pair's advisory lock if not yet known.
- * SPI must be entered.
+ * read from the ledger under the pair's advisory lock if not yet known
+ * (entering SPI for that).
  */
 static LedgerPair *
-ledger_get(const char *ckey, int32 substance_id)
+ledger_get(const char *ckey, int32 substance_id, SpiRow *spi)
 {
 	LedgerKey	key;
 	LedgerPair *pair;
@@ -1127,12 +1187,7 @@ ledger_get(const char *ckey, int32 substance_id)
 	int			rc;
 	uint64		i;
 
-	if (!ledger_callbacks)
-	{
-		RegisterXactCallback(ledger_xact_callback, NULL);
-		RegisterSubXactCallback(ledger_subxact_callback, NULL);
-		ledger_callbacks = true;
-	}
+	screen_callbacks_init();
 	if (ledger_cxt == NULL)
 		ledger_cxt = AllocSetContextCreate(TopMemoryContext,
 										   "precursor shipment ledger cache",
@@ -1163,6 +1218,7 @@ ledger_get(const char *ckey, int32 substance_id)
 	 * taken after the lock) before ours are summed.  Held to the end of the
 	 * transaction.
 	 */
+	spi_enter(spi);
 	v[0] = CStringGetTextDatum(ckey);
 	v[1] = Int32GetDatum(substance_id);
 	DirectFunctionCall2(pg_advisory_xact_lock_int4,
@@ -1191,6 +1247,8 @@ ledger_get(const char *ckey, int32 substance_id)
 		pair->n++;
 	}
 	SPI_freetuptable(SPI_tuptable);
+	/* and the shipments recorded but not yet written (see pending_add()) */
+	pending_merge_ledger(ckey, substance_id, pair);
 	return pair;
 }
 
@@ -1205,6 +1263,325 @@ ledger_add(LedgerPair *pair, DateADT shipped_on, double quantity)
 	pair->ship[pair->n].shipped_on = shipped_on;
 	pair->ship[pair->n].quantity = quantity;
 	pair->n++;
+}
+
+/* ---------- alerts and ledger rows, written per statement ---------- */
+
+/*
+ * An INSERT per alert and per shipment cost more than screening the row
+ * (executor start-up, constraint expressions, search_path pinning, for one
+ * row).  Alerts and shipment ledger rows are therefore buffered in memory and
+ * written with one INSERT ... SELECT FROM unnest() per batch: when a batch
+ * reaches PENDING_BATCH rows, and at the end of the statement that produced
+ * them (an ExecutorFinish hook for INSERT/UPDATE, a ProcessUtility hook for
+ * COPY), so they are visible to the next statement as before.
+ *
+ * Each buffered row is tagged with the subtransaction that produced it: a
+ * subtransaction that aborts drops its rows, one that commits hands them to
+ * its parent, and a flush writes only the rows of the current
+ * subtransaction, so a row never outlives the savepoint it was made under.
+ * Rows still buffered at commit (a row trigger fired outside any statement
+ * end we see, e.g. by logical replication) are written before the commit.
+ * The cumulative rule adds buffered shipments to those it reads from the
+ * ledger (pending_merge_ledger()).
+ */
+#define PENDING_BATCH	1000
+
+typedef struct PendingRow
+{
+	SubTransactionId subid;
+	double		stored;			/* ledger rows: quantity as the ledger stores it */
+	Datum		v[ALERT_NCOLS];
+	bool		isnull[ALERT_NCOLS];
+} PendingRow;
+
+typedef struct PendingBuf
+{
+	const char *what;
+	int			ncols;
+	const Oid  *types;
+	SPIPlanPtr *plan;
+	int			n;
+	int			max;
+	PendingRow **rows;			/* in TopMemoryContext; rows in pending_cxt */
+} PendingBuf;
+
+static PendingBuf pend_ledger = {"shipment", LEDGER_NCOLS, ledger_types, &plan_ledger_insert, 0, 0, NULL};
+static PendingBuf pend_alert = {"alert", ALERT_NCOLS, alert_types, &plan_alert, 0, 0, NULL};
+static MemoryContext pending_cxt = NULL;
+static Oid	pending_writer = InvalidOid;
+static bool pending_flushing = false;
+static bool pending_hooks = false;
+static ExecutorFinish_hook_type prev_executor_finish = NULL;
+static ProcessUtility_hook_type prev_process_utility = NULL;
+
+static void pending_install_hooks(void);
+
+static void
+pending_add(PendingBuf *b, Oid writer, Datum *v, const char *nulls, double stored)
+{
+	MemoryContext old;
+	PendingRow *r;
+	int			i;
+
+	screen_callbacks_init();
+	pending_install_hooks();
+	if (pending_cxt == NULL)
+		pending_cxt = AllocSetContextCreate(TopMemoryContext,
+											"precursor pending alerts",
+											ALLOCSET_DEFAULT_SIZES);
+	if (b->n >= b->max)
+	{
+		b->max = b->max ? b->max * 2 : PENDING_BATCH;
+		b->rows = b->rows ? repalloc(b->rows, sizeof(PendingRow *) * b->max) :
+			MemoryContextAlloc(TopMemoryContext, sizeof(PendingRow *) * b->max);
+	}
+	old = MemoryContextSwitchTo(pending_cxt);
+	r = palloc(sizeof(PendingRow));
+	r->subid = GetCurrentSubTransactionId();
+	r->stored = stored;
+	for (i = 0; i < b->ncols; i++)
+	{
+		r->isnull[i] = (nulls[i] == 'n');
+		if (r->isnull[i])
+			r->v[i] = (Datum) 0;
+		else if (b->types[i] == TEXTOID)
+			r->v[i] = datumCopy(v[i], false, -1);
+		else
+			r->v[i] = v[i];		/* int4, float4, date, float8: by value */
+	}
+	MemoryContextSwitchTo(old);
+	b->rows[b->n++] = r;
+	pending_writer = writer;
+}
+
+static int
+pending_count(PendingBuf *b, SubTransactionId subid)
+{
+	int			i,
+				n = 0;
+
+	for (i = 0; i < b->n; i++)
+		if (b->rows[i]->subid == subid)
+			n++;
+	return n;
+}
+
+/* Write the buffered rows of subtransaction subid.  SPI must be entered. */
+static void
+pending_write(PendingBuf *b, SubTransactionId subid)
+{
+	int			n = pending_count(b, subid);
+	Datum		args[ALERT_NCOLS];
+	Datum	   *elems;
+	bool	   *nulls;
+	int			col,
+				i,
+				j,
+				rc;
+	int			lb = 1;
+
+	if (n == 0)
+		return;
+	elems = palloc(sizeof(Datum) * n);
+	nulls = palloc(sizeof(bool) * n);
+	for (col = 0; col < b->ncols; col++)
+	{
+		int16		typlen;
+		bool		typbyval;
+		char		typalign;
+
+		get_typlenbyvalalign(b->types[col], &typlen, &typbyval, &typalign);
+		for (i = 0, j = 0; i < b->n; i++)
+		{
+			if (b->rows[i]->subid != subid)
+				continue;
+			elems[j] = b->rows[i]->v[col];
+			nulls[j] = b->rows[i]->isnull[col];
+			j++;
+		}
+		args[col] = PointerGetDatum(construct_md_array(elems, nulls, 1, &n, &lb,
+													   b->types[col], typlen,
+													   typbyval, typalign));
+	}
+	rc = SPI_execute_plan(*b->plan, args, NULL, false, 0);
+	if (rc != SPI_OK_INSERT || SPI_processed != (uint64) n)
+		elog(ERROR, "could not record %d %s rows: %s", n, b->what,
+			 SPI_result_code_string(rc));
+
+	/* keep the rows of other subtransactions, in order */
+	for (i = 0, j = 0; i < b->n; i++)
+		if (b->rows[i]->subid != subid)
+			b->rows[j++] = b->rows[i];
+	b->n = j;
+}
+
+/*
+ * Write the buffered rows of the current subtransaction, as the owner of the
+ * alert tables and under the pinned search_path.
+ */
+static void
+pending_flush(void)
+{
+	SubTransactionId subid;
+	Oid			save_userid;
+	int			save_sec;
+	int			nestlevel;
+
+	if (pending_flushing || (pend_ledger.n == 0 && pend_alert.n == 0))
+		return;
+	subid = GetCurrentSubTransactionId();
+	if (pending_count(&pend_ledger, subid) == 0 && pending_count(&pend_alert, subid) == 0)
+		return;
+
+	pending_flushing = true;
+	GetUserIdAndSecContext(&save_userid, &save_sec);
+	SetUserIdAndSecContext(pending_writer,
+						   save_sec | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	nestlevel = screen_search_path_pin();
+	prepare_plans();
+	pending_write(&pend_ledger, subid);
+	pending_write(&pend_alert, subid);
+	screen_search_path_restore(nestlevel);
+	SPI_finish();
+	SetUserIdAndSecContext(save_userid, save_sec);
+	pending_flushing = false;
+
+	if (pend_ledger.n == 0 && pend_alert.n == 0)
+		MemoryContextReset(pending_cxt);
+}
+
+static void
+pending_drop_all(void)
+{
+	pend_ledger.n = 0;
+	pend_alert.n = 0;
+	pending_flushing = false;
+	if (pending_cxt != NULL)
+		MemoryContextReset(pending_cxt);
+}
+
+static void
+pending_xact_end(XactEvent event)
+{
+	switch (event)
+	{
+		case XACT_EVENT_PRE_COMMIT:
+		case XACT_EVENT_PRE_PREPARE:
+			/* every subtransaction has ended: all rows are the top level's */
+			pending_flush();
+			break;
+		case XACT_EVENT_COMMIT:
+		case XACT_EVENT_PARALLEL_COMMIT:
+		case XACT_EVENT_ABORT:
+		case XACT_EVENT_PARALLEL_ABORT:
+		case XACT_EVENT_PREPARE:
+			pending_drop_all();
+			break;
+		default:
+			break;
+	}
+}
+
+static void
+pending_subxact_buf(PendingBuf *b, SubTransactionId subid, SubTransactionId parent,
+					bool commit)
+{
+	int			i,
+				j;
+
+	for (i = 0, j = 0; i < b->n; i++)
+	{
+		if (b->rows[i]->subid == subid)
+		{
+			if (!commit)
+			{
+				pfree(b->rows[i]);
+				continue;
+			}
+			b->rows[i]->subid = parent;
+		}
+		b->rows[j++] = b->rows[i];
+	}
+	b->n = j;
+}
+
+static void
+pending_subxact_end(SubTransactionId subid, SubTransactionId parent, bool commit)
+{
+	if (!commit)
+		pending_flushing = false;
+	pending_subxact_buf(&pend_ledger, subid, parent, commit);
+	pending_subxact_buf(&pend_alert, subid, parent, commit);
+}
+
+/* Buffered shipments of (consignee key, substance), added to pair */
+static void
+pending_merge_ledger(const char *ckey, int32 substance_id, LedgerPair *pair)
+{
+	size_t		len = strlen(ckey);
+	int			i;
+
+	for (i = 0; i < pend_ledger.n; i++)
+	{
+		PendingRow *r = pend_ledger.rows[i];
+		text	   *k = (text *) DatumGetPointer(r->v[0]);
+
+		if (DatumGetInt32(r->v[2]) == substance_id &&
+			VARSIZE_ANY_EXHDR(k) == len && memcmp(VARDATA_ANY(k), ckey, len) == 0)
+			ledger_add(pair, DatumGetDateADT(r->v[3]), r->stored);
+	}
+}
+
+/* End of an INSERT or UPDATE (or any statement that may modify a table) */
+static void
+pending_executor_finish(QueryDesc *queryDesc)
+{
+	if (prev_executor_finish)
+		prev_executor_finish(queryDesc);
+	else
+		standard_ExecutorFinish(queryDesc);
+	if ((queryDesc->operation != CMD_SELECT || queryDesc->plannedstmt->hasModifyingCTE) &&
+		(pend_ledger.n > 0 || pend_alert.n > 0))
+		pending_flush();
+}
+
+/* End of a COPY */
+static void
+pending_process_utility(PlannedStmt *pstmt, const char *queryString,
+						bool readOnlyTree, ProcessUtilityContext context,
+						ParamListInfo params, QueryEnvironment *queryEnv,
+						DestReceiver *dest, QueryCompletion *qc)
+{
+	bool		is_copy = IsA(pstmt->utilityStmt, CopyStmt);
+
+	if (prev_process_utility)
+		prev_process_utility(pstmt, queryString, readOnlyTree, context, params,
+							 queryEnv, dest, qc);
+	else
+		standard_ProcessUtility(pstmt, queryString, readOnlyTree, context, params,
+								queryEnv, dest, qc);
+	if (is_copy && (pend_ledger.n > 0 || pend_alert.n > 0) && IsTransactionState())
+		pending_flush();
+}
+
+/*
+ * Installed by the first buffered row, for the rest of the backend's life
+ * (hooks are never removed; the functions above do nothing when nothing is
+ * buffered).
+ */
+static void
+pending_install_hooks(void)
+{
+	if (pending_hooks)
+		return;
+	prev_executor_finish = ExecutorFinish_hook;
+	ExecutorFinish_hook = pending_executor_finish;
+	prev_process_utility = ProcessUtility_hook;
+	ProcessUtility_hook = pending_process_utility;
+	pending_hooks = true;
 }
 
 /* ---------- the row ---------- */
@@ -1440,11 +1817,9 @@ apply_quantity_rules(ScreenConfig *cfg, RowData *row, Finding *f, SpiRow *spi)
 		double		stored;
 		int64		count;
 		int			i;
-		int			rc;
 		const char *base_unit = s->threshold_kind == UNIT_MASS ? "kg" : "l";
 
-		spi_enter(spi);
-		pair = ledger_get(ckey, s->substance_id);
+		pair = ledger_get(ckey, s->substance_id, spi);
 
 		/* earlier shipments in (date - window, date], as the window reads */
 		lo = DatumGetDateADT(DirectFunctionCall1(timestamp_date,
@@ -1481,9 +1856,7 @@ apply_quantity_rules(ScreenConfig *cfg, RowData *row, Finding *f, SpiRow *spi)
 			v[8] = CStringGetTextDatum(row->country);
 		else
 			n[8] = 'n';
-		rc = SPI_execute_plan(plan_ledger_insert, v, n, false, 0);
-		if (rc != SPI_OK_INSERT || SPI_processed != 1)
-			elog(ERROR, "could not record the shipment: %s", SPI_result_code_string(rc));
+		pending_add(&pend_ledger, cfg->writer, v, n, stored);
 		ledger_add(pair, row->date, stored);
 		total += stored;
 		count += 1;
@@ -1662,22 +2035,20 @@ score_findings(ScreenConfig *cfg, List *findings)
 }
 
 static void
-insert_alerts(ScreenConfig *cfg, RowData *row, List *findings, SpiRow *spi)
+insert_alerts(ScreenConfig *cfg, RowData *row, List *findings)
 {
 	ListCell   *lc;
 
 	foreach(lc, findings)
 	{
 		Finding    *f = lfirst(lc);
-		Datum		v[19];
-		char		n[19];
-		int			rc;
+		Datum		v[ALERT_NCOLS];
+		char		n[ALERT_NCOLS];
 		StringInfoData r;
 		StringInfoData l;
 
 		if (!f->alert)
 			continue;
-		spi_enter(spi);
 		memset(n, ' ', sizeof(n));
 		initStringInfo(&r);
 		appendStringInfo(&r, "[%s]", f->reasons.data);
@@ -1712,9 +2083,7 @@ insert_alerts(ScreenConfig *cfg, RowData *row, List *findings, SpiRow *spi)
 			n[17] = 'n';
 		TXT(18, l.data);
 #undef TXT
-		rc = SPI_execute_plan(plan_alert, v, n, false, 0);
-		if (rc != SPI_OK_INSERT)
-			elog(ERROR, "could not record the alert: %s", SPI_result_code_string(rc));
+		pending_add(&pend_alert, cfg->writer, v, n, 0);
 	}
 }
 
@@ -1866,6 +2235,8 @@ precursor_screen_trigger(PG_FUNCTION_ARGS)
 			Datum		v[2];
 			int			rc;
 
+			/* shipments still buffered are deleted too */
+			pending_flush();
 			spi_enter(&spi);
 			v[0] = CStringGetTextDatum(cfg->table_name);
 			v[1] = CStringGetTextDatum(old_key);
@@ -1903,10 +2274,12 @@ precursor_screen_trigger(PG_FUNCTION_ARGS)
 			apply_quantity_rules(cfg, &row, lfirst(lc), &spi);
 		score_findings(cfg, findings);
 		if (cfg->modes & MODE_ALERT)
-			insert_alerts(cfg, &row, findings, &spi);
+			insert_alerts(cfg, &row, findings);
 	}
 	spi_leave(&spi);
 	SetUserIdAndSecContext(save_userid, save_sec);
+	if (pend_alert.n >= PENDING_BATCH || pend_ledger.n >= PENDING_BATCH)
+		pending_flush();
 	error_context_stack = errcb.previous;
 
 	if (cfg->modes & MODE_ANNOTATE)
