@@ -1,5 +1,9 @@
 -- bench/trigger_bench.sql: COPY the same declarations file into three tables:
 --   plain  no trigger
+--   noop   a C BEFORE ROW trigger that does nothing (contrib lo's lo_manage,
+--          which on INSERT only looks up its column and returns the row):
+--          the floor of any row trigger, since COPY then stops batching
+--          its inserts
 --   c      precursor.screen_trigger() in alert mode
 --   plpg   the PL/pgSQL trigger a user would write: every watchlist term as
 --          an ILIKE pattern, one alert row per hit (run on a subsample)
@@ -8,11 +12,15 @@
 \timing off
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS precursor;
-DROP TABLE IF EXISTS bench_plain, bench_c, bench_plpg, bench_plpg_alert, bench_times;
+DROP TABLE IF EXISTS bench_plain, bench_noop, bench_c, bench_plpg, bench_plpg_alert, bench_times;
 CREATE TABLE bench_times (variant text, rows bigint, seconds float8);
 CREATE TABLE bench_plain (decl_id bigint, declared_on date, consignor text, consignee text,
 	dest_country text, goods_text text, cn_code text, cas text, qty numeric, unit text);
+CREATE TABLE bench_noop (LIKE bench_plain);
 CREATE TABLE bench_c (LIKE bench_plain);
+DROP FUNCTION IF EXISTS bench_noop_trigger();
+CREATE FUNCTION bench_noop_trigger() RETURNS trigger AS '$libdir/lo', 'lo_manage' LANGUAGE C;
+CREATE TRIGGER noop BEFORE INSERT ON bench_noop FOR EACH ROW EXECUTE FUNCTION bench_noop_trigger('goods_text');
 CREATE TABLE bench_plpg (LIKE bench_plain);
 SELECT precursor.attach_screening('bench_c', 'description=goods_text', 'casrn=cas', 'cn=cn_code',
 	'quantity=qty', 'unit=unit', 'consignee=consignee', 'consignor=consignor',
@@ -49,6 +57,10 @@ END $$;
 \echo 'COPY without trigger'
 SELECT bench_copy('bench_plain', :'file') AS s \gset
 INSERT INTO bench_times SELECT 'plain', count(*), :s FROM bench_plain;
+\echo 'COPY with a no-op C trigger'
+SELECT bench_copy('bench_noop', :'file') AS s \gset
+INSERT INTO bench_times SELECT 'noop', count(*), :s FROM bench_noop;
+TRUNCATE bench_noop;
 \echo 'COPY with precursor.screen_trigger'
 SELECT bench_copy('bench_c', :'file') AS s \gset
 INSERT INTO bench_times SELECT 'c', count(*), :s FROM bench_c;
@@ -67,6 +79,10 @@ SELECT variant, rows, round(seconds::numeric, 2) AS seconds,
   FROM bench_times ORDER BY variant;
 SELECT round(((SELECT seconds FROM bench_times WHERE variant = 'c') /
               (SELECT seconds FROM bench_times WHERE variant = 'plain'))::numeric, 2) AS c_over_plain,
+       round(((SELECT seconds FROM bench_times WHERE variant = 'c') /
+              (SELECT seconds FROM bench_times WHERE variant = 'noop'))::numeric, 2) AS c_over_noop,
+       round(((SELECT seconds FROM bench_times WHERE variant = 'noop') /
+              (SELECT seconds FROM bench_times WHERE variant = 'plain'))::numeric, 2) AS noop_over_plain,
        round(((SELECT seconds / rows FROM bench_times WHERE variant = 'plpg_sub') /
               (SELECT seconds / rows FROM bench_times WHERE variant = 'plain_sub'))::numeric, 1) AS plpgsql_over_plain,
        round(((SELECT seconds / rows FROM bench_times WHERE variant = 'plpg_sub') /
@@ -75,4 +91,5 @@ SELECT round(((SELECT seconds FROM bench_times WHERE variant = 'c') /
               (SELECT rows FROM bench_times WHERE variant = 'c'))::numeric, 0) AS plpgsql_extrapolated_seconds_full;
 SELECT (SELECT count(*) FROM precursor.alert WHERE source_table = 'public.bench_c') AS c_alerts,
        (SELECT count(DISTINCT row_key) FROM precursor.alert WHERE source_table = 'public.bench_c') AS c_rows_alerted,
-       (SELECT count(*) FROM bench_c) AS c_rows;
+       (SELECT count(*) FROM bench_c) AS c_rows,
+       (SELECT count(*) FROM precursor.shipment_ledger WHERE source_table = 'public.bench_c') AS c_ledger_rows;
