@@ -4,9 +4,10 @@
  *		the hits of one text resolved to watchlist substances.
  *
  * Implemented in watchlist_cache.c (the cache and the scan) and screen.c (SQL
- * functions); used by screen_trigger.c.  Everything returned is palloc'd in
- * the caller's CurrentMemoryContext, so a per-row memory context reset frees
- * it all.
+ * functions); used by screen_trigger.c.  Everything returned, strings
+ * included, is palloc'd in the caller's CurrentMemoryContext, so a per-row
+ * memory context reset frees it all, and a hit stays valid when a later call
+ * rebuilds the cache after an invalidation.
  *
  * Only UTF-8 databases are supported: in any other server encoding these
  * functions raise ERRCODE_FEATURE_NOT_SUPPORTED.
@@ -30,7 +31,7 @@
 typedef struct PrecursorHit
 {
 	int32		substance_id;
-	const char *substance_name;		/* points into the cache: copy if kept */
+	const char *substance_name;		/* strings are the caller's copies */
 	int64		casrn;				/* 0 if the substance has none */
 	const char *watchlist_code;		/* NULL when substance_id is 0 */
 	const char *category;			/* NULL when substance_id is 0 */

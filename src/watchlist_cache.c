@@ -607,6 +607,7 @@ build_cache(void)
 			c->cas[c->ncas].sub = (int) i;
 			c->ncas++;
 		}
+		CHECK_FOR_INTERRUPTS();
 	}
 	qsort(c->cas, c->ncas, sizeof(IdentEntry), cmp_ident);
 
@@ -624,6 +625,7 @@ build_cache(void)
 		char	   *code = SPI_getvalue(tup, desc, 2);
 		int64		v;
 
+		CHECK_FOR_INTERRUPTS();
 		if (sub < 0 || code == NULL || !cncode_parse(code, strlen(code), &v, NULL))
 			continue;
 		c->cn[c->ncn].ident = v;
@@ -1139,6 +1141,7 @@ finish_hits(WatchlistCache *c, PrecursorHit *hits, int n, const char *text,
 	{
 		PrecursorHit *h = &hits[keys[i].idx];
 
+		CHECK_FOR_INTERRUPTS();
 		if (!contained(h, kept, nkept, maxend))
 			kept[nkept++] = h;
 	}
@@ -1158,6 +1161,7 @@ finish_hits(WatchlistCache *c, PrecursorHit *hits, int n, const char *text,
 	qsort(refs, 2 * n, sizeof(OffsetRef), cmp_offset);
 	for (i = 0; i < 2 * n; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		if (refs[i].byte > pos_byte)
 		{
 			pos_char += pg_mbstrlen_with_len(text + pos_byte,
@@ -1213,6 +1217,32 @@ run_scan(Collector *col, PmMatcher *m, const char *text, int len,
 	}
 }
 
+/*
+ * Give a returned hit its own copies of the strings that point into the
+ * cache: the caller may keep hits while a later call in the same query
+ * rebuilds (and frees) the cache after an invalidation.  Identifier texts
+ * are already palloc'd by ident_text().
+ */
+static void
+copy_hit_strings(PrecursorHit *h)
+{
+	if (h->substance_name)
+		h->substance_name = pstrdup(h->substance_name);
+	if (h->watchlist_code)
+		h->watchlist_code = pstrdup(h->watchlist_code);
+	if (h->category)
+		h->category = pstrdup(h->category);
+	if (h->kind != PM_HIT_CAS && h->kind != PM_HIT_EC && h->kind != PM_HIT_CN)
+	{
+		if (h->matched_term)
+			h->matched_term = pstrdup(h->matched_term);
+		if (h->term_kind)
+			h->term_kind = pstrdup(h->term_kind);
+		if (h->term_lang)
+			h->term_lang = pstrdup(h->term_lang);
+	}
+}
+
 List *
 precursor_screen_text(const char *text, int len, const ScreenOptions *opts)
 {
@@ -1243,9 +1273,11 @@ precursor_screen_text(const char *text, int len, const ScreenOptions *opts)
 	n = finish_hits(c, col.hits, col.nhits, text, &sorted);
 	for (i = 0; i < n; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		if (opts->stop_at_first &&
 			(sorted[i]->negated || sorted[i]->substance_id == 0))
 			continue;
+		copy_hit_strings(sorted[i]);
 		result = lappend(result, sorted[i]);
 		if (opts->stop_at_first)
 			break;
