@@ -1246,7 +1246,7 @@ copy_hit_strings(PrecursorHit *h)
 List *
 precursor_screen_text(const char *text, int len, const ScreenOptions *opts)
 {
-	WatchlistCache *c = get_cache(opts->fuzzy);
+	WatchlistCache *c;
 	Collector	col;
 	uint32		flags = 0;
 	List	   *result = NIL;
@@ -1254,16 +1254,21 @@ precursor_screen_text(const char *text, int len, const ScreenOptions *opts)
 	int			n;
 	int			i;
 
-	memset(&col, 0, sizeof(col));
-	col.c = c;
-	col.text = text;
-
 	if (opts->stop_at_first && !opts->lookup)
 	{
 		/* One hit that names a substance, found again in full below. */
 		if (!precursor_text_matches(text, len, opts->fuzzy))
 			return NIL;
 	}
+
+	/*
+	 * Only now: get_cache() may rebuild and free the cache, so no pointer
+	 * into it may be held across a call.
+	 */
+	c = get_cache(opts->fuzzy);
+	memset(&col, 0, sizeof(col));
+	col.c = c;
+	col.text = text;
 
 	if (opts->fuzzy)
 		flags |= PM_SCAN_FUZZY;
