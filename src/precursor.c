@@ -18,4 +18,5 @@ void
 _PG_init(void)
 {
 	precursor_watchlist_cache_init();
+	precursor_screening_init();
 }

@@ -14,4 +14,7 @@
 /* watchlist_cache.c: per-backend compiled watchlist, invalidated at commit */
 extern void precursor_watchlist_cache_init(void);
 
+/* screen_trigger.c: end-of-statement hooks flushing buffered alerts */
+extern void precursor_screening_init(void);
+
 #endif							/* PRECURSOR_H */

@@ -1315,8 +1315,6 @@ static bool pending_hooks = false;
 static ExecutorFinish_hook_type prev_executor_finish = NULL;
 static ProcessUtility_hook_type prev_process_utility = NULL;
 
-static void pending_install_hooks(void);
-
 static void
 pending_add(PendingBuf *b, Oid writer, Datum *v, const char *nulls, double stored)
 {
@@ -1325,7 +1323,6 @@ pending_add(PendingBuf *b, Oid writer, Datum *v, const char *nulls, double store
 	int			i;
 
 	screen_callbacks_init();
-	pending_install_hooks();
 	if (pending_cxt == NULL)
 		pending_cxt = AllocSetContextCreate(TopMemoryContext,
 											"precursor pending alerts",
@@ -1568,12 +1565,12 @@ pending_process_utility(PlannedStmt *pstmt, const char *queryString,
 }
 
 /*
- * Installed by the first buffered row, for the rest of the backend's life
- * (hooks are never removed; the functions above do nothing when nothing is
- * buffered).
+ * Called from _PG_init: the end-of-statement hooks that flush buffered
+ * alerts and shipments.  They stay for the backend's life and do nothing
+ * when nothing is buffered.
  */
-static void
-pending_install_hooks(void)
+void
+precursor_screening_init(void)
 {
 	if (pending_hooks)
 		return;
