@@ -148,6 +148,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (nb2.len != nb1.len || memcmp(nb1.text, nb2.text, nb1.len) != 0)
 		abort();
 	/* the second pass maps every byte to itself on ASCII output */
+	for (i = 0; i < nb1.len; i++)
+		if ((unsigned char) nb1.text[i] >= 0x80)
+			break;
+	if (i == nb1.len)
+	{
+		for (i = 0; i < nb2.len; i++)
+			if (nb2.offset[i] != i || nb2.marks[i] != 0)
+				abort();
+	}
 
 	check_chemname(&nb1);
 	return 0;
