@@ -72,4 +72,5 @@ src/core/fuzz/bin/%: src/core/fuzz/%.c $(CORE_SRCS) $(wildcard src/core/*.h)
 
 fuzz: $(FUZZERS)
 	@for f in $(FUZZERS); do echo "# $$f for $(FUZZ_SECONDS)s"; \
-	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -print_final_stats=0 2>&1 | tail -n 3 || exit 1; done
+	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=4096 >$$f.log 2>&1; rc=$$?; \
+	  tail -n 3 $$f.log; [ $$rc -eq 0 ] || exit $$rc; done
