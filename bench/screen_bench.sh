@@ -9,7 +9,8 @@
 # (exact and fuzzy) against a ~* alternation, ILIKE ANY, full-text search and
 # pg_trgm on the same rows, then the 1k-versus-100k-terms check.  Builds and
 # installs nothing: run `make install` first.  If PGHOST is not set, it runs
-# itself inside a throwaway cluster (pg_virtualenv -v 15).
+# itself inside a throwaway cluster (pg_virtualenv -t -v 15: in a temporary
+# directory, so a stale or concurrent 15/regress cluster does not block it).
 #
 # Subsample sizes of the slow baselines (first N rows of the corpus):
 #   ROWS_REGEX (20000), ROWS_ILIKE (50000), ROWS_FTS (200000),
@@ -18,7 +19,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ -z "${PGHOST:-}" ]; then
-	exec pg_virtualenv -v 15 -o shared_buffers=512MB "$0" "$@"
+	exec pg_virtualenv -t -v 15 -o shared_buffers=512MB "$0" "$@"
 fi
 
 ROWS=${1:-1000000}
