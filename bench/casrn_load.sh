@@ -17,7 +17,8 @@ set -euo pipefail
 
 if [ -z "${PGHOST:-}" ] && [ -z "${CASRN_BENCH_IN_VIRTUALENV:-}" ]; then
 	export CASRN_BENCH_IN_VIRTUALENV=1
-	exec pg_virtualenv -t -v "${PG_VERSION:-15}" "$0" "$@"
+	export LANG=C.UTF-8 LC_ALL=C.UTF-8
+	exec pg_virtualenv -t -i "--encoding=UTF8 --locale=C.UTF-8" -v "${PG_VERSION:-15}" "$0" "$@"
 fi
 
 cd "$(dirname "$0")/.."

@@ -19,7 +19,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ -z "${PGHOST:-}" ]; then
-	exec pg_virtualenv -t -v 15 -o shared_buffers=512MB "$0" "$@"
+	export LANG=C.UTF-8 LC_ALL=C.UTF-8
+	exec pg_virtualenv -t -i "--encoding=UTF8 --locale=C.UTF-8" -v 15 -o shared_buffers=512MB "$0" "$@"
 fi
 
 ROWS=${1:-1000000}
