@@ -39,6 +39,17 @@ SELECT * FROM alerts ORDER BY id;
 COMMIT;
 SELECT * FROM alerts ORDER BY id;
 
+-- a COPY in its own transaction as the first statement of a new session:
+-- the library is loaded by the trigger, too late for the end-of-statement
+-- hook, so the alerts are written before commit, where the portal's
+-- snapshot is already gone
+\c -
+SET search_path = screening_batching, public;
+COPY d FROM STDIN WITH (FORMAT csv);
+6,Safrole,2,l,B,2025-03-02
+\.
+SELECT * FROM alerts WHERE id = 6;
+
 -- an exception block inside a statement: the statement's own rows, still
 -- buffered when the block's subtransaction ends, are kept; the block's rows
 -- are dropped, even those its inner statement had already written

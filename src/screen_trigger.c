@@ -61,6 +61,7 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
+#include "utils/snapmgr.h"
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
 
@@ -1424,6 +1425,7 @@ pending_flush(void)
 	Oid			save_userid;
 	int			save_sec;
 	int			nestlevel;
+	bool		pushed_snapshot = false;
 
 	if (pending_flushing || (pend_ledger.n == 0 && pend_alert.n == 0))
 		return;
@@ -1432,6 +1434,16 @@ pending_flush(void)
 		return;
 
 	pending_flushing = true;
+
+	/*
+	 * At the end of a top-level COPY the portal has already dropped its
+	 * snapshot; SPI needs one to run the INSERTs.
+	 */
+	if (!ActiveSnapshotSet())
+	{
+		PushActiveSnapshot(GetTransactionSnapshot());
+		pushed_snapshot = true;
+	}
 	GetUserIdAndSecContext(&save_userid, &save_sec);
 	SetUserIdAndSecContext(pending_writer,
 						   save_sec | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
@@ -1444,6 +1456,8 @@ pending_flush(void)
 	screen_search_path_restore(nestlevel);
 	SPI_finish();
 	SetUserIdAndSecContext(save_userid, save_sec);
+	if (pushed_snapshot)
+		PopActiveSnapshot();
 	pending_flushing = false;
 
 	if (pend_ledger.n == 0 && pend_alert.n == 0)
