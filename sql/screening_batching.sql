@@ -39,16 +39,25 @@ SELECT * FROM alerts ORDER BY id;
 COMMIT;
 SELECT * FROM alerts ORDER BY id;
 
--- a COPY in its own transaction as the first statement of a new session:
--- the library is loaded by the trigger, too late for the end-of-statement
--- hook, so the alerts are written before commit, where the portal's
--- snapshot is already gone
+-- a COPY as the first statement of a new session loads the library from
+-- inside the trigger, too late for this statement's end-of-statement hook:
+-- its alerts are written when the next statement starts (here a SELECT in
+-- the same transaction) ...
 \c -
 SET search_path = screening_batching, public;
+BEGIN;
 COPY d FROM STDIN WITH (FORMAT csv);
 6,Safrole,2,l,B,2025-03-02
 \.
 SELECT * FROM alerts WHERE id = 6;
+COMMIT;
+-- ... or before commit, where the portal's snapshot is already gone
+\c -
+SET search_path = screening_batching, public;
+COPY d FROM STDIN WITH (FORMAT csv);
+7,Safrole,2,l,C,2025-03-02
+\.
+SELECT * FROM alerts WHERE id = 7;
 
 -- an exception block inside a statement: the statement's own rows, still
 -- buffered when the block's subtransaction ends, are kept; the block's rows

@@ -47,6 +47,7 @@
 #include "common/hashfn.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
+#include "parser/analyze.h"
 #include "parser/parse_type.h"
 #include "tcop/utility.h"
 #include "utils/array.h"
@@ -1311,10 +1312,12 @@ static PendingBuf pend_ledger = {"shipment", LEDGER_NCOLS, ledger_types, &plan_l
 static PendingBuf pend_alert = {"alert", ALERT_NCOLS, alert_types, &plan_alert, 0, 0, NULL};
 static MemoryContext pending_cxt = NULL;
 static Oid	pending_writer = InvalidOid;
+static TimestampTz pending_stmt_start = 0;	/* statement that buffered them */
 static bool pending_flushing = false;
 static bool pending_hooks = false;
 static ExecutorFinish_hook_type prev_executor_finish = NULL;
 static ProcessUtility_hook_type prev_process_utility = NULL;
+static post_parse_analyze_hook_type prev_post_parse_analyze = NULL;
 
 static void
 pending_add(PendingBuf *b, Oid writer, Datum *v, const char *nulls, double stored)
@@ -1334,6 +1337,7 @@ pending_add(PendingBuf *b, Oid writer, Datum *v, const char *nulls, double store
 		b->rows = b->rows ? repalloc(b->rows, sizeof(PendingRow *) * b->max) :
 			MemoryContextAlloc(TopMemoryContext, sizeof(PendingRow *) * b->max);
 	}
+	pending_stmt_start = GetCurrentStatementStartTimestamp();
 	old = MemoryContextSwitchTo(pending_cxt);
 	r = palloc(sizeof(PendingRow));
 	r->subid = GetCurrentSubTransactionId();
@@ -1546,6 +1550,34 @@ pending_merge_ledger(const char *ckey, int32 substance_id, LedgerPair *pair)
 	}
 }
 
+/*
+ * Rows still buffered by an earlier statement: the statement that loaded
+ * this library ran without our end-of-statement hooks, so write its rows
+ * before the next statement can look for them.  (Nested SPI queries of the
+ * same statement share its start time and do not flush.)
+ */
+static inline bool
+pending_from_earlier_statement(void)
+{
+	return (pend_ledger.n > 0 || pend_alert.n > 0) && !pending_flushing &&
+		pending_stmt_start != GetCurrentStatementStartTimestamp() &&
+		IsTransactionState();
+}
+
+/*
+ * Parse analysis of the next statement comes before it takes its snapshot,
+ * so rows written here are visible to it (an ExecutorStart hook would be
+ * too late for a READ COMMITTED snapshot).
+ */
+static void
+pending_post_parse_analyze(ParseState *pstate, Query *query, JumbleState *jstate)
+{
+	if (prev_post_parse_analyze)
+		prev_post_parse_analyze(pstate, query, jstate);
+	if (pending_from_earlier_statement())
+		pending_flush();
+}
+
 /* End of an INSERT or UPDATE (or any statement that may modify a table) */
 static void
 pending_executor_finish(QueryDesc *queryDesc)
@@ -1568,6 +1600,8 @@ pending_process_utility(PlannedStmt *pstmt, const char *queryString,
 {
 	bool		is_copy = IsA(pstmt->utilityStmt, CopyStmt);
 
+	if (pending_from_earlier_statement())
+		pending_flush();
 	if (prev_process_utility)
 		prev_process_utility(pstmt, queryString, readOnlyTree, context, params,
 							 queryEnv, dest, qc);
@@ -1588,6 +1622,8 @@ precursor_screening_init(void)
 {
 	if (pending_hooks)
 		return;
+	prev_post_parse_analyze = post_parse_analyze_hook;
+	post_parse_analyze_hook = pending_post_parse_analyze;
 	prev_executor_finish = ExecutorFinish_hook;
 	ExecutorFinish_hook = pending_executor_finish;
 	prev_process_utility = ProcessUtility_hook;
