@@ -16,8 +16,10 @@
  * The configuration is parsed and checked against the table once per
  * statement (cached in fn_extra), so a COPY of a million rows parses it once.
  * Per row, everything is allocated in a memory context reset at the next
- * row; SPI is entered only for rows that produce an alert or a shipment
- * ledger entry, with plans prepared once per backend (SPI_keepplan).
+ * row; SPI is entered only to write batches of alerts and shipment ledger
+ * entries and for UPDATEs that replace a row's ledger entries, with plans
+ * prepared once per backend (SPI_keepplan).  The ledger is read by a direct
+ * index scan (ledger_read()).
  *
  * Alerts and ledger entries are written as the owner of precursor.alert
  * (as the RI triggers do for the referenced table), so the people loading
@@ -32,7 +34,9 @@
 
 #include "access/genam.h"
 #include "access/htup_details.h"
+#include "access/stratnum.h"
 #include "access/table.h"
+#include "access/tableam.h"
 #include "access/xact.h"
 #include "catalog/indexing.h"
 #include "catalog/namespace.h"
@@ -212,7 +216,6 @@ FLOAT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID};
 static SPIPlanPtr plan_alert = NULL;
 static SPIPlanPtr plan_ledger_insert = NULL;
 static SPIPlanPtr plan_ledger_delete = NULL;
-static SPIPlanPtr plan_ledger_load = NULL;
 
 PG_FUNCTION_INFO_V1(precursor_screen_trigger);
 PG_FUNCTION_INFO_V1(precursor_screen_trigger_validate);
@@ -974,21 +977,6 @@ prepare_plans(void)
 										   " ORDER BY ord",
 										   LEDGER_NCOLS, types);
 	}
-	if (plan_ledger_load == NULL)
-	{
-		Oid			types[2] = {TEXTOID, INT4OID};
-
-		/*
-		 * Every earlier shipment of one substance to one consignee, read
-		 * once per transaction under the advisory lock (see ledger_get()).
-		 */
-		plan_ledger_load = prepare_saved(
-										 "SELECT shipped_on, quantity::pg_catalog.float8"
-										 "  FROM precursor.shipment_ledger"
-										 " WHERE consignee_key OPERATOR(pg_catalog.=) $1"
-										 "   AND substance_id OPERATOR(pg_catalog.=) $2",
-										 2, types);
-	}
 	if (plan_ledger_delete == NULL)
 	{
 		Oid			types[2] = {TEXTOID, TEXTOID};
@@ -1175,19 +1163,98 @@ screen_callbacks_init(void)
 }
 
 /*
+ * Read the ledger rows of (consignee key, substance) into pair, by a direct
+ * scan of shipment_ledger_window_idx (consignee_key, substance_id,
+ * shipped_on): no SPI, no executor.  The snapshot is the one a non-read-only
+ * SPI query would take: the command counter is advanced first (this
+ * transaction's flushed rows are seen) and, in READ COMMITTED, the snapshot
+ * is taken after the caller's advisory lock.  Runs as the alert tables'
+ * owner (the caller), who can read the ledger.
+ */
+static void
+ledger_read(const char *ckey, int32 substance_id, LedgerPair *pair)
+{
+	Oid			nsp = get_namespace_oid("precursor", false);
+	Oid			relid = get_relname_relid("shipment_ledger", nsp);
+	Oid			indid = get_relname_relid("shipment_ledger_window_idx", nsp);
+	Relation	heap;
+	Relation	index;
+	AttrNumber	att_date;
+	AttrNumber	att_qty;
+	ScanKeyData keys[2];
+	Snapshot	snap;
+	IndexScanDesc scan;
+	TupleTableSlot *slot;
+	text	   *ckey_text = cstring_to_text(ckey);
+
+	if (!OidIsValid(relid) || !OidIsValid(indid))
+		elog(ERROR, "precursor.shipment_ledger or its index shipment_ledger_window_idx is missing");
+
+	heap = table_open(relid, AccessShareLock);
+	index = index_open(indid, AccessShareLock);
+	if (index->rd_index->indrelid != relid ||
+		index->rd_index->indnkeyatts < 2 ||
+		index->rd_index->indkey.values[0] != get_attnum(relid, "consignee_key") ||
+		index->rd_index->indkey.values[1] != get_attnum(relid, "substance_id"))
+		elog(ERROR, "index precursor.shipment_ledger_window_idx does not lead with (consignee_key, substance_id)");
+	att_date = get_attnum(relid, "shipped_on");
+	att_qty = get_attnum(relid, "quantity");
+	if (att_date == InvalidAttrNumber || att_qty == InvalidAttrNumber)
+		elog(ERROR, "precursor.shipment_ledger lacks shipped_on or quantity");
+
+	/* the index's collation, not ScanKeyInit's C: the tree is sorted by it */
+	ScanKeyEntryInitialize(&keys[0], 0, 1, BTEqualStrategyNumber, InvalidOid,
+						   index->rd_indcollation[0], F_TEXTEQ,
+						   PointerGetDatum(ckey_text));
+	ScanKeyEntryInitialize(&keys[1], 0, 2, BTEqualStrategyNumber, InvalidOid,
+						   index->rd_indcollation[1], F_INT4EQ,
+						   Int32GetDatum(substance_id));
+
+	CommandCounterIncrement();
+	snap = RegisterSnapshot(GetTransactionSnapshot());
+	slot = table_slot_create(heap, NULL);
+	scan = index_beginscan(heap, index, snap, 2, 0);
+	index_rescan(scan, keys, 2, NULL, 0);
+	while (index_getnext_slot(scan, ForwardScanDirection, slot))
+	{
+		bool		n1,
+					n2;
+		Datum		d,
+					q;
+
+		CHECK_FOR_INTERRUPTS();
+		d = slot_getattr(slot, att_date, &n1);
+		q = slot_getattr(slot, att_qty, &n2);
+		if (n1 || n2)
+			continue;
+		if (pair->n >= pair->max)
+		{
+			pair->max *= 2;
+			pair->ship = repalloc(pair->ship, sizeof(LedgerShipment) * pair->max);
+		}
+		pair->ship[pair->n].shipped_on = DatumGetDateADT(d);
+		pair->ship[pair->n].quantity = DatumGetFloat8(DirectFunctionCall1(numeric_float8, q));
+		pair->n++;
+	}
+	index_endscan(scan);
+	ExecDropSingleTupleTableSlot(slot);
+	UnregisterSnapshot(snap);
+	index_close(index, AccessShareLock);
+	table_close(heap, AccessShareLock);
+	pfree(ckey_text);
+}
+
+/*
  * The shipments of (consignee key, substance) known to this transaction,
- * read from the ledger under the pair's advisory lock if not yet known
- * (entering SPI for that).
+ * read from the ledger under the pair's advisory lock if not yet known.
  */
 static LedgerPair *
-ledger_get(const char *ckey, int32 substance_id, SpiRow *spi)
+ledger_get(const char *ckey, int32 substance_id)
 {
 	LedgerKey	key;
 	LedgerPair *pair;
 	bool		found;
-	Datum		v[2];
-	int			rc;
-	uint64		i;
+	Datum		ckey_datum;
 
 	screen_callbacks_init();
 	if (ledger_cxt == NULL)
@@ -1220,35 +1287,31 @@ ledger_get(const char *ckey, int32 substance_id, SpiRow *spi)
 	 * taken after the lock) before ours are summed.  Held to the end of the
 	 * transaction.
 	 */
-	spi_enter(spi);
-	v[0] = CStringGetTextDatum(ckey);
-	v[1] = Int32GetDatum(substance_id);
+	ckey_datum = CStringGetTextDatum(ckey);
 	DirectFunctionCall2(pg_advisory_xact_lock_int4,
-						DirectFunctionCall1Coll(hashtext, C_COLLATION_OID, v[0]),
-						v[1]);
-	rc = SPI_execute_plan(plan_ledger_load, v, NULL, false, 0);
-	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "could not read the shipment ledger: %s", SPI_result_code_string(rc));
+						DirectFunctionCall1Coll(hashtext, C_COLLATION_OID, ckey_datum),
+						Int32GetDatum(substance_id));
 
-	key.consignee_key = MemoryContextStrdup(ledger_cxt, ckey);
-	pair = hash_search(ledger_pairs, &key, HASH_ENTER, &found);
-	pair->n = 0;
-	pair->max = (int) Max(SPI_processed + 8, 16);
-	pair->ship = MemoryContextAlloc(ledger_cxt, sizeof(LedgerShipment) * pair->max);
-	for (i = 0; i < SPI_processed; i++)
+	/*
+	 * Entered only once the list is complete: an error while reading leaves
+	 * the pair unknown, to be read again.
+	 */
 	{
-		bool		n1,
-					n2;
-		Datum		d = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &n1);
-		Datum		q = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2, &n2);
+		LedgerPair	tmp;
+		MemoryContext old = MemoryContextSwitchTo(ledger_cxt);
 
-		if (n1 || n2)
-			continue;
-		pair->ship[pair->n].shipped_on = DatumGetDateADT(d);
-		pair->ship[pair->n].quantity = DatumGetFloat8(q);
-		pair->n++;
+		tmp.n = 0;
+		tmp.max = 16;
+		tmp.ship = palloc(sizeof(LedgerShipment) * tmp.max);
+		MemoryContextSwitchTo(old);
+		ledger_read(ckey, substance_id, &tmp);
+
+		key.consignee_key = MemoryContextStrdup(ledger_cxt, ckey);
+		pair = hash_search(ledger_pairs, &key, HASH_ENTER, &found);
+		pair->n = tmp.n;
+		pair->max = tmp.max;
+		pair->ship = tmp.ship;
 	}
-	SPI_freetuptable(SPI_tuptable);
 	/* and the shipments recorded but not yet written (see pending_add()) */
 	pending_merge_ledger(ckey, substance_id, pair);
 	return pair;
@@ -1790,7 +1853,7 @@ check_reject(ScreenConfig *cfg, RowData *row, List *findings)
 
 /* Quantity against the threshold, and the cumulative quantity per consignee */
 static void
-apply_quantity_rules(ScreenConfig *cfg, RowData *row, Finding *f, SpiRow *spi)
+apply_quantity_rules(ScreenConfig *cfg, RowData *row, Finding *f)
 {
 	RuleSubstance *s = f->thr;
 	UnitKind	kind;
@@ -1866,7 +1929,7 @@ apply_quantity_rules(ScreenConfig *cfg, RowData *row, Finding *f, SpiRow *spi)
 		int			i;
 		const char *base_unit = s->threshold_kind == UNIT_MASS ? "kg" : "l";
 
-		pair = ledger_get(ckey, s->substance_id, spi);
+		pair = ledger_get(ckey, s->substance_id);
 
 		/* earlier shipments in (date - window, date], as the window reads */
 		lo = DatumGetDateADT(DirectFunctionCall1(timestamp_date,
@@ -2318,7 +2381,7 @@ precursor_screen_trigger(PG_FUNCTION_ARGS)
 
 		apply_cn_rules(cfg, &row, &findings);
 		foreach(lc, findings)
-			apply_quantity_rules(cfg, &row, lfirst(lc), &spi);
+			apply_quantity_rules(cfg, &row, lfirst(lc));
 		score_findings(cfg, findings);
 		if (cfg->modes & MODE_ALERT)
 			insert_alerts(cfg, &row, findings);
