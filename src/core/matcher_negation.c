@@ -20,8 +20,9 @@
  *
  * What stops a cue: the end of the clause; a contrast word ("but", "aber",
  * "mais", ...); a word that starts a new item and says what the goods DO
- * contain ("other than piperonal, contains safrole"); for near cues, any such
- * word.  A cue right after a disjunction is no negation: "whether or not",
+ * contain ("other than piperonal, contains safrole", "..., with toluene");
+ * for near cues, any such word and the participles ("not less than",
+ * "no water containing toluene").  A cue right after a disjunction is no negation: "whether or not",
  * "with or without", "ou non", "ili ne", "mit oder ohne".
  *
  * The cue phrases are those the Combined Nomenclature uses in its 24
@@ -54,7 +55,7 @@ static const NegCue cues[] = {
 	{"en", "excluding", CUE_LIST, false, true},
 	{"en", "except", CUE_LIST, false, true},
 	{"en", "except for", CUE_LIST, false, false},
-	{"en", "with the exception of", CUE_LIST, false, true},
+	{"en", "with the exception of", CUE_LIST, false, false},
 	{"en", "not containing", CUE_LIST, false, true},
 	{"en", "without", CUE_LIST, false, true},
 	{"en", "free of", CUE_LIST, false, false},
@@ -71,7 +72,7 @@ static const NegCue cues[] = {
 	{"bg", "с изключение на", CUE_LIST, false, true},
 	{"bg", "без", CUE_LIST, false, true},
 	{"bg", "несъдържащи", CUE_LIST, false, true},
-	{"bg", "освен", CUE_LIST, false, true},
+	{"bg", "освен", CUE_LIST, false, false},
 	/* Czech */
 	{"cs", "jiné než", CUE_LIST, false, true},
 	{"cs", "jiný než", CUE_LIST, false, true},
@@ -91,7 +92,7 @@ static const NegCue cues[] = {
 	{"de", "ausgenommen", CUE_LIST, false, true},
 	{"de", "andere als", CUE_LIST, false, true},
 	{"de", "außer", CUE_LIST, false, true},
-	{"de", "mit Ausnahme von", CUE_LIST, false, true},
+	{"de", "mit Ausnahme von", CUE_LIST, false, false},
 	{"de", "ohne", CUE_LIST, false, true},
 	{"de", "frei von", CUE_LIST, false, false},
 	{"de", "nicht", 3, false, true},
@@ -111,7 +112,8 @@ static const NegCue cues[] = {
 	{"es", "excepto", CUE_LIST, false, true},
 	{"es", "distintos de", CUE_LIST, false, true},
 	{"es", "distintas de", CUE_LIST, false, true},
-	{"es", "salvo", CUE_LIST, false, true},
+	{"es", "salvo", CUE_LIST, false, false},
+	{"es", "con exclusión de", CUE_LIST, false, true},
 	{"es", "sin", CUE_LIST, false, true},
 	{"es", "libre de", CUE_LIST, false, false},
 	{"es", "no contiene", CUE_LIST, false, false},
@@ -132,7 +134,7 @@ static const NegCue cues[] = {
 	{"fr", "à l'exclusion des", CUE_LIST, false, true},
 	{"fr", "à l'exclusion de", CUE_LIST, false, true},
 	{"fr", "à l'exclusion du", CUE_LIST, false, true},
-	{"fr", "sauf", CUE_LIST, false, true},
+	{"fr", "sauf", CUE_LIST, false, false},
 	{"fr", "sans", CUE_LIST, false, true},
 	{"fr", "ne contenant pas", CUE_LIST, false, true},
 	{"fr", "exempt de", CUE_LIST, false, false},
@@ -203,7 +205,10 @@ static const NegCue cues[] = {
 	{"pl", "nie", 3, false, false},
 	/* Portuguese */
 	{"pt", "exceto", CUE_LIST, false, true},
-	{"pt", "com exclusão de", CUE_LIST, false, true},
+	{"pt", "com exclusão de", CUE_LIST, false, false},
+	{"pt", "com exclusão dos", CUE_LIST, false, false},
+	{"pt", "com exclusão das", CUE_LIST, false, false},
+	{"pt", "excluindo", CUE_LIST, false, true},
 	{"pt", "sem", CUE_LIST, false, true},
 	{"pt", "não contenham", CUE_LIST, false, true},
 	/* Romanian */
@@ -216,7 +221,7 @@ static const NegCue cues[] = {
 	{"sk", "iné ako", CUE_LIST, false, true},
 	{"sk", "iný ako", CUE_LIST, false, true},
 	{"sk", "okrem", CUE_LIST, false, true},
-	{"sk", "s výnimkou", CUE_LIST, false, true},
+	{"sk", "s výnimkou", CUE_LIST, false, false},
 	{"sk", "bez", CUE_LIST, false, true},
 	{"sk", "neobsahujúce", CUE_LIST, false, true},
 	/* Slovenian */
@@ -235,8 +240,7 @@ static const NegCue cues[] = {
 /* Words that end every cue's reach ("no toluene but acetone"). */
 static const char *const contrast_words[] = {
 	"but", "however", "aber", "sondern", "jedoch", "mais", "pero", "sino",
-	"maar", "ale", "lecz", "ma", "pero", "mas", "dar", "men", "mutta",
-	"less", "more", "only", "just",
+	"maar", "lecz", "ma", "dar", "men", "mutta",
 };
 
 /*
@@ -245,12 +249,22 @@ static const char *const contrast_words[] = {
  * near cue's reach.
  */
 static const char *const positive_words[] = {
-	"with", "contains", "containing", "contain", "including", "plus",
-	"mit", "enthaltend", "enthalt", "enthaelt", "avec", "contenant",
-	"contient", "con", "contiene", "contenente", "contenenti", "com",
-	"contendo", "met", "bevattende", "bevat", "zawiera", "zawierajace",
-	"obsahujici", "obsahujuce", "med", "innehallande", "indeholdende", "cu",
-	"sisaldav", "sisaltava",
+	"contains", "contain", "including", "enthalt", "enthaelt",
+	"contient", "contiene", "bevat", "zawiera", "sisaldab", "sisaltaa",
+	"obsahuje", "innehaller", "indeholder", "vsebuje", "sadrzi", "tartalmaz",
+};
+
+/*
+ * Participles, "with" and quantities ("not less than") end only a near cue's reach: in a list they describe
+ * an item of the list ("other than medicaments containing penicillins, with
+ * a penicillanic acid structure, containing ephedrine or its salts", as the
+ * CN words the items of heading 3004).
+ */
+static const char *const participle_words[] = {
+	"less", "more", "only", "just", "plus",
+	"with", "mit", "avec", "con", "com", "met", "med", "cu", "containing", "enthaltend", "contenant", "contenente", "contenenti",
+	"conteniendo", "contendo", "bevattende", "zawierajace", "obsahujici",
+	"obsahujuce", "innehallande", "indeholdende", "sisaldav", "sisaltava",
 };
 
 /* Conjunctions between list items, and disjunctions ("or" words). */
@@ -280,12 +294,12 @@ static const char *const post_free_exceptions[] = {
 
 #define MAXCUEWORDS 5
 /* Tokens examined on either side of a mention: a long list still fits */
-#define MAXSCOPE	128
+#define MAXSCOPE	1024
 
 typedef struct Tok
 {
 	const char *p;
-	size_t		len;
+	uint32_t	len;
 	bool		comma_after;	/* a list separator follows, towards the hit */
 } Tok;
 
@@ -307,6 +321,7 @@ typedef struct WordSet
 static CueToks cue_toks[NELEM(cues)];
 static Tok	contrast_toks[NELEM(contrast_words)];
 static Tok	positive_toks[NELEM(positive_words)];
+static Tok	participle_toks[NELEM(participle_words)];
 static Tok	conj_toks[NELEM(conj_words)];
 static Tok	or_toks[NELEM(or_words)];
 static Tok	numsign_toks[NELEM(number_sign_before)];
@@ -342,7 +357,7 @@ words_to_toks(const char *const *list, size_t n, Tok *out)
 	for (i = 0; i < n; i++)
 	{
 		out[i].p = list[i];
-		out[i].len = strlen(list[i]);
+		out[i].len = (uint32_t) strlen(list[i]);
 		out[i].comma_after = false;
 	}
 }
@@ -367,7 +382,7 @@ cue_prepare(const NegCue *c, CueToks *ct, NormBuf *nb)
 		size_t		wl = strcspn(w, " |");
 
 		ct->w[ct->nw].p = w;
-		ct->w[ct->nw].len = wl;
+		ct->w[ct->nw].len = (uint32_t) wl;
 		ct->w[ct->nw].comma_after = false;
 		ct->nw++;
 		w += wl;
@@ -398,6 +413,7 @@ pm_negation_init(void)
 	norm_buf_free(&nb);
 	words_to_toks(contrast_words, NELEM(contrast_words), contrast_toks);
 	words_to_toks(positive_words, NELEM(positive_words), positive_toks);
+	words_to_toks(participle_words, NELEM(participle_words), participle_toks);
 	words_to_toks(conj_words, NELEM(conj_words), conj_toks);
 	words_to_toks(or_words, NELEM(or_words), or_toks);
 	words_to_toks(number_sign_before, NELEM(number_sign_before), numsign_toks);
@@ -467,7 +483,7 @@ tokens_before(const PmMatcher *m, size_t s, Tok *back)
 		while (q > 0 && t[q - 1] != ' ' && t[q - 1] != '|')
 			q--;
 		back[n].p = t + q;
-		back[n].len = (p - 1) - q;
+		back[n].len = (uint32_t) ((p - 1) - q);
 		back[n].comma_after = sep == '|';
 		n++;
 		p = q;
@@ -497,7 +513,7 @@ tokens_after(const PmMatcher *m, size_t e, Tok *fwd)
 		while (q < len && t[q] != ' ' && t[q] != '|')
 			q++;
 		fwd[n].p = t + p + 1;
-		fwd[n].len = q - (p + 1);
+		fwd[n].len = (uint32_t) (q - (p + 1));
 		fwd[n].comma_after = sep == '|';
 		n++;
 		p = q;
@@ -541,6 +557,32 @@ post_cue_at(const CueToks *ct, const Tok *fwd, int nfwd, int gap)
 	return true;
 }
 
+/* "not", "nicht", "nepresahujuca", ...: a negation word or prefix */
+static bool
+is_negation_word(const Tok *t)
+{
+	static const char *const words[] = {"not", "n", "ne", "nicht", "non", "pas", "nie", "no", "nu"};
+	size_t		i;
+
+	if (t == NULL)
+		return false;
+	for (i = 0; i < NELEM(words); i++)
+		if (t->len == strlen(words[i]) && memcmp(t->p, words[i], t->len) == 0)
+			return true;
+	/* Slavic adjectives take the negation as a prefix */
+	return t->len > 4 && memcmp(t->p, "ne", 2) == 0 && t->p[2] != 'w';
+}
+
+/*
+ * Is contrast word x a contrast here?  Not when a negation follows it: "520
+ * or more but not exceeding 550" restates a range inside one list item.
+ */
+static bool
+contrast_at(const Tok *x, const Tok *next)
+{
+	return tok_in(x, contrast_toks, NELEM(contrast_toks)) && !is_negation_word(next);
+}
+
 /*
  * Does token x (a positive word such as "containing") start a list item?
  * prev is the token on the cue's side of it, sep_between says whether a
@@ -578,7 +620,7 @@ pm_negation_cue(const PmMatcher *m, size_t s, size_t e)
 			/* back[gap - 1] lies between a cue ending at back[gap] and the hit */
 			const Tok  *x = &back[gap - 1];
 
-			if (tok_in(x, contrast_toks, NELEM(contrast_toks)))
+			if (contrast_at(x, gap >= 2 ? &back[gap - 2] : NULL))
 				break;
 			if (tok_in(x, positive_toks, NELEM(positive_toks)))
 			{
@@ -586,6 +628,8 @@ pm_negation_cue(const PmMatcher *m, size_t s, size_t e)
 					break;
 				near_ok = false;
 			}
+			else if (tok_in(x, participle_toks, NELEM(participle_toks)))
+				near_ok = false;
 		}
 		if (!filter_has(cue_filter, &back[gap]))
 			continue;
@@ -631,7 +675,7 @@ pm_negation_cue(const PmMatcher *m, size_t s, size_t e)
 		{
 			const Tok  *x = &fwd[gap - 1];
 
-			if (tok_in(x, contrast_toks, NELEM(contrast_toks)))
+			if (contrast_at(x, &fwd[gap]))
 				break;
 			if (tok_in(x, positive_toks, NELEM(positive_toks)))
 			{
@@ -639,6 +683,8 @@ pm_negation_cue(const PmMatcher *m, size_t s, size_t e)
 					break;
 				near_ok = false;
 			}
+			else if (tok_in(x, participle_toks, NELEM(participle_toks)))
+				near_ok = false;
 		}
 		if (!filter_has(cue_filter, &fwd[gap]))
 			continue;

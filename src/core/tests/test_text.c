@@ -12,6 +12,7 @@
 #include "matcher.h"
 #include "normalize.h"
 #include "tap.h"
+#include "term_fixture.h"
 
 enum
 {
@@ -281,66 +282,7 @@ test_misspellings(void)
  * ------------------------------------------------------------------------
  */
 
-#define FIXTURE "tests/fixtures/watchlist_terms.tsv"
-#define MAXTERMS 8192
-
-typedef struct Fixture
-{
-	PmTerm		t[MAXTERMS];
-	int			group[MAXTERMS];	/* same chemical (terms shared across lists) */
-	int			n;
-} Fixture;
-
-static Fixture F;
-
-static int
-uf_find(int *p, int x)
-{
-	while (p[x] != x)
-		x = p[x] = p[p[x]];
-	return x;
-}
-
-/* Load the shipped terms; group the substances that share a term. */
-static bool
-load_fixture(void)
-{
-	FILE	   *f = fopen(FIXTURE, "r");
-	char		line[2048];
-	static int	sub[MAXTERMS];
-	static int	parent[MAXTERMS];
-	int			i,
-				j;
-
-	if (f == NULL)
-		return false;
-	while (F.n < MAXTERMS && fgets(line, sizeof(line), f))
-	{
-		char	   *a = strtok(line, "\t\n");
-		char	   *k = strtok(NULL, "\t\n");
-		char	   *x = strtok(NULL, "\n");
-
-		if (!a || !k || !x)
-			continue;
-		sub[F.n] = atoi(a);
-		F.t[F.n].text = strdup(x);
-		F.t[F.n].len = strlen(x);
-		F.t[F.n].id = (uint32_t) F.n;
-		F.t[F.n].kind = strcmp(k, "name") == 0 ? PM_TERM_NAME :
-			strcmp(k, "abbreviation") == 0 ? PM_TERM_ABBREVIATION : PM_TERM_SYNONYM;
-		F.n++;
-	}
-	fclose(f);
-	for (i = 0; i < F.n; i++)
-		parent[i] = i;
-	for (i = 0; i < F.n; i++)
-		for (j = 0; j < i; j++)
-			if (sub[i] == sub[j] || strcasecmp(F.t[i].text, F.t[j].text) == 0)
-				parent[uf_find(parent, i)] = uf_find(parent, j);
-	for (i = 0; i < F.n; i++)
-		F.group[i] = uf_find(parent, i);
-	return F.n > 0;
-}
+static TermFixture F;
 
 static uint64_t rng = 20261201;	/* fixed seed: the same typos every run */
 
@@ -449,9 +391,9 @@ test_typo_suite(void)
 	static const char *const kinds[] = {"substitution", "insertion", "deletion", "transposition"};
 	int			fails_shown = 0;
 
-	if (!load_fixture())
+	if (!term_fixture_load(&F))
 	{
-		ok(false, "typo suite: cannot read %s", FIXTURE);
+		ok(false, "typo suite: cannot read %s", TERM_FIXTURE);
 		return;
 	}
 	m = pm_build(F.t, F.n, PM_BUILD_FUZZY, err, sizeof(err));
