@@ -118,7 +118,7 @@ typedef struct WatchlistCache
 	TimestampTz checked_stmt;
 } WatchlistCache;
 
-bool		precursor_fuzzy = false;
+bool		precursor_fuzzy = true;
 
 static WatchlistCache *cache = NULL;
 static bool cache_stale = true;
@@ -163,11 +163,12 @@ precursor_watchlist_cache_init(void)
 
 	DefineCustomBoolVariable("precursor.fuzzy",
 							 "Report misspellings of watchlist terms.",
-							 "When on, precursor.screen(), lookup() and matches() also report "
-							 "terms within an edit distance that grows with the term's length "
-							 "(never for abbreviations or short terms).",
+							 "On by default: precursor.screen(), lookup(), matches() and the "
+							 "screening trigger also report terms written with one edit (from 8 "
+							 "letters) or two (from 16); never abbreviations, shorter terms, "
+							 "changed digits or real chemical words.",
 							 &precursor_fuzzy,
-							 false,
+							 true,
 							 PGC_USERSET,
 							 0,
 							 NULL, NULL, NULL);
@@ -862,6 +863,10 @@ new_hit(Collector *col, const PmHit *h)
 	p->end_byte = (int32) h->end;
 	p->distance = h->distance;
 	p->negated = h->negated;
+	p->neg_cue = pm_negation_cue_phrase(h->neg_cue);	/* static strings */
+	p->neg_cue_lang = pm_negation_cue_lang(h->neg_cue);
+	if (h->edit[0] != '\0')
+		p->edit = pstrdup(h->edit);
 	p->homoglyph = h->homoglyph;
 	p->ident = h->ident;
 	/* digits next to an identifier are not a purity */
