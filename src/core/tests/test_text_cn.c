@@ -418,6 +418,9 @@ test_negated_only(PmMatcher *m)
 				bad = 0;
 	static char buf[65536];
 	Scan		s;
+	/* TEXT_CN_EMIT=file: write the texts for tests/integration/text_cn.sh */
+	const char *emit_path = getenv("TEXT_CN_EMIT");
+	FILE	   *emit = emit_path ? fopen(emit_path, "w") : NULL;
 
 	for (i = 0; i < ncodes; i++)
 		codes[i].is_other = codes[i].name[0] && strcasecmp(codes[i].name[0], "Other") == 0;
@@ -444,6 +447,8 @@ test_negated_only(PmMatcher *m)
 			{
 				if (!synth(i, li, second == 1, buf, sizeof(buf)))
 					continue;
+				if (emit)
+					fprintf(emit, "%s\t%s\t%s\n", codes[i].key, langs[li], buf);
 				memset(&s, 0, sizeof(s));
 				s.groups = calloc(ngroups, 1);
 				s.text = buf;
@@ -465,6 +470,8 @@ test_negated_only(PmMatcher *m)
 			}
 		}
 	}
+	if (emit)
+		fclose(emit);
 	printf("# negated-only: %ld self-explanatory \"other than\"/\"excluding\" texts (24 languages), "
 		   "%ld with a mention, %ld with a hit that is not negated\n", texts, with_hit, bad);
 	ok(texts > 1000 && with_hit * 3 > texts && bad == 0,
