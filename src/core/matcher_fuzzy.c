@@ -109,6 +109,71 @@ gram_hash(const char *p, size_t q)
 }
 
 /*
+ * How common a piece is in chemical text, estimated from the lexicon
+ * (lexicon.h): the number of its words (framed by spaces) that contain the
+ * piece.  A piece across a space ("c aci" of "phenylacetic acid") is as
+ * common as its rarer side ("c " ending a word, " aci" starting one).  The
+ * counts are hashed like the pieces' and built once per process.
+ */
+static uint16_t *lex_grams;
+
+static bool
+lex_grams_build(void)
+{
+	size_t		off = 0;
+
+	if (lex_grams != NULL)
+		return true;
+	lex_grams = calloc((size_t) 1 << PM_GRAM_BITS, sizeof(uint16_t));
+	if (lex_grams == NULL)
+		return false;
+	while (off < lexicon_size)
+	{
+		const char *w = lexicon_blob + off;
+		size_t		wl = strlen(w);
+		char		framed[64];
+		size_t		fl,
+					p,
+					q;
+
+		off += wl + 1;
+		if (wl + 2 > sizeof(framed))
+			continue;
+		framed[0] = ' ';
+		memcpy(framed + 1, w, wl);
+		framed[wl + 1] = ' ';
+		fl = wl + 2;
+		for (q = 1; q <= PM_PIECE_MAX && q <= fl; q++)
+			for (p = 0; p + q <= fl; p++)
+			{
+				uint16_t   *c = &lex_grams[gram_hash(framed + p, q)];
+
+				if (*c < UINT16_MAX)
+					(*c)++;
+			}
+	}
+	return true;
+}
+
+static uint32_t
+lex_freq(const char *p, size_t q)
+{
+	/* a space inside the piece (one at its start frames a word start) */
+	const char *sp = q > 1 ? memchr(p + 1, ' ', q - 1) : NULL;
+	uint32_t	left,
+				right;
+	size_t		j;
+
+	if (sp == NULL)
+		return lex_grams[gram_hash(p, q)];
+	j = (size_t) (sp - p);
+	/* both sides keep the space: "c " and " aci" */
+	left = lex_grams[gram_hash(p, j + 1)];
+	right = lex_freq(sp, q - j);
+	return left < right ? left : right;
+}
+
+/*
  * Number of pieces for literal l (0: no fuzzy matching) and their length.
  * Pieces are separated by at least one byte, so that a transposition, like
  * any other edit, spoils at most one of them.  k is lowered when the term is
@@ -147,10 +212,10 @@ piece_plan(PmMatcher *m, PmLit *l, size_t *q)
 /*
  * Cut the fuzzy literals into pieces.  Pigeonhole: any k+1 pieces at least
  * one byte apart will do (k edits spoil at most k of them), so each literal
- * gets the k+1 separated pieces of length q whose total frequency over all
- * literals' pieces is lowest: "meth", "chlor" or "acid " as pieces of
- * thousands of names would each cost thousands of verifications per
- * occurrence in a text.  A dynamic programme over the positions picks them.
+ * gets the k+1 separated pieces of length q whose total frequency (in the
+ * lexicon, standing for chemical text, and over all literals' pieces) is
+ * lowest: "meth", "chlor" or "acid " as pieces of thousands of names would
+ * each cost thousands of verifications per occurrence in a text.  A dynamic programme over the positions picks them.
  * The pieces become extra literals of the term database (pm_build), so a
  * fuzzy scan costs no second pass over the text.
  */
@@ -165,6 +230,8 @@ pm_fuzzy_build(PmMatcher *m)
 	uint64_t   *cost = NULL;
 	size_t		maxlen = m->max_norm_len;
 
+	if (!lex_grams_build())
+		goto oom;
 	cnt = calloc((size_t) 1 << PM_GRAM_BITS, sizeof(uint32_t));
 	cost = malloc((size_t) (PM_MAX_EDITS + 3) * (maxlen + 1) * sizeof(uint64_t));
 	if (cnt == NULL || cost == NULL)
@@ -233,7 +300,8 @@ pm_fuzzy_build(PmMatcher *m)
 
 				if (p >= q + gap && cp[p - q - gap] != UINT64_MAX)
 				{
-					uint64_t	c = cp[p - q - gap] + cnt[gram_hash(m->pool + l->off + p - q, q)];
+					const char *pc = m->pool + l->off + p - q;
+					uint64_t	c = cp[p - q - gap] + cnt[gram_hash(pc, q)] + lex_freq(pc, q);
 
 					if (c < best)
 						best = c;
@@ -780,6 +848,28 @@ cand_cmp(const void *a, const void *b)
 	return x->piece_off < y->piece_off ? -1 : x->piece_off > y->piece_off;
 }
 
+/*
+ * Is literal lit found exactly within k of est?  Then its verification can
+ * only find that exact alignment (distance 0), which is no fuzzy hit: most
+ * piece hits in real text are those of the names written correctly.
+ */
+static bool
+exact_near(const PmMatcher *m, uint32_t lit, long est)
+{
+	size_t		i;
+	long		k = m->lits[lit].k;
+
+	for (i = 0; i < m->fuzzy_first && i < 64; i++)
+	{
+		const PmRaw *h = &m->hits[i];
+
+		if (h->raw == PM_RAW_EXACT && h->lit == lit &&
+			(long) h->s >= est - k && (long) h->s <= est + k)
+			return true;
+	}
+	return false;
+}
+
 /* Verify literal lit where it would start at est (screen or lookup). */
 static bool
 verify_one(PmMatcher *m, uint32_t lit, long est)
@@ -792,7 +882,7 @@ verify_one(PmMatcher *m, uint32_t lit, long est)
 	PmRaw		h;
 
 	if (!m->lookup)
-		return verify(m, lit, est);
+		return exact_near(m, lit, est) || verify(m, lit, est);
 	l = &m->lits[lit];
 	base = m->nb.text + m->lookup_bs;
 	blen = m->lookup_be - m->lookup_bs;

@@ -334,6 +334,11 @@ static bool neg_ready = false;
  * near a hit are neither, and are dismissed without a look at the table.
  */
 static uint32_t cue_filter[256];
+/* cues by the first byte of their edge word: cue_order[cue_start[b] .. cue_start[b + 1]) */
+static uint16_t cue_order[NELEM(cues)];
+static uint16_t cue_start[257];
+/* ... and of every word of the other tables (contrast, positive, ...) */
+static uint32_t word_filter[256];
 
 static inline bool
 filter_has(const uint32_t *f, const Tok *t)
@@ -411,6 +416,24 @@ pm_negation_init(void)
 			filter_add(cue_filter, &ct->w[cues[c].post ? 0 : ct->nw - 1]);
 	}
 	norm_buf_free(&nb);
+	{
+		uint16_t	n = 0;
+		int			b;
+
+		for (b = 0; b < 256; b++)
+		{
+			cue_start[b] = n;
+			for (c = 0; c < NELEM(cues); c++)
+			{
+				const CueToks *ct = &cue_toks[c];
+
+				if (ct->nw > 0 &&
+					(unsigned char) ct->w[cues[c].post ? 0 : ct->nw - 1].p[0] == b)
+					cue_order[n++] = (uint16_t) c;
+			}
+		}
+		cue_start[256] = n;
+	}
 	words_to_toks(contrast_words, NELEM(contrast_words), contrast_toks);
 	words_to_toks(positive_words, NELEM(positive_words), positive_toks);
 	words_to_toks(participle_words, NELEM(participle_words), participle_toks);
@@ -418,6 +441,12 @@ pm_negation_init(void)
 	words_to_toks(or_words, NELEM(or_words), or_toks);
 	words_to_toks(number_sign_before, NELEM(number_sign_before), numsign_toks);
 	words_to_toks(post_free_exceptions, NELEM(post_free_exceptions), free_exc_toks);
+	for (c = 0; c < NELEM(contrast_toks); c++)
+		filter_add(word_filter, &contrast_toks[c]);
+	for (c = 0; c < NELEM(positive_toks); c++)
+		filter_add(word_filter, &positive_toks[c]);
+	for (c = 0; c < NELEM(participle_toks); c++)
+		filter_add(word_filter, &participle_toks[c]);
 	neg_ready = true;
 }
 
@@ -596,6 +625,29 @@ starts_item(const Tok *prev, bool sep_between)
 		tok_in(prev, or_toks, NELEM(or_toks));
 }
 
+#define REACH_GOES		0
+#define REACH_STOP		1		/* no cue beyond this word reaches the hit */
+#define REACH_STOP_NEAR 2		/* only list cues do */
+
+/*
+ * What word x, lying between a cue and the hit, does to the cue's reach.
+ * next is the word after x towards the hit (NULL: the hit), prev the word
+ * on the cue's side, sep_prev whether a comma separates prev and x.
+ */
+static int
+word_effect(const Tok *x, const Tok *next, const Tok *prev, bool sep_prev)
+{
+	if (!filter_has(word_filter, x))
+		return REACH_GOES;		/* most words: none of the tables' */
+	if (contrast_at(x, next))
+		return REACH_STOP;
+	if (tok_in(x, positive_toks, NELEM(positive_toks)))
+		return starts_item(prev, sep_prev) ? REACH_STOP : REACH_STOP_NEAR;
+	if (tok_in(x, participle_toks, NELEM(participle_toks)))
+		return REACH_STOP_NEAR;
+	return REACH_GOES;
+}
+
 int
 pm_negation_cue(const PmMatcher *m, size_t s, size_t e)
 {
@@ -605,6 +657,8 @@ pm_negation_cue(const PmMatcher *m, size_t s, size_t e)
 	int			nfwd;
 	int			gap;
 	size_t		c;
+	unsigned	ci,
+				b0;
 	bool		near_ok = true;	/* near cues may still reach the hit */
 	int			near_cue = 0;	/* a near cue found; a list cue further back wins */
 	bool		hit_is_number = s < m->nb.len && m->nb.text[s] >= '0' && m->nb.text[s] <= '9';
@@ -618,24 +672,20 @@ pm_negation_cue(const PmMatcher *m, size_t s, size_t e)
 		if (gap > 0)
 		{
 			/* back[gap - 1] lies between a cue ending at back[gap] and the hit */
-			const Tok  *x = &back[gap - 1];
+			int			eff = word_effect(&back[gap - 1], gap >= 2 ? &back[gap - 2] : NULL,
+										  &back[gap], back[gap].comma_after);
 
-			if (contrast_at(x, gap >= 2 ? &back[gap - 2] : NULL))
+			if (eff == REACH_STOP)
 				break;
-			if (tok_in(x, positive_toks, NELEM(positive_toks)))
-			{
-				if (starts_item(&back[gap], back[gap].comma_after))
-					break;
-				near_ok = false;
-			}
-			else if (tok_in(x, participle_toks, NELEM(participle_toks)))
+			if (eff == REACH_STOP_NEAR)
 				near_ok = false;
 		}
 		if (!filter_has(cue_filter, &back[gap]))
 			continue;
-		for (c = 0; c < NELEM(cues); c++)
+		b0 = (unsigned char) back[gap].p[0];
+		for (ci = cue_start[b0]; ci < cue_start[b0 + 1]; ci++)
 		{
-			const CueToks *ct = &cue_toks[c];
+			const CueToks *ct = &cue_toks[c = cue_order[ci]];
 			int			before = gap + ct->nw;	/* token before the cue */
 
 			if (cues[c].post || ct->nw == 0)
@@ -673,24 +723,20 @@ pm_negation_cue(const PmMatcher *m, size_t s, size_t e)
 	{
 		if (gap > 0)
 		{
-			const Tok  *x = &fwd[gap - 1];
+			int			eff = word_effect(&fwd[gap - 1], &fwd[gap],
+										  gap >= 2 ? &fwd[gap - 2] : NULL, fwd[gap - 1].comma_after);
 
-			if (contrast_at(x, &fwd[gap]))
+			if (eff == REACH_STOP)
 				break;
-			if (tok_in(x, positive_toks, NELEM(positive_toks)))
-			{
-				if (starts_item(gap >= 2 ? &fwd[gap - 2] : NULL, x->comma_after))
-					break;
-				near_ok = false;
-			}
-			else if (tok_in(x, participle_toks, NELEM(participle_toks)))
+			if (eff == REACH_STOP_NEAR)
 				near_ok = false;
 		}
 		if (!filter_has(cue_filter, &fwd[gap]))
 			continue;
-		for (c = 0; c < NELEM(cues); c++)
+		b0 = (unsigned char) fwd[gap].p[0];
+		for (ci = cue_start[b0]; ci < cue_start[b0 + 1]; ci++)
 		{
-			const CueToks *ct = &cue_toks[c];
+			const CueToks *ct = &cue_toks[c = cue_order[ci]];
 
 			if (!cues[c].post || ct->nw == 0)
 				continue;
