@@ -143,7 +143,7 @@ lex_grams_build(void)
 		memcpy(framed + 1, w, wl);
 		framed[wl + 1] = ' ';
 		fl = wl + 2;
-		for (q = 1; q <= PM_PIECE_MAX && q <= fl; q++)
+		for (q = 2; q <= PM_PIECE_MAX && q <= fl; q++)
 			for (p = 0; p + q <= fl; p++)
 			{
 				uint16_t   *c = &lex_grams[gram_hash(framed + p, q)];
@@ -169,6 +169,8 @@ lex_freq(const char *p, size_t q)
 	j = (size_t) (sp - p);
 	/* both sides keep the space: "c " and " aci" */
 	left = lex_grams[gram_hash(p, j + 1)];
+	if (q - j == 1)
+		return left;			/* the space ends the piece: "acid " */
 	right = lex_freq(sp, q - j);
 	return left < right ? left : right;
 }
@@ -714,12 +716,35 @@ alignment_ok(PmMatcher *m, const int *D, const char *p, size_t L,
 }
 
 /*
+ * Does an exact hit (of any term) cover every alignment that could start in
+ * [a, last_start] and end by maxend?  Such a fuzzy hit would be dropped
+ * (fuzzy_compact): "ephedrina" names a term exactly, and is no misspelling
+ * of "ephedrine".
+ */
+static bool
+exact_covers(const PmMatcher *m, size_t a, size_t last_start, size_t maxend)
+{
+	size_t		i;
+	size_t		first = a;
+
+	while (first <= last_start && first < maxend && !pm_boundary_before(m, first))
+		first++;
+	for (i = 0; i < m->nhits && i < 64; i++)
+	{
+		const PmRaw *h = &m->hits[i];
+
+		if (h->raw == PM_RAW_EXACT && h->s <= first && h->e >= maxend)
+			return true;
+	}
+	return false;
+}
+
+/*
  * Best alignment of literal lit in nb.text around est (where the term would
  * start if the piece were in place), starting and ending on token
  * boundaries.  Pushes a fuzzy hit when one within l->k edits exists and its
- * edits are acceptable (alignment_ok).  For terms up to 64 bytes, Myers'
- * bit-parallel search (Levenshtein, where a transposition costs 2) first
- * finds the ends worth an exact alignment.
+ * edits are acceptable (alignment_ok).  For terms up to 64 bytes, a
+ * bit-parallel search first finds the ends worth an exact alignment.
  */
 static bool
 verify(PmMatcher *m, uint32_t lit, long est)
@@ -733,7 +758,7 @@ verify(PmMatcher *m, uint32_t lit, long est)
 	size_t		b = (size_t) (est + (long) L + k);
 	size_t		e,
 				st;
-	int			fwd[64 + 3 * PM_MAX_EDITS + 1];
+	int			fwd[64 + 2 * PM_MAX_EDITS + 1];
 	bool		use_fwd = L <= 64;
 	int			best = k + 1;
 	size_t		best_s = 0,
@@ -749,8 +774,16 @@ verify(PmMatcher *m, uint32_t lit, long est)
 
 	if (use_fwd)
 	{
-		uint64_t	pv = ~UINT64_C(0),
-					mv = 0,
+		/*
+		 * Hyyro's extension of Myers' algorithm to transpositions (OSA
+		 * distance, "A bit-vector algorithm for computing Levenshtein and
+		 * Damerau edit distances", 2003), search variant: fwd[e] is the
+		 * best distance of the term ending at e.
+		 */
+		uint64_t	vp = ~UINT64_C(0),
+					vn = 0,
+					d0 = 0,
+					pmprev = 0,
 					hb = UINT64_C(1) << (L - 1);
 		int			score = (int) L;
 		size_t		j;
@@ -758,15 +791,33 @@ verify(PmMatcher *m, uint32_t lit, long est)
 		peq_set(m->peq, pat, L, false);
 		for (j = a; j < b; j++)
 		{
-			score += myers_step(m->peq[(unsigned char) t[j]], &pv, &mv, hb, false);
+			uint64_t	eq = m->peq[(unsigned char) t[j]];
+			uint64_t	tr = ((~d0 & eq) << 1) & pmprev;
+			uint64_t	hp,
+						hn,
+						x;
+
+			d0 = (((eq & vp) + vp) ^ vp) | eq | vn | tr;
+			hp = vn | ~(d0 | vp);
+			hn = d0 & vp;
+			if (hp & hb)
+				score++;
+			else if (hn & hb)
+				score--;
+			x = hp << 1;
+			vn = x & d0;
+			vp = (hn << 1) | ~(x | d0);
+			pmprev = eq;
 			fwd[j - a] = score;
 		}
 		peq_clear(m->peq, pat, L);
 	}
 	for (e = a + 1; e <= b; e++)
-		if ((!use_fwd || fwd[e - 1 - a] <= 2 * k) && pm_boundary_after(m, e))
+		if ((!use_fwd || fwd[e - 1 - a] <= k) && pm_boundary_after(m, e))
 			maxend = e;
 	if (maxend == 0)
+		return true;
+	if (exact_covers(m, a, (size_t) (est + k), maxend))
 		return true;
 
 	for (st = a; st < maxend && (long) st <= est + k; st++)
@@ -780,7 +831,7 @@ verify(PmMatcher *m, uint32_t lit, long est)
 		{
 			int			d;
 
-			if (use_fwd && fwd[e - 1 - a] > 2 * k)
+			if (use_fwd && fwd[e - 1 - a] > k)
 				continue;
 			if (!pm_boundary_after(m, e))
 				continue;
