@@ -77,7 +77,9 @@ SELECT h.watchlist, h.matched_text, h.start_pos,
  ORDER BY h.watchlist;
 SELECT precursor.matches(pg_catalog.repeat('sodium chloride 25 kg bags, ', 800000)) AS clean_22mb,
 	   precursor.matches(pg_catalog.repeat('sodium chloride 25 kg bags, ', 800000) || 'safrole') AS safrole_at_end;
--- many hits in one long text: every one reported
+-- many hits in one long text: every one reported (above the default
+-- precursor.max_hits: see matching_limits)
+SET precursor.max_hits = 100000;
 SELECT count(*) AS hits, count(DISTINCT start_pos) AS mentions
   FROM precursor.screen(pg_catalog.repeat('500 kg acetic anhydride in drums; ', 20000));
 
@@ -88,9 +90,11 @@ CREATE TEMP TABLE matching_cache_big (t text);
 ALTER TABLE matching_cache_big ALTER COLUMN t SET STORAGE EXTERNAL;
 INSERT INTO matching_cache_big
 SELECT pg_catalog.repeat('500 kg acetic anhydride; ', 150000);
+SET precursor.max_hits = 1000000;
 SET statement_timeout = '200ms';
 SELECT count(*) FROM matching_cache_big, LATERAL precursor.screen(t);
 RESET statement_timeout;
+RESET precursor.max_hits;
 -- and the session goes on
 SELECT precursor.matches('acetic anhydride') AS after_cancel;
 DROP TABLE matching_cache_big;

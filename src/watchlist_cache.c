@@ -118,8 +118,6 @@ typedef struct WatchlistCache
 	TimestampTz checked_stmt;
 } WatchlistCache;
 
-bool		precursor_fuzzy = false;
-
 static WatchlistCache *cache = NULL;
 static bool cache_stale = true;
 static uint64 inval_count = 0;	/* invalidations seen, to detect one during a build */
@@ -161,16 +159,6 @@ precursor_watchlist_cache_init(void)
 	/* Relcache callbacks are few per backend and never unregistered: one. */
 	CacheRegisterRelcacheCallback(watchlist_relcache_callback, (Datum) 0);
 
-	DefineCustomBoolVariable("precursor.fuzzy",
-							 "Report misspellings of watchlist terms.",
-							 "When on, precursor.screen(), lookup() and matches() also report "
-							 "terms within an edit distance that grows with the term's length "
-							 "(never for abbreviations or short terms).",
-							 &precursor_fuzzy,
-							 false,
-							 PGC_USERSET,
-							 0,
-							 NULL, NULL, NULL);
 }
 
 void
@@ -815,18 +803,6 @@ precursor_cache_stats(int *nterms, int *nsubstances, bool *fuzzy_built,
  * The scan
  * ---------------------------------------------------------------- */
 
-/*
- * Polled by the core between windows.  We never longjmp through the core:
- * it returns PM_INTERRUPTED and we call CHECK_FOR_INTERRUPTS() outside.
- * Interrupts that cannot be processed now must not stop the scan, or we
- * would restart it forever.
- */
-static bool
-scan_interrupted(void *arg)
-{
-	return InterruptPending && INTERRUPTS_CAN_BE_PROCESSED();
-}
-
 typedef struct Collector
 {
 	WatchlistCache *c;
@@ -835,7 +811,9 @@ typedef struct Collector
 	bool		matched;		/* stop_at_first: found one */
 	PrecursorHit *hits;
 	int			nhits;
-	int			maxhits;
+	int			maxhits;		/* allocated */
+	int			cap;			/* stop the scan beyond this many hits */
+	bool		capped;			/* ... and it did */
 } Collector;
 
 static PrecursorHit *
@@ -910,6 +888,13 @@ collect_hit(const PmHit *h, void *arg)
 	Collector  *col = arg;
 	WatchlistCache *c = col->c;
 	bool		names_substance = false;
+
+	/* hits come in start order: stopping here keeps a prefix of the text */
+	if (!col->stop_at_first && col->nhits >= col->cap)
+	{
+		col->capped = true;
+		return true;
+	}
 
 	switch (h->kind)
 	{
@@ -1186,11 +1171,12 @@ run_scan(Collector *col, PmMatcher *m, const char *text, int len,
 
 		col->nhits = 0;
 		col->matched = false;
+		col->capped = false;
 		if (lookup)
 			st = pm_lookup(m, text, (size_t) len, flags, collect_hit, col);
 		else
 			st = pm_screen(m, text, (size_t) len, flags, collect_hit, col,
-						   scan_interrupted, NULL);
+						   precursor_interrupt_pending, NULL);
 
 		switch (st)
 		{
@@ -1244,7 +1230,8 @@ copy_hit_strings(PrecursorHit *h)
 }
 
 List *
-precursor_screen_text(const char *text, int len, const ScreenOptions *opts)
+precursor_screen_hits(const char *text, int len, const ScreenOptions *opts,
+					  int max_hits, bool *truncated)
 {
 	WatchlistCache *c;
 	Collector	col;
@@ -1254,6 +1241,8 @@ precursor_screen_text(const char *text, int len, const ScreenOptions *opts)
 	int			n;
 	int			i;
 
+	*truncated = false;
+	max_hits = Max(max_hits, 1);
 	if (opts->stop_at_first && !opts->lookup)
 	{
 		/* One hit that names a substance, found again in full below. */
@@ -1270,12 +1259,24 @@ precursor_screen_text(const char *text, int len, const ScreenOptions *opts)
 	col.c = c;
 	col.text = text;
 
+	/*
+	 * Room for the hits that merging drops (a name inside a longer name of
+	 * the same substance), so that a text is not called truncated only
+	 * because of them; memory stays proportional to max_hits.
+	 */
+	col.cap = (int) Min((int64) max_hits * 2 + 16, (int64) PG_INT32_MAX / 2);
+
 	if (opts->fuzzy)
 		flags |= PM_SCAN_FUZZY;
 	run_scan(&col, opts->fuzzy ? c->fuzzy : c->exact, text, len, flags,
 			 opts->lookup);
 
 	n = finish_hits(c, col.hits, col.nhits, text, &sorted);
+	if (col.capped || n > max_hits)
+	{
+		*truncated = true;
+		n = Min(n, max_hits);
+	}
 	for (i = 0; i < n; i++)
 	{
 		CHECK_FOR_INTERRUPTS();
@@ -1288,6 +1289,24 @@ precursor_screen_text(const char *text, int len, const ScreenOptions *opts)
 			break;
 	}
 	return result;
+}
+
+List *
+precursor_screen_text(const char *text, int len, const ScreenOptions *opts)
+{
+	bool		truncated;
+	List	   *hits = precursor_screen_hits(text, len, opts, precursor_max_hits,
+											 &truncated);
+
+	if (truncated)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("text has more than %d watchlist hits", precursor_max_hits),
+				 errdetail("precursor.max_hits bounds the hits of one text, to bound "
+						   "the memory one call can use."),
+				 errhint("Screen the text in smaller parts, or ask a superuser to "
+						 "raise precursor.max_hits.")));
+	return hits;
 }
 
 bool
