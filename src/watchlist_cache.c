@@ -21,6 +21,9 @@
  * delivers the same invalidations locally, so a rolled-back change is
  * forgotten as well.
  *
+ * Compiled matchers are saved to and loaded from the matcher store
+ * (matcher_store.c), keyed by the exact term list.
+ *
  * Memory: strings and arrays live in one context per build; the matchers
  * are malloc'd by the core.  A build happens in a context under
  * CurTransactionContext (so an error anywhere in it frees everything with the
@@ -30,17 +33,13 @@
  */
 #include "precursor.h"
 
-#include <dlfcn.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "access/xact.h"
 #include "catalog/namespace.h"
-#include "common/hashfn.h"
 #include "executor/spi.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
-#include "storage/fd.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
@@ -53,6 +52,7 @@
 #include "casrn.h"
 #include "cncode.h"
 #include "ecnumber.h"
+#include "matcher_store.h"
 #include "screen.h"
 
 /* A substance of an active watchlist */
@@ -96,7 +96,6 @@ typedef struct WatchlistCache
 	PmMatcher  *exact;
 	PmMatcher  *fuzzy;			/* NULL until first needed */
 	char	   *fuzzy_error;	/* why the fuzzy build failed: not retried */
-	uint64		term_key[2];	/* hash of the term list: names stored matchers */
 	bool		exact_loaded;	/* exact matcher loaded from the store */
 
 	/*
@@ -268,238 +267,18 @@ spi_run(const char *sql)
 			 SPI_result_code_string(rc));
 }
 
-/* ----------------------------------------------------------------
- * The matcher store
- *
- * A compiled matcher is saved (pm_serialize) under $PGDATA/pg_precursor,
- * named by the database, the build flags and a 128-bit hash of the exact
- * term list it was compiled from, so the next backend that reads the same
- * list loads it instead of compiling (pm_deserialize checks a checksum, the
- * format version and the Vectorscan build).  Files are written under a
- * temporary name and renamed; an older file of the same database and flags,
- * and the files of databases that no longer exist, are removed when a newer
- * one is saved.  Any failure to read or write just
- * means compiling: the store is an optimisation, never a source of truth.
- * ---------------------------------------------------------------- */
-#define STORE_DIR	"pg_precursor"
-
-/*
- * Identity of the loaded module file (inode, size, mtime): a stored matcher
- * holds terms normalised by the code that built it, so a reinstalled module
- * must not load matchers of the previous one.  0 disables the store.
- */
-static uint64
-module_identity(void)
-{
-	static uint64 id = 0;
-	static bool done = false;
-
-	if (!done)
-	{
-		Dl_info		info;
-		struct stat st;
-
-		done = true;
-		if (dladdr((void *) module_identity, &info) != 0 && info.dli_fname &&
-			stat(info.dli_fname, &st) == 0)
-		{
-			id = hash_combine64((uint64) st.st_ino, (uint64) st.st_size);
-			id = hash_combine64(id, (uint64) st.st_mtime);
-			if (id == 0)
-				id = 1;
-		}
-	}
-	return id;
-}
-
-static void
-term_list_key(const PmTerm *terms, int n, uint64 key[2])
-{
-	uint64		h0 = hash_bytes_extended((const unsigned char *) &n, sizeof(n), 0x5eed0);
-	uint64		h1 = hash_bytes_extended((const unsigned char *) &n, sizeof(n), 0x5eed1);
-	int			i;
-
-	h0 = hash_combine64(h0, module_identity());
-	h1 = hash_combine64(h1, module_identity());
-
-	for (i = 0; i < n; i++)
-	{
-		uint64		kind = (uint64) terms[i].kind + 1;
-
-		h0 = hash_combine64(h0, hash_bytes_extended((const unsigned char *) terms[i].text,
-													terms[i].len, 0x5eed0));
-		h0 = hash_combine64(h0, kind);
-		h1 = hash_combine64(h1, hash_bytes_extended((const unsigned char *) terms[i].text,
-													terms[i].len, 0x5eed1));
-		h1 = hash_combine64(h1, kind);
-	}
-	key[0] = h0;
-	key[1] = h1;
-}
-
-static void
-store_path(char *buf, size_t len, uint32 flags, const uint64 key[2])
-{
-	snprintf(buf, len, STORE_DIR "/pm-%u-%u-%016llx%016llx",
-			 MyDatabaseId, flags,
-			 (unsigned long long) key[0], (unsigned long long) key[1]);
-}
-
-/* The stored matcher for this term list, or NULL */
-static PmMatcher *
-store_load(uint32 flags, const uint64 key[2])
-{
-	char		path[MAXPGPATH];
-	char		errbuf[256];
-	struct stat st;
-	char	   *buf;
-	size_t		done = 0;
-	int			fd;
-	PmMatcher  *m;
-
-	store_path(path, sizeof(path), flags, key);
-	fd = OpenTransientFile(path, O_RDONLY | PG_BINARY);
-	if (fd < 0)
-		return NULL;
-	if (fstat(fd, &st) != 0 || st.st_size <= 0 || st.st_size > MaxAllocHugeSize)
-	{
-		CloseTransientFile(fd);
-		return NULL;
-	}
-	buf = palloc_extended((Size) st.st_size, MCXT_ALLOC_HUGE | MCXT_ALLOC_NO_OOM);
-	if (buf == NULL)
-	{
-		CloseTransientFile(fd);
-		return NULL;
-	}
-	while (done < (size_t) st.st_size)
-	{
-		ssize_t		r = read(fd, buf + done, (size_t) st.st_size - done);
-
-		if (r <= 0)
-			break;
-		done += (size_t) r;
-	}
-	CloseTransientFile(fd);
-	if (done != (size_t) st.st_size)
-	{
-		pfree(buf);
-		return NULL;
-	}
-	m = pm_deserialize(buf, done, errbuf, sizeof(errbuf));
-	pfree(buf);
-	if (m == NULL)
-	{
-		elog(DEBUG1, "precursor: ignoring stored matcher \"%s\": %s", path, errbuf);
-		(void) unlink(path);
-	}
-	return m;
-}
-
-/* Remove the other stored matchers of this database and flags */
-static void
-store_prune(const char *keep)
-{
-	char		prefix[64];
-	DIR		   *dir;
-	struct dirent *de;
-	const char *base = keep + strlen(STORE_DIR "/");
-
-	snprintf(prefix, sizeof(prefix), "pm-%u-", MyDatabaseId);
-	dir = AllocateDir(STORE_DIR);
-	if (dir == NULL)
-		return;
-	while ((de = ReadDirExtended(dir, STORE_DIR, DEBUG1)) != NULL)
-	{
-		char		path[MAXPGPATH];
-		unsigned int dboid;
-		bool		stale;
-
-		if (strncmp(de->d_name, "pm-", 3) != 0 ||
-			sscanf(de->d_name, "pm-%u-", &dboid) != 1 ||
-			strcmp(de->d_name, base) == 0)
-			continue;
-		if (strncmp(de->d_name, prefix, strlen(prefix)) == 0)
-		{
-			/* same database and flags ("pm-db-flags-"), other list */
-			stale = strncmp(de->d_name, base, strrchr(base, '-') - base + 1) == 0 &&
-				strstr(de->d_name, ".tmp") == NULL;
-		}
-		else
-		{
-			/* a database that no longer exists */
-			stale = !SearchSysCacheExists1(DATABASEOID, ObjectIdGetDatum((Oid) dboid));
-		}
-		if (!stale)
-			continue;
-		snprintf(path, sizeof(path), STORE_DIR "/%s", de->d_name);
-		(void) unlink(path);
-	}
-	FreeDir(dir);
-}
-
-/* Save a freshly compiled matcher; failures are only logged */
-static void
-store_save(const PmMatcher *m, uint32 flags, const uint64 key[2])
-{
-	char		path[MAXPGPATH];
-	char		tmp[MAXPGPATH];
-	char		errbuf[256];
-	char	   *buf;
-	size_t		len;
-	size_t		done = 0;
-	int			fd;
-
-	buf = pm_serialize(m, &len, errbuf, sizeof(errbuf));
-	if (buf == NULL)
-	{
-		elog(DEBUG1, "precursor: could not serialise the matcher: %s", errbuf);
-		return;
-	}
-	store_path(path, sizeof(path), flags, key);
-	snprintf(tmp, sizeof(tmp), "%s.tmp%d", path, MyProcPid);
-
-	/* free the malloc'd buffer whatever happens */
-	PG_TRY();
-	{
-		if (MakePGDirectory(STORE_DIR) != 0 && errno != EEXIST)
-			elog(DEBUG1, "precursor: could not create directory \"%s\": %m", STORE_DIR);
-		fd = OpenTransientFile(tmp, O_WRONLY | O_CREAT | O_TRUNC | PG_BINARY);
-		if (fd >= 0)
-		{
-			while (done < len)
-			{
-				ssize_t		w = write(fd, buf + done, len - done);
-
-				if (w <= 0)
-					break;
-				done += (size_t) w;
-			}
-			CloseTransientFile(fd);
-			if (done == len && rename(tmp, path) == 0)
-				store_prune(path);
-			else
-				(void) unlink(tmp);
-		}
-	}
-	PG_FINALLY();
-	{
-		free(buf);
-	}
-	PG_END_TRY();
-}
-
 /* Load the matcher for this term list, or compile (and store) it */
 static PmMatcher *
 load_or_build(WatchlistCache *c, uint32 flags, bool *loaded,
 			  char *errbuf, size_t errlen)
 {
 	PmMatcher  *volatile m;
+	MatcherStoreKey key;
 
 	*loaded = false;
-	if (module_identity() == 0)
+	if (!matcher_store_key(c->pmterms, c->nterms, flags, &key))
 		return pm_build(c->pmterms, c->nterms, flags, errbuf, errlen);
-	m = store_load(flags, c->term_key);
+	m = matcher_store_load(flags, &key);
 	if (m != NULL)
 	{
 		*loaded = true;
@@ -510,7 +289,7 @@ load_or_build(WatchlistCache *c, uint32 flags, bool *loaded,
 		return NULL;
 	PG_TRY();
 	{
-		store_save(m, flags, c->term_key);
+		matcher_store_save(m, flags, &key);
 	}
 	PG_CATCH();
 	{
@@ -668,7 +447,6 @@ build_cache(void)
 	SPI_finish();
 
 	/* Last step: nothing after it may fail, or the matcher would leak. */
-	term_list_key(c->pmterms, c->nterms, c->term_key);
 	c->exact = load_or_build(c, 0, &c->exact_loaded, errbuf, sizeof(errbuf));
 	if (c->exact == NULL)
 		ereport(ERROR,
