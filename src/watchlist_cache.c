@@ -63,6 +63,9 @@ typedef struct CacheSubstance
 	int64		casrn;			/* 0 if none */
 	char	   *category;
 	char	   *watchlist_code;
+	bool		covers_salts;	/* a salt form of a name is this entry */
+	int			nexcluded;		/* CAS RNs the entry excludes */
+	int64	   *excluded;
 } CacheSubstance;
 
 /* A term: its index is the matcher's term id */
@@ -257,6 +260,32 @@ spi_text(HeapTuple tup, TupleDesc desc, int col, MemoryContext cxt)
 	return r;
 }
 
+/* The CAS RNs of an excluded_casrn array's text ("{492-39-7,...}") */
+static void
+parse_excluded(CacheSubstance *s, const char *arr, MemoryContext cxt)
+{
+	const char *p = arr;
+
+	s->nexcluded = 0;
+	s->excluded = NULL;
+	if (arr == NULL)
+		return;
+	s->excluded = MemoryContextAlloc(cxt, sizeof(int64) * (strlen(arr) / 5 + 1));
+	while (*p)
+	{
+		const char *e;
+		int64		v;
+
+		while (*p == '{' || *p == ',' || *p == '}' || *p == '"')
+			p++;
+		for (e = p; *e && *e != ',' && *e != '}'; e++)
+			;
+		if (e > p && casrn_parse(p, e - p, &v, NULL))
+			s->excluded[s->nexcluded++] = v;
+		p = e;
+	}
+}
+
 static void
 spi_run(const char *sql)
 {
@@ -344,7 +373,8 @@ build_cache(void)
 	 * caller's search_path and rights).
 	 */
 	spi_run("SELECT s.substance_id, s.name, s.casrn::pg_catalog.text, "
-			"       s.category, w.code "
+			"       s.category, w.code, s.covers_salts, "
+			"       s.excluded_casrn::pg_catalog.text "
 			"  FROM precursor.substance s "
 			"  JOIN precursor.watchlist w "
 			"    ON w.watchlist_id OPERATOR(pg_catalog.=) s.watchlist_id "
@@ -368,6 +398,8 @@ build_cache(void)
 			s->casrn = 0;
 		s->category = spi_text(tup, desc, 4, cxt);
 		s->watchlist_code = spi_text(tup, desc, 5, cxt);
+		s->covers_salts = DatumGetBool(SPI_getbinval(tup, desc, 6, &isnull)) && !isnull;
+		parse_excluded(s, SPI_getvalue(tup, desc, 7), cxt);
 		if (s->casrn != 0)
 		{
 			c->cas[c->ncas].ident = s->casrn;
@@ -684,6 +716,10 @@ collect_hit(const PmHit *h, void *arg)
 				CacheTerm  *t;
 
 				if (h->term_id >= (uint32) c->nterms)
+					break;
+				/* the annex excludes the salts of this entry */
+				if ((h->form.flags & CHEM_FORM_SALT) &&
+					!c->subs[c->terms[h->term_id].sub].covers_salts)
 					break;
 				names_substance = true;
 				if (col->stop_at_first)
@@ -1007,6 +1043,80 @@ copy_hit_strings(PrecursorHit *h)
 	}
 }
 
+/* CAS RNs written in a text (at most a few: enough for one name) */
+typedef struct CasSeen
+{
+	int64		ident[16];
+	int			n;
+} CasSeen;
+
+static bool
+note_cas(const PmHit *h, void *arg)
+{
+	CasSeen    *seen = arg;
+
+	if (h->kind == PM_HIT_CAS && seen->n < lengthof(seen->ident))
+		seen->ident[seen->n++] = h->ident;
+	return false;
+}
+
+static bool
+name_kind(PmHitKind kind)
+{
+	return kind == PM_HIT_NAME || kind == PM_HIT_SYNONYM ||
+		kind == PM_HIT_FUZZY || kind == PM_HIT_HOMOGLYPH;
+}
+
+/*
+ * lookup(): a string that names an entry and also gives a CAS RN the entry
+ * excludes names the excluded compound ("norephedrine 492-39-7" is
+ * cathine): drop those hits.  Only for whole strings: in free text a CAS RN
+ * near a name does not prove which compound the name means, and a listed
+ * name must not be hidden behind an excluded number.
+ */
+static void
+drop_excluded(Collector *col, PmMatcher *m, const char *text, int len)
+{
+	WatchlistCache *c = col->c;
+	CasSeen		seen;
+	int			i,
+				kept;
+	bool		any = false;
+
+	for (i = 0; i < col->nhits && !any; i++)
+		any = name_kind(col->hits[i].kind) &&
+			c->subs[col->hits[i].cache_sub].nexcluded > 0;
+	if (!any)
+		return;
+	for (;;)
+	{
+		PmStatus	st;
+
+		seen.n = 0;
+		st = pm_screen(m, text, (size_t) len, 0, note_cas, &seen,
+					   precursor_interrupt_pending, NULL);
+		if (st != PM_INTERRUPTED)
+			break;
+		CHECK_FOR_INTERRUPTS();
+	}
+	for (i = 0, kept = 0; i < col->nhits; i++)
+	{
+		PrecursorHit *h = &col->hits[i];
+		const CacheSubstance *sub = &c->subs[h->cache_sub];
+		bool		excluded = false;
+		int			j,
+					k;
+
+		if (name_kind(h->kind))
+			for (j = 0; j < sub->nexcluded && !excluded; j++)
+				for (k = 0; k < seen.n && !excluded; k++)
+					excluded = (sub->excluded[j] == seen.ident[k]);
+		if (!excluded)
+			col->hits[kept++] = *h;
+	}
+	col->nhits = kept;
+}
+
 List *
 precursor_screen_hits(const char *text, int len, const ScreenOptions *opts,
 					  int max_hits, bool *truncated)
@@ -1048,6 +1158,8 @@ precursor_screen_hits(const char *text, int len, const ScreenOptions *opts,
 		flags |= PM_SCAN_FUZZY;
 	run_scan(&col, opts->fuzzy ? c->fuzzy : c->exact, text, len, flags,
 			 opts->lookup);
+	if (opts->lookup)
+		drop_excluded(&col, c->exact, text, len);
 
 	n = finish_hits(c, col.hits, col.nhits, text, &sorted);
 	if (col.capped || n > max_hits)

@@ -415,8 +415,8 @@ pm_free(PmMatcher *m)
 #define PM_SER_MAGIC	"PMATCH01"
 #define PM_SER_NFIELDS	10
 
-static uint64_t
-ser_checksum(const char *p, size_t n)
+uint64_t
+pm_ser_checksum(const char *p, size_t n)
 {
 	uint64_t	h = UINT64_C(14695981039346656037);
 	size_t		i;
@@ -508,7 +508,7 @@ pm_serialize(const PmMatcher *m, size_t *len, char *errbuf, size_t errlen)
 		goto oom;
 	free(hsbuf);
 	hsbuf = NULL;
-	sum = ser_checksum(b.p, b.len);
+	sum = pm_ser_checksum(b.p, b.len);
 	if (!ser_put(&b, &sum, sizeof(sum)))
 		goto oom;
 	*len = b.len;
@@ -608,7 +608,7 @@ pm_deserialize(const char *buf, size_t len, char *errbuf, size_t errlen)
 		return NULL;
 	}
 	memcpy(&sum, buf + len - sizeof(sum), sizeof(sum));
-	if (sum != ser_checksum(buf, len - sizeof(sum)))
+	if (sum != pm_ser_checksum(buf, len - sizeof(sum)))
 	{
 		if (errbuf && errlen)
 			snprintf(errbuf, errlen, "serialised matcher is damaged (checksum mismatch)");

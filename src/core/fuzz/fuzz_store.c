@@ -7,7 +7,7 @@
  * The input edits a valid serialised matcher (fuzzy pieces included):
  * after one mode byte, each 3-byte group (offset, value) overwrites one
  * byte, mostly inside the header and tables (the Vectorscan database that
- * follows carries its own CRC and rejects edits).  The FNV checksum is then
+ * follows carries its own CRC and rejects edits).  The checksum is then
  * recomputed, as a crafted file would, so that the bounds checks behind it
  * are what gets exercised.  With an odd mode byte the rest of the input is
  * the whole buffer instead.
@@ -39,18 +39,6 @@ static const char *const texts[] = {
 static char *tmpl;
 static size_t tmpl_len;
 static size_t tables_end;		/* end of header and tables in tmpl */
-
-/* The serialiser's checksum (FNV-1a over all but the last 8 bytes) */
-static uint64_t
-fnv(const char *p, size_t n)
-{
-	uint64_t	h = UINT64_C(14695981039346656037);
-	size_t		i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char) p[i]) * UINT64_C(1099511628211);
-	return h;
-}
 
 static bool
 ignore_hit(const PmHit *h, void *arg)
@@ -119,7 +107,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			buf[off] = (char) data[i + 2];
 		}
 	}
-	sum = fnv(buf, len - sizeof(sum));
+	sum = pm_ser_checksum(buf, len - sizeof(sum));
 	memcpy(buf + len - sizeof(sum), &sum, sizeof(sum));
 
 	m = pm_deserialize(buf, len, err, sizeof(err));
