@@ -9,12 +9,13 @@ CREATE EXTENSION IF NOT EXISTS precursor;
 RESET client_min_messages;
 \set SHOW_CONTEXT never
 
--- The bound is a superuser setting (it protects the server's memory)
-SELECT name, setting, context FROM pg_catalog.pg_settings
- WHERE name = 'precursor.max_hits';
-
 -- Acetone is on three lists: three hits per mention
 SELECT count(*) AS hits_per_mention FROM precursor.screen('acetone');
+
+-- The bound is a superuser setting (it protects the server's memory),
+-- defined once the module is loaded (as it now is)
+SELECT name, setting, context FROM pg_catalog.pg_settings
+ WHERE name = 'precursor.max_hits';
 SET precursor.max_hits = 6;
 -- two mentions: six hits, at the bound, all returned
 SELECT count(*) AS at_the_bound FROM precursor.screen('acetone; acetone');
