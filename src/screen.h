@@ -3,8 +3,8 @@
  *		Server-side screening API: the compiled watchlist of this backend and
  *		the hits of one text resolved to watchlist substances.
  *
- * Implemented in watchlist_cache.c (the cache and the scan) and screen.c (SQL
- * functions); used by screen_trigger.c.  Everything returned, strings
+ * Implemented in watchlist_cache.c (the cache), hit_resolution.c (the scan)
+ * and screen.c (SQL functions); used by screen_trigger.c.  Everything returned, strings
  * included, is palloc'd in the caller's CurrentMemoryContext, so a per-row
  * memory context reset frees it all, and a hit stays valid when a later call
  * rebuilds the cache after an invalidation.
