@@ -31,8 +31,8 @@ INSERT INTO decl (id, day, goods, qty, unit, buyer) VALUES
 	(2, '2025-05-01', 'cotton shirts', 5, 'kg', 'Part Co'),
 	(3, '2025-08-01', 'piperonal 1 kg', 1, 'kg', 'Part Co');
 COPY decl (id, day, goods, qty, unit, buyer) FROM STDIN WITH (FORMAT csv);
-4,2025-06-20,potassium permanganate,60,kg,Split Part Co
-5,2025-07-05,potassium permanganate,60,kg,Split Part Co
+4,2025-06-20,potassium permanganate,60,kg,Parted Co
+5,2025-07-05,potassium permanganate,60,kg,Parted Co
 6,2025-11-15,toluene,1,kg,Part Co
 \.
 SELECT tableoid::regclass AS partition, id, jsonb_array_length(hits) AS findings,
