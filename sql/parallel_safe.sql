@@ -1,12 +1,13 @@
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS precursor;
 RESET client_min_messages;
--- The matching functions are PARALLEL SAFE: the planner may run them in
--- parallel workers, where each worker builds its own watchlist cache.  This
--- file makes the planner do so and checks that the workers' answers are the
--- leader's.
-CREATE SCHEMA matching_parallel;
-SET search_path = matching_parallel, public;
+-- Functions declared PARALLEL SAFE run in parallel workers: the matching
+-- functions (each worker builds its own watchlist cache), the identifier
+-- types' functions and SQL functions over the lists.  This file makes the
+-- planner use workers and checks that their answers are the leader's.
+CREATE SCHEMA parallel_safe;
+SET search_path = parallel_safe, public;
+
 CREATE TABLE goods (id int PRIMARY KEY, descr text);
 INSERT INTO goods
 SELECT i, (ARRAY['500 kg acetic anhydride in drums', 'toluene-free paint thinner',
@@ -15,6 +16,7 @@ SELECT i, (ARRAY['500 kg acetic anhydride in drums', 'toluene-free paint thinner
                  'piperonal 99%', 'stainless steel bolts'])[1 + i % 10] || ' #' || i
   FROM generate_series(1, 3000) i;
 ANALYZE goods;
+
 -- what each function answers over the table
 CREATE VIEW answers AS
 SELECT (SELECT count(*) FROM goods WHERE precursor.matches(descr)) AS matches,
@@ -25,9 +27,11 @@ SELECT (SELECT count(*) FROM goods WHERE precursor.matches(descr)) AS matches,
        (SELECT count(*) FROM goods, LATERAL precursor.explain(descr) e) AS explained,
        (SELECT sum(hashtext(precursor.normalize_name(descr))) FROM goods) AS normalized_digest,
        (SELECT count(*) FROM goods WHERE (precursor.parse_name(descr)).salt IS NOT NULL) AS salts;
+
 -- serial answers first
 SET max_parallel_workers_per_gather = 0;
 CREATE TABLE serial AS SELECT * FROM answers;
+
 -- then in parallel workers: no setup cost, every plan through Gather
 SET max_parallel_workers_per_gather = 2;
 SET parallel_setup_cost = 0;
@@ -35,30 +39,10 @@ SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
 SET parallel_leader_participation = off;
 SET force_parallel_mode = on;
+
 -- the filter runs below the Gather, in the workers
 EXPLAIN (COSTS OFF) SELECT count(*) FROM goods WHERE precursor.matches(descr);
-                      QUERY PLAN                      
-------------------------------------------------------
- Finalize Aggregate
-   ->  Gather
-         Workers Planned: 2
-         ->  Partial Aggregate
-               ->  Parallel Seq Scan on goods
-                     Filter: precursor.matches(descr)
-(6 rows)
-
 EXPLAIN (COSTS OFF) SELECT count(*) FROM goods, LATERAL precursor.screen(descr) h WHERE NOT h.negated;
-                     QUERY PLAN                     
-----------------------------------------------------
- Finalize Aggregate
-   ->  Gather
-         Workers Planned: 2
-         ->  Partial Aggregate
-               ->  Nested Loop
-                     ->  Parallel Seq Scan on goods
-                     ->  Function Scan on screen h
-                           Filter: (NOT negated)
-(8 rows)
 
 -- workers were launched and did the work: the leader does not participate,
 -- so every row the Gather returns came from a worker
@@ -74,66 +58,50 @@ BEGIN
 	 WHERE g->>'Node Type' = 'Gather';
 END $$;
 SELECT * FROM workers_launched('SELECT id FROM goods WHERE precursor.matches(descr)');
- launched | rows_from_workers 
-----------+-------------------
-        2 |              1500
-(1 row)
-
 SELECT * FROM workers_launched('SELECT id FROM goods, LATERAL precursor.screen(descr) h');
- launched | rows_from_workers 
-----------+-------------------
-        2 |              7500
-(1 row)
-
 -- every subquery of the comparison below runs under a Gather of its own
 SELECT count(*) AS gathers, min(launched) AS min_launched
   FROM workers_launched('SELECT * FROM answers');
- gathers | min_launched 
----------+--------------
-       7 |            2
-(1 row)
 
 -- the same answers as the serial run
 SELECT * FROM answers EXCEPT SELECT * FROM serial;
- matches | screen_hits | screen_digest | lookup_hits | explained | normalized_digest | salts 
----------+-------------+---------------+-------------+-----------+-------------------+-------
-(0 rows)
-
 SELECT matches, screen_hits, lookup_hits, explained, salts FROM serial;
- matches | screen_hits | lookup_hits | explained | salts 
----------+-------------+-------------+-----------+-------
-    1500 |        5700 |        2100 |      7500 |   300
-(1 row)
 
 -- precursor.fuzzy set in the leader reaches the workers (GUCs are copied)
 SET precursor.fuzzy = on;
 SELECT count(*) AS fuzzy_in_workers FROM goods WHERE precursor.matches(replace(descr, 'anhydride', 'anhydrite'));
- fuzzy_in_workers 
-------------------
-             1500
-(1 row)
-
 RESET precursor.fuzzy;
 SELECT count(*) AS exact_in_workers FROM goods WHERE precursor.matches(replace(descr, 'anhydride', 'anhydrite'));
- exact_in_workers 
-------------------
-             1200
-(1 row)
+
+-- The identifier types' functions and an SQL function over the lists are
+-- PARALLEL SAFE too: input, output, validation, comparison, hashing,
+-- containment and substance_profile() give the leader's answers in workers.
+SET force_parallel_mode = off;
+SET max_parallel_workers_per_gather = 0;
+CREATE TABLE ids AS
+SELECT i, t.cas_text, CASE WHEN precursor.is_casrn(t.cas_text) THEN t.cas_text::casrn END AS cas,
+       t.cn_text, CASE WHEN precursor.is_cncode(t.cn_text) THEN t.cn_text::cncode END AS cn
+  FROM generate_series(1, 3000) i,
+       LATERAL (SELECT (ARRAY['103-79-7', '103-79-8', '50-00-0', '7732-18-5', '7722-64-7'])[1 + i % 5] AS cas_text,
+                       (ARRAY['2914 31 00', '2939', '29', '9999 99', '29143'])[1 + i % 5] AS cn_text) t;
+ANALYZE ids;
+CREATE VIEW id_answers AS
+SELECT (SELECT count(*) FROM ids WHERE precursor.is_casrn(cas_text)) AS valid_cas,
+       (SELECT sum(hashtext(cas::text)) FROM ids WHERE cas > '50-00-0'::casrn) AS cas_digest,
+       (SELECT count(DISTINCT cas) FROM ids) AS distinct_cas,
+       (SELECT count(*) FROM ids WHERE cn <@ '29'::cncode) AS under_29,
+       (SELECT sum(hashtext(precursor.cn_level(cn))) FROM ids) AS level_digest,
+       (SELECT count(*) FROM ids, LATERAL precursor.substance_profile(cas) p) AS profiles;
+CREATE TABLE id_serial AS SELECT * FROM id_answers;
+SET max_parallel_workers_per_gather = 2;
+SET force_parallel_mode = on;
+SELECT count(*) AS gathers, min(launched) AS min_launched
+  FROM workers_launched('SELECT * FROM id_answers');
+SELECT * FROM id_answers EXCEPT SELECT * FROM id_serial;
+SELECT valid_cas, distinct_cas, under_29, profiles FROM id_serial;
 
 -- watchlist_cache_info() is PARALLEL RESTRICTED: it stays in the leader
 EXPLAIN (COSTS OFF) SELECT id, (SELECT terms FROM precursor.watchlist_cache_info()) FROM goods WHERE id = 1;
-                  QUERY PLAN                   
------------------------------------------------
- Index Only Scan using goods_pkey on goods
-   Index Cond: (id = 1)
-   InitPlan 1 (returns $0)
-     ->  Function Scan on watchlist_cache_info
-(4 rows)
 
 RESET ALL;
-DROP SCHEMA matching_parallel CASCADE;
-NOTICE:  drop cascades to 4 other objects
-DETAIL:  drop cascades to table matching_parallel.goods
-drop cascades to view matching_parallel.answers
-drop cascades to table matching_parallel.serial
-drop cascades to function matching_parallel.workers_launched(text)
+DROP SCHEMA parallel_safe CASCADE;
