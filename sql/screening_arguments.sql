@@ -157,6 +157,33 @@ SELECT * FROM rules_of('typed_domain');
 CREATE TABLE typed_int (id int, n int);
 SELECT precursor.attach_screening('typed_int', 'description=n');
 
+-- quantity= accepts every numeric type, unit= any text type: 60.5 kg of
+-- acetone is over its 50 kg threshold whatever the column types (the
+-- integer types store 61)
+DO $$
+DECLARE
+	t text;
+	tbl text;
+BEGIN
+	FOREACH t IN ARRAY ARRAY['smallint', 'integer', 'bigint', 'real', 'double precision', 'numeric(8,2)']
+	LOOP
+		tbl := 'qty_' || regexp_replace(t, '\W+', '_', 'g');
+		EXECUTE format('CREATE TABLE %I (id int, goods text, q %s, unit varchar(4))', tbl, t);
+		PERFORM precursor.attach_screening(format('%I', tbl)::regclass,
+										   'description=goods', 'quantity=q', 'unit=unit', 'key=id');
+		EXECUTE format('INSERT INTO %I VALUES (1, %L, 60.5, %L)', tbl, 'acetone', 'kg');
+	END LOOP;
+END $$;
+SELECT c.relname, format_type(a.atttypid, a.atttypmod) AS quantity_type,
+       (SELECT count(*) FROM pg_trigger t WHERE t.tgrelid = c.oid AND NOT t.tgisinternal) AS triggers
+  FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'q'
+ WHERE c.relnamespace = 'screening_arguments'::regnamespace AND c.relname LIKE 'qty_%' ORDER BY 1;
+SELECT a.source_table, r->>'rule' AS rule, r->>'quantity' AS quantity,
+       r->>'quantity_in_threshold_unit' AS in_threshold_unit
+  FROM precursor.alert a, jsonb_array_elements(a.reasons) r
+ WHERE a.source_table LIKE 'screening_arguments.qty_%' AND r->>'rule' LIKE '%threshold'
+ ORDER BY 1;
+
 RESET search_path;
 DROP SCHEMA screening_arguments CASCADE;
 DROP EXTENSION citext;
