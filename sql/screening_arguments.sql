@@ -42,6 +42,15 @@ SELECT a.row_key, r->>'rule' AS rule, r->>'kind' AS kind, r->>'matched' AS match
 SELECT row_key, substance_name, round(score::numeric, 2) AS score
   FROM precursor.alert WHERE source_table = 'screening_arguments.ident' AND row_key = '3';
 
+-- cn=: a declared HS subheading (6 digits) above a listed CN code is a
+-- cn_watch finding for the substances listed under it; a chapter or
+-- heading alone (2 or 4 digits) is too coarse to say anything
+CREATE TABLE coded (id int, goods text, cn text);
+SELECT precursor.attach_screening('coded', 'description=goods', 'cn=cn', 'key=id') IS NOT NULL AS attached;
+INSERT INTO coded VALUES (1, 'aromatic ketone', '2914 31'), (2, 'aromatic ketone', '2914'),
+	(3, 'aromatic ketone', '29');
+SELECT * FROM rules_of('coded');
+
 -- consignor=: stored on the alert next to the consignee, and reported per
 -- party with its role
 CREATE TABLE parties (id int, goods text, buyer text, seller text, country text, day date);
