@@ -754,8 +754,10 @@ verify(PmMatcher *m, uint32_t lit, long est)
 	const char *t = m->nb.text;
 	size_t		L = l->len;
 	int			k = l->k;
-	size_t		a = est - k < 0 ? 0 : (size_t) (est - k);
-	size_t		b = (size_t) (est + (long) L + k);
+	long		lo = est - k;
+	long		hi = est + (long) L + k;
+	size_t		a,
+				b;
 	size_t		e,
 				st;
 	int			fwd[64 + 2 * PM_MAX_EDITS + 1];
@@ -767,8 +769,15 @@ verify(PmMatcher *m, uint32_t lit, long est)
 	PmRaw		h;
 	int		   *D;
 
-	if (b > m->nb.len)
-		b = m->nb.len;
+	/*
+	 * The window is [est - k, est + L + k) clipped to the text, so at most
+	 * L + 2k bytes: fwd[] is sized for k <= PM_MAX_EDITS.  A loaded matcher
+	 * with a wild piece (est far outside the text) must not widen it.
+	 */
+	if (k > PM_MAX_EDITS || hi <= 0 || lo >= (long) m->nb.len)
+		return true;
+	a = lo < 0 ? 0 : (size_t) lo;
+	b = (size_t) hi > m->nb.len ? m->nb.len : (size_t) hi;
 	if (a >= b)
 		return true;
 
