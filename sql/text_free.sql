@@ -30,6 +30,7 @@ LANGUAGE sql STABLE AS $$
 	 ORDER BY 1
 $$;
 
+SELECT precursor.normalize_name('x') IS NOT NULL AS library_loaded;	-- defines the settings
 SHOW precursor.fuzzy;
 
 -- Negation over coordinated lists: every item, not only the first
