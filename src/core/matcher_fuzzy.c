@@ -740,6 +740,46 @@ exact_covers(const PmMatcher *m, size_t a, size_t last_start, size_t maxend)
 }
 
 /*
+ * Does a locant and a suffix follow the hit ending at e ("piperidin-1-yl",
+ * "piperidin-4-one")?  Then the near-name is the parent or a substituent of
+ * a larger systematic name, another compound, not a misspelt listed name.
+ */
+static bool
+locant_suffix_after(const PmMatcher *m, size_t e)
+{
+	static const char *const suffixes[] = {
+		"one", "ol", "amine", "ium", "methanol", "ethanol",
+		"carboxylic", "carboxylate", "carboxamide", "carbonitrile",
+		"carbaldehyde", "carbonyl", "sulfonyl", "sulfonic", "thiol",
+	};
+	const char *t = m->nb.text;
+	size_t		len = m->nb.len;
+	size_t		p = e,
+				q,
+				i;
+
+	if (p >= len || t[p] != ' ')
+		return false;
+	/* the locant: digits, commas folded to spaces ("2 3"), primes dropped */
+	q = ++p;
+	while (q < len && ((t[q] >= '0' && t[q] <= '9') || (t[q] == ' ' && q + 1 < len &&
+														 t[q + 1] >= '0' && t[q + 1] <= '9')))
+		q++;
+	if (q == p || q - p > 8 || q >= len || t[q] != ' ')
+		return false;
+	p = q + 1;
+	q = p;
+	while (q < len && t[q] != ' ' && t[q] != '|')
+		q++;
+	if (q - p >= 2 && t[p] == 'y' && t[p + 1] == 'l')
+		return true;			/* -yl, -ylidene, -ylcarbamic, ... */
+	for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++)
+		if (strlen(suffixes[i]) == q - p && memcmp(t + p, suffixes[i], q - p) == 0)
+			return true;
+	return false;
+}
+
+/*
  * Best alignment of literal lit in nb.text around est (where the term would
  * start if the piece were in place), starting and ending on token
  * boundaries.  Pushes a fuzzy hit when one within l->k edits exists and its
@@ -856,7 +896,7 @@ verify(PmMatcher *m, uint32_t lit, long est)
 
 	if (best > k || best == 0)
 		return true;			/* nothing, or the exact hit reported anyway */
-	if (!pm_start_is_own(m, best_s))
+	if (!pm_start_is_own(m, best_s) || locant_suffix_after(m, best_e))
 		return true;
 	D = osa_fill(m, pat, L, t + best_s, best_e - best_s);
 	if (D == NULL)

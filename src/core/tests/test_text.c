@@ -266,6 +266,8 @@ test_misspellings(void)
 			fuzzy += hs.h[j].kind == PM_HIT_FUZZY;
 		ok(fuzzy == 0, "a real word is no misspelling: \"%s\"", real_words[i]);
 	}
+	screen("acetic anhydrid-4-yl", PM_SCAN_FUZZY, &hs);
+	ok(hs.n == 0, "a near-name followed by a locant and a suffix is part of a larger name");
 	screen("1-phenyl-1-propanone", PM_SCAN_FUZZY, &hs);
 	ok(hs.n == 0, "a changed locant is another chemical, not a typo");
 	screen("acetone", PM_SCAN_FUZZY, &hs);
