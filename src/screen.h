@@ -50,6 +50,7 @@ typedef struct PrecursorHit
 	int			distance;
 	bool		negated;
 	bool		homoglyph;
+	uint8		rule;				/* NvRule: the name variant that matched (0: as written) */
 	int64		ident;				/* identifier value for cas/ec/cn hits */
 	int32		cache_sub;			/* internal: the substance's slot in the cache */
 } PrecursorHit;

@@ -63,6 +63,8 @@ typedef struct CacheSubstance
 	int64		casrn;			/* 0 if none */
 	char	   *category;
 	char	   *watchlist_code;
+	bool		covers_salts;	/* the entry's coverage clauses (annex footnotes) */
+	bool		covers_esters;
 } CacheSubstance;
 
 /* A term: its index is the matcher's term id */
@@ -577,7 +579,7 @@ build_cache(void)
 	 * caller's search_path and rights).
 	 */
 	spi_run("SELECT s.substance_id, s.name, s.casrn::pg_catalog.text, "
-			"       s.category, w.code "
+			"       s.category, w.code, s.covers_salts, s.covers_esters "
 			"  FROM precursor.substance s "
 			"  JOIN precursor.watchlist w "
 			"    ON w.watchlist_id OPERATOR(pg_catalog.=) s.watchlist_id "
@@ -601,6 +603,8 @@ build_cache(void)
 			s->casrn = 0;
 		s->category = spi_text(tup, desc, 4, cxt);
 		s->watchlist_code = spi_text(tup, desc, 5, cxt);
+		s->covers_salts = DatumGetBool(SPI_getbinval(tup, desc, 6, &isnull)) && !isnull;
+		s->covers_esters = DatumGetBool(SPI_getbinval(tup, desc, 7, &isnull)) && !isnull;
 		if (s->casrn != 0)
 		{
 			c->cas[c->ncas].ident = s->casrn;
@@ -863,6 +867,7 @@ new_hit(Collector *col, const PmHit *h)
 	p->distance = h->distance;
 	p->negated = h->negated;
 	p->homoglyph = h->homoglyph;
+	p->rule = h->rule;
 	p->ident = h->ident;
 	/* digits next to an identifier are not a purity */
 	if (h->kind == PM_HIT_CAS || h->kind == PM_HIT_EC || h->kind == PM_HIT_CN)
@@ -922,6 +927,20 @@ collect_hit(const PmHit *h, void *arg)
 
 				if (h->term_id >= (uint32) c->nterms)
 					break;
+
+				/*
+				 * Not the listed substance: part of another compound's name,
+				 * or an ester or salt the entry's clauses do not cover
+				 * ("ethyl phenylacetate", "sulphuric acid, diethyl ester").
+				 */
+				{
+					const CacheSubstance *cs = &c->subs[c->terms[h->term_id].sub];
+
+					if ((h->form.flags & CHEM_FORM_OTHER) ||
+						((h->form.flags & CHEM_FORM_ESTER) && !cs->covers_esters) ||
+						((h->form.flags & CHEM_FORM_SALT) && !cs->covers_salts))
+						break;
+				}
 				names_substance = true;
 				if (col->stop_at_first)
 					break;

@@ -53,6 +53,7 @@ typedef struct PmMatcher PmMatcher;
 
 /* Build flags */
 #define PM_BUILD_FUZZY			0x01	/* also compile pieces for fuzzy matching */
+#define PM_BUILD_NO_VARIANTS	0x02	/* terms as written only (name_variants.h) */
 
 /*
  * Compile a matcher from n terms (terms that normalise to nothing are
@@ -76,6 +77,7 @@ typedef struct PmHit
 	float		score;			/* 0..1, falls with distance and for homoglyphs */
 	bool		negated;		/* in a negated context ("other than X", "X-free") */
 	bool		homoglyph;		/* span contained folded look-alike characters */
+	uint8_t		rule;			/* NvRule: the term matched through this variant */
 	ChemForm	form;			/* stereo/salt/hydrate/ester context */
 } PmHit;
 
