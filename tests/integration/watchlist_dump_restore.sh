@@ -50,7 +50,7 @@ INSERT INTO precursor.synonym (substance_id, name, lang, kind)
 SELECT substance_id, 'GBL', 'en', 'abbreviation' FROM precursor.substance WHERE name = 'Gamma-butyrolactone';
 INSERT INTO precursor.synonym (substance_id, name, lang, kind)
 SELECT substance_id, 'gamma-Butyrolacton', 'de', 'translation' FROM precursor.substance WHERE name = 'Gamma-butyrolactone';
-INSERT INTO precursor.synonym (substance_id, name, lang, kind) VALUES (1, 'fenyloaceton', 'pl', 'translation');
+INSERT INTO precursor.synonym (substance_id, name, lang, kind) VALUES (1, 'fenyloaceton techniczny', 'pl', 'translation');
 SQL
 
 counts="SELECT (SELECT count(*) FROM precursor.watchlist) || ' ' || (SELECT count(*) FROM precursor.substance)
@@ -81,7 +81,7 @@ for db in "$dst" "$dst2"; do
 		"SELECT (SELECT count(*) FROM precursor.watchlist WHERE builtin) || ' ' || (SELECT count(*) FROM precursor.substance WHERE builtin)
 		 || ' ' || (SELECT count(*) FROM precursor.substance_cn WHERE builtin) || ' ' || (SELECT count(*) FROM precursor.synonym WHERE builtin)"
 	expect "$db" "synonym of a shipped substance" "1" \
-		"SELECT count(*) FROM precursor.synonym WHERE substance_id = 1 AND name = 'fenyloaceton' AND NOT builtin"
+		"SELECT count(*) FROM precursor.synonym WHERE substance_id = 1 AND name = 'fenyloaceton techniczny' AND NOT builtin"
 	expect "$db" "audit history restored" "$src_audit" \
 		"SELECT count(*) FROM precursor.watchlist_audit WHERE acting_role = '$role'"
 	# the sequences continue past the restored ids: a manager can add more
