@@ -717,6 +717,7 @@ cas_clause_after(const char *norm, size_t len, size_t end, ChemForm *form)
 	int			ntok = 0;
 	bool		subst = false;
 	bool		other_word = false;
+	bool		locant = false;
 
 	while (pos < len && norm[pos] == ' ')
 		pos++;
@@ -731,7 +732,9 @@ cas_clause_after(const char *norm, size_t len, size_t end, ChemForm *form)
 		ntok++;
 		if (is_substituent(norm, t))
 			subst = true;
-		else if (!is_locant(norm, t))
+		else if (is_locant(norm, t))
+			locant = true;
+		else
 			other_word = true;
 		pos = t.e;
 	}
@@ -750,10 +753,14 @@ cas_clause_after(const char *norm, size_t len, size_t end, ChemForm *form)
 		set_field(form->salt, sizeof(form->salt), norm, first.s, last.e);
 		return;
 	}
-	if ((subst && !other_word) || is_substituent(norm, last))
+	if ((subst && !other_word) || (locant && is_substituent(norm, last)))
 		set_other(form, "substituted:", norm, first);
-	else if (ntok == 1 && tok_in(norm, last, V_CLASS))
-		set_other(form, "class word", norm, last);
+	else if (ntok == 1 && tok_in(norm, last, V_CLASS) &&
+			 !tok_in(norm, last, V_SOLVENT) && !tok_is(norm, last, "methanol") &&
+			 (tok_ends(norm, last, "one") || tok_ends(norm, last, "ime") ||
+			  tok_ends(norm, last, "ohydrin") || tok_ends(norm, last, "ine") ||
+			  tok_ends(norm, last, "al")))
+		set_other(form, "class word", norm, last);	/* "2-Butanone, oxime" */
 }
 
 /* ------------------------------------------------------------------------
@@ -989,6 +996,15 @@ chemname_context_form(const char *norm, size_t len, size_t start, size_t end,
 		}
 		after_kind = k;
 		pos = t.e;
+	}
+
+	/* "anthranilate esters": an ester of the acid, alcohol not named */
+	if (!ate_named && end - start > 3 && memcmp(norm + end - 3, "ate", 3) == 0 &&
+		tok_next(norm, len, end, true, &t) &&
+		(tok_is(norm, t, "ester") || tok_is(norm, t, "esters")))
+	{
+		form->flags |= CHEM_FORM_ESTER;
+		ate_named = true;
 	}
 
 	/* a different compound whose name contains the mention */

@@ -196,6 +196,9 @@ main(void)
 	context("3-methoxypropan-1-amine hydrogen chloride", "hydrogen chloride",
 			"other compound", "");
 	context("Ephedrine hydrochloride, Pos. 2 toluene 200 l", "toluene", "base", "");
+	context("10 kg 4-AP, Methanol, in 1-l-Flaschen", "4 ap", "base", "");
+	context("25 l anthranilate esters blend", "anthranilate", "ester", "");
+	context("2400 kg net acetone, colle epoxy, en futs", "acetone", "base", "");
 	context("1'-benzylspiro[1H-2-benzofuran-3,4'-piperidine]", "piperidine",
 			"other compound", "");
 	context("Phosphorus, red", "phosphorus", "base", "");
