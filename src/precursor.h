@@ -11,6 +11,12 @@
 #include "postgres.h"
 #include "pg_compat.h"
 
+#define PRECURSOR_EXTENSION "precursor"
+
+/* schema.c: the extension's schema holds the types and operators */
+extern Oid	precursor_extension_namespace(void);
+extern Oid	precursor_type_oid(const char *name);
+
 /* watchlist_cache.c: per-backend compiled watchlist, invalidated at commit */
 extern void precursor_watchlist_cache_init(void);
 

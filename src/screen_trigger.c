@@ -120,8 +120,8 @@ typedef struct ColKey
 
 static const ColKey col_keys[] = {
 	{"description", COL_DESCRIPTION, ACCEPT_STRING, "a text type"},
-	{"casrn", COL_CASRN, ACCEPT_CASRN, "precursor.casrn or a text type"},
-	{"cn", COL_CN, ACCEPT_CNCODE, "precursor.cncode or a text type"},
+	{"casrn", COL_CASRN, ACCEPT_CASRN, "casrn or a text type"},
+	{"cn", COL_CN, ACCEPT_CNCODE, "cncode or a text type"},
 	{"quantity", COL_QUANTITY, ACCEPT_NUMBER, "a numeric type"},
 	{"unit", COL_UNIT, ACCEPT_STRING, "a text type"},
 	{"consignee", COL_CONSIGNEE, ACCEPT_STRING, "a text type"},
@@ -232,17 +232,6 @@ is_string_type(Oid typid)
 		return false;			/* fixed-length, not a varlena */
 	get_type_category_preferred(typid, &category, &preferred);
 	return category == TYPCATEGORY_STRING && get_typlen(typid) == -1;
-}
-
-static Oid
-precursor_type_oid(const char *name)
-{
-	Oid			nsp = get_namespace_oid("precursor", true);
-
-	if (!OidIsValid(nsp))
-		return InvalidOid;
-	return GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
-						   CStringGetDatum(name), ObjectIdGetDatum(nsp));
 }
 
 static bool
