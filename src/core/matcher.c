@@ -308,7 +308,7 @@ pm_build(const PmTerm *terms, size_t n, uint32_t build_flags,
 			vs.capents = &capents;
 			vs.id = terms[i].id;
 			vs.kind = (uint8_t) terms[i].kind;
-			if (!nv_expand(nb.text, nb.len, variant_emit, &vs))
+			if (!nv_expand(nb.text, nb.len, nv_variants_per_term(n), variant_emit, &vs))
 			{
 				pm_set_error(m, "out of memory");
 				goto fail;
@@ -342,12 +342,15 @@ pm_build(const PmTerm *terms, size_t n, uint32_t build_flags,
 				l->len = ents[i].len;
 				l->first_ref = (uint32_t) i;
 				l->nrefs = 0;
-				l->k = (uint8_t) pm_fuzzy_k(m->pool + l->off, l->len, false);
+				l->k = 0;
 			}
 			m->refs[i].id = ents[i].id;
 			m->refs[i].kind = ents[i].kind;
 			m->refs[i].rule = ents[i].rule;
 			l->nrefs++;
+			/* misspellings are looked for in terms as written, not in variants */
+			if (ents[i].rule == NV_RULE_NONE && l->k == 0)
+				l->k = (uint8_t) pm_fuzzy_k(m->pool + l->off, l->len, false);
 		}
 		m->nrefs = (uint32_t) nents;
 	}

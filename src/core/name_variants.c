@@ -568,14 +568,25 @@ rule_anion(NvSet *set, const char *s, size_t len)
 /* ------------------------------------------------------------------------
  * Closure
  * ------------------------------------------------------------------------ */
+int
+nv_variants_per_term(size_t nterms)
+{
+	size_t		k = nterms ? NV_BUDGET / nterms : NV_MAX_VARIANTS;
+
+	if (k < 2)
+		return 0;
+	return k > NV_MAX_VARIANTS ? NV_MAX_VARIANTS : (int) k;
+}
+
 bool
-nv_expand(const char *norm, size_t len, NvEmitFn emit, void *arg)
+nv_expand(const char *norm, size_t len, int max_variants, NvEmitFn emit,
+		  void *arg)
 {
 	NvSet		set;
 	NvOut		o;
 	int			i;
 
-	if (len == 0 || len > NV_MAX_LEN)
+	if (len == 0 || len > NV_MAX_LEN || max_variants <= 0)
 		return true;
 	set.n = 0;
 	out_reset(&o);
@@ -600,7 +611,7 @@ nv_expand(const char *norm, size_t len, NvEmitFn emit, void *arg)
 		rule_ester(&set, cur, cl);
 		rule_anion(&set, cur, cl);
 	}
-	for (i = 1; i < set.n; i++)
+	for (i = 1; i < set.n && i <= max_variants; i++)
 		if (!emit(set.text[i], set.len[i], (NvRule) set.rule[i], arg))
 			return false;
 	return true;

@@ -45,11 +45,22 @@ typedef enum NvRule
 typedef bool (*NvEmitFn) (const char *text, size_t len, NvRule rule, void *arg);
 
 /*
- * Generate the variants of one normalised term.  Returns false if emit
- * returned false, true otherwise (also when there is nothing to generate).
- * Uses no heap memory.
+ * Generate at most max_variants (capped at NV_MAX_VARIANTS) variants of one
+ * normalised term, breadth first.  Returns false if emit returned false, true
+ * otherwise (also when there is nothing to generate).  Uses no heap memory.
  */
-extern bool nv_expand(const char *norm, size_t len, NvEmitFn emit, void *arg);
+extern bool nv_expand(const char *norm, size_t len, int max_variants,
+					  NvEmitFn emit, void *arg);
+
+/*
+ * Variants per term for a list of nterms terms: all of them (NV_MAX_VARIANTS)
+ * for lists the size of the shipped ones, fewer for large user lists so that
+ * a matcher holds at most about NV_BUDGET variant literals, none from
+ * NV_BUDGET / 2 terms on (100,000 real chemical names then compile and scan
+ * as fast as without variants).
+ */
+#define NV_BUDGET			120000
+extern int	nv_variants_per_term(size_t nterms);
 
 /* "locant placement", ... ("" for NV_RULE_NONE) */
 extern const char *nv_rule_name(int rule);

@@ -40,7 +40,7 @@ expand(const char *raw, Got *g)
 {
 	g->n = 0;
 	normalize_text(raw, strlen(raw), &nb);
-	nv_expand(nb.text, nb.len, collect, g);
+	nv_expand(nb.text, nb.len, NV_MAX_VARIANTS, collect, g);
 }
 
 /* Does some variant of 'term' equal the normalised 'spelling', by 'rule'? */
@@ -157,6 +157,8 @@ main(void)
 		ok(!doubled, "indicated hydrogen is never repeated");
 	}
 	ok(strcmp(nv_rule_name(NV_RULE_LOCANT), "locant placement") == 0, "rule names");
+	ok(nv_variants_per_term(2500) == NV_MAX_VARIANTS && nv_variants_per_term(10000) == 12 &&
+	   nv_variants_per_term(100000) == 0, "variant budget: all for shipped-size lists, none at 100k terms");
 
 	norm_buf_free(&nb);
 	return tap_done();
