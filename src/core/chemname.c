@@ -228,7 +228,8 @@ static const char *const class_words[] = {
 	"carbonyl", "carboxylate", "ketal", "acetal", "imine", "enamine",
 	"diamine", "dimer", "trimer", "anil", "ylidene", "dione", "diol",
 	"triol", "thiol", "ol", "amine", "one", "yl", "nitrile", "amide",
-	"boronic", "dioxime", "adduct", "ethanoate", "anhydride",
+	"boronic", "dioxime", "adduct", "ethanoate", "anhydride", "diethylamide",
+	"dimethylamide", "methylamide", "ethylamide", "hydrazide", "azide",
 	NULL
 };
 

@@ -174,6 +174,7 @@ main(void)
 
 	/* a listed name inside the name of a different compound */
 	context("acetone cyanohydrin", "acetone", "other compound", "");
+	context("lysergic acid diethylamide", "lysergic acid", "other compound", "");
 	context("Acetone oxime 98%", "acetone", "other compound", "");
 	context("toluene 2,4-diisocyanate", "toluene", "other compound", "");
 	context("methyl ethyl ketone peroxide", "methyl ethyl ketone", "other compound", "");
