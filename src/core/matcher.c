@@ -266,6 +266,7 @@ pm_build(const PmTerm *terms, size_t n, uint32_t build_flags,
 	norm_buf_init(&m->nb);
 	m->window_size = PM_WINDOW_DEFAULT;
 	norm_buf_init(&nb);
+	pm_negation_init();			/* its cue table, once per process */
 
 	for (i = 0; i < n; i++)
 	{
@@ -464,7 +465,7 @@ pm_free(PmMatcher *m)
 	free(m->hits);
 	free(m->phits);
 	free(m->cands);
-	free(m->dprow);
+	free(m->dpmat);
 	free(m);
 }
 
@@ -473,11 +474,11 @@ pm_free(PmMatcher *m)
  * ------------------------------------------------------------------------
  */
 
-#define PM_SER_MAGIC	"PMATCH02"	/* 02: PmRef.rule */
+#define PM_SER_MAGIC	"PMATCH03"	/* 02: OSA edits, pieces with gaps; 03: PmRef.rule */
 #define PM_SER_NFIELDS	10
 
-static uint64_t
-ser_checksum(const char *p, size_t n)
+uint64_t
+pm_ser_checksum(const char *p, size_t n)
 {
 	uint64_t	h = UINT64_C(14695981039346656037);
 	size_t		i;
@@ -569,7 +570,7 @@ pm_serialize(const PmMatcher *m, size_t *len, char *errbuf, size_t errlen)
 		goto oom;
 	free(hsbuf);
 	hsbuf = NULL;
-	sum = ser_checksum(b.p, b.len);
+	sum = pm_ser_checksum(b.p, b.len);
 	if (!ser_put(&b, &sum, sizeof(sum)))
 		goto oom;
 	*len = b.len;
@@ -606,15 +607,19 @@ static bool
 ser_valid(const PmMatcher *m)
 {
 	uint32_t	i;
+	size_t		longest = 0;
 
 	for (i = 0; i < m->nlits; i++)
 	{
 		const PmLit *l = &m->lits[i];
 
+		if (l->len > longest)
+			longest = l->len;
+
 		if ((uint64_t) l->off + l->len > m->pool_len || l->len == 0 ||
 			l->len > m->max_norm_len || l->nrefs == 0 ||
 			(uint64_t) l->first_ref + l->nrefs > m->nrefs ||
-			l->k > 3 || l->need > 2)
+			l->k > PM_MAX_EDITS || l->need > 2)
 			return false;
 	}
 	for (i = 0; i < m->ngroups; i++)
@@ -637,6 +642,9 @@ ser_valid(const PmMatcher *m)
 		if (m->uses[i].lit >= m->nlits ||
 			m->uses[i].piece_off >= m->lits[m->uses[i].lit].len)
 			return false;
+	/* sizes allocations and window overlaps: what the tables say it is */
+	if (longest != m->max_norm_len || m->max_orig_len > ((size_t) 1 << 24))
+		return false;
 	return m->piece_base == m->ngroups + pm_ident_cue_count() &&
 		(m->pool_len == 0 || m->pool[m->pool_len - 1] == '\0');
 }
@@ -662,7 +670,7 @@ pm_deserialize(const char *buf, size_t len, char *errbuf, size_t errlen)
 		return NULL;
 	}
 	memcpy(&sum, buf + len - sizeof(sum), sizeof(sum));
-	if (sum != ser_checksum(buf, len - sizeof(sum)))
+	if (sum != pm_ser_checksum(buf, len - sizeof(sum)))
 	{
 		if (errbuf && errlen)
 			snprintf(errbuf, errlen, "serialised matcher is damaged (checksum mismatch)");
@@ -716,15 +724,6 @@ pm_deserialize(const char *buf, size_t len, char *errbuf, size_t errlen)
 					 (int) rc);
 		pm_free(m);
 		return NULL;
-	}
-	if (m->npieces > 0)
-	{
-		m->dprow = malloc((size_t) 2 * (m->max_norm_len + 2 * 8 + 2) * sizeof(int));
-		if (m->dprow == NULL)
-		{
-			pm_set_error(m, "out of memory");
-			goto fail;
-		}
 	}
 	if (!alloc_scratch(m, m->db_exact))
 		goto fail;
@@ -831,6 +830,7 @@ push_exact(PmMatcher *m, uint32_t lit, size_t s, size_t e)
 	h.lit = lit;
 	h.raw = PM_RAW_EXACT;
 	h.ident_kind = 0;
+	h.nedits = 0;
 	h.dist = 0;
 	h.ident = 0;
 	return pm_push_hit(m, &h);
@@ -912,19 +912,32 @@ exact_cb(unsigned int id, unsigned long long from, unsigned long long to,
 
 	(void) from;
 	(void) flags;
+
+	/*
+	 * A loaded database and its tables passed separate checks: an id or a
+	 * match end they disagree on is ignored, never used as an index.
+	 */
 	if (id >= m->piece_base)
 	{
-		if (!m->want_pieces)
+		if (!m->want_pieces || id - m->piece_base >= m->npieces ||
+			to < m->pieces[id - m->piece_base].len)
 			return 0;
 		return pm_fuzzy_record(m, id - m->piece_base, (size_t) to) ? 0 : 1;
 	}
 	if (id >= m->ngroups)
 	{
 		size_t		cue = id - m->ngroups;
-		size_t		wl = strlen(pm_ident_cue_word(cue));
+		size_t		wl;
 
+		if (cue >= pm_ident_cue_count())
+			return 0;
+		wl = strlen(pm_ident_cue_word(cue));
+		if (to < wl)
+			return 0;
 		return pm_ident_on_cue(m, cue, (size_t) to - wl, (size_t) to) ? 0 : 1;
 	}
+	if (to < m->groups[id].plen)
+		return 0;
 	return group_hit(m, &m->groups[id], (size_t) to) ? 0 : 1;
 }
 
@@ -1048,7 +1061,8 @@ emit_hits(PmMatcher *m, uint32_t flags, PmHitFn on_hit, void *arg,
 		if (i > 0 && raw_cmp(h, &m->hits[i - 1]) == 0)
 			continue;			/* the same identifier found through two cues */
 		memset(&out, 0, sizeof(out));
-		out.negated = pm_is_negated(t, nlen, h->s, h->e);
+		out.neg_cue = pm_negation_cue(m, h->s, h->e);
+		out.negated = out.neg_cue != 0;
 		if (out.negated && (flags & PM_SCAN_SKIP_NEGATED))
 			continue;
 		if (fixed_form)
@@ -1083,6 +1097,8 @@ emit_hits(PmMatcher *m, uint32_t flags, PmHitFn on_hit, void *arg,
 					if (ref->kind == PM_TERM_ABBREVIATION || ref->rule != NV_RULE_NONE)
 						continue;
 					out.kind = PM_HIT_FUZZY;
+					if (out.edit[0] == '\0')
+						pm_fuzzy_describe(m, h, out.edit, sizeof(out.edit));
 					/* falls with distance, less for short terms */
 					base *= 0.95f * (1.0f - (float) h->dist / (float) (l->len + 1));
 				}
