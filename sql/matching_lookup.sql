@@ -36,10 +36,13 @@ SELECT v.n AS name, count(h.*) AS hits
  GROUP BY 1
  ORDER BY 1;
 
--- ... while screen() finds the mention inside free text
-SELECT h.substance, h.matched_text
-  FROM precursor.screen('acetone cyanohydrin') h
- WHERE h.watchlist = 'EU-273/2004';
+-- ... and screen() does not report a listed name that is only part of
+-- another compound's name either, while a list of two things still names
+-- the listed one
+SELECT v.t AS text, h.substance, h.matched_text
+  FROM (VALUES ('acetone cyanohydrin'), ('acetone and cyanohydrin')) v(t)
+  LEFT JOIN LATERAL precursor.screen(v.t) h ON h.watchlist = 'EU-273/2004'
+ ORDER BY 1;
 
 -- Real names from tests/fixtures/chemical-identifiers.tsv that are not on
 -- any shipped list: lookup() names nothing for any of them

@@ -21,6 +21,7 @@
 #include "utils/tuplestore.h"
 
 #include "chemname.h"
+#include "name_variants.h"
 #include "normalize.h"
 #include "screen.h"
 
@@ -100,6 +101,11 @@ form_text(const PrecursorHit *h)
 
 	initStringInfo(&buf);
 	appendStringInfoString(&buf, h->form_label[0] ? h->form_label : "base");
+	if (h->form.ester[0])
+	{
+		appendStringInfo(&buf, "%s%s", sep, h->form.ester);
+		sep = "; ";
+	}
 	if (h->form.stereo[0])
 	{
 		appendStringInfo(&buf, "%s%s", sep, h->form.stereo);
@@ -323,6 +329,9 @@ precursor_explain(PG_FUNCTION_ARGS)
 				if (h->kind == PM_HIT_FUZZY)
 					appendStringInfo(&buf, " (edit distance %d: %s)", h->distance,
 									 h->edit ? h->edit : "?");
+				if (h->rule != 0)
+					appendStringInfo(&buf, " written another way (name variant rule: %s)",
+									 nv_rule_name(h->rule));
 				break;
 		}
 		if (h->substance_id != 0)

@@ -53,6 +53,7 @@ typedef struct PrecursorHit
 	const char *neg_cue_lang;		/* the cue's language ("en") */
 	char	   *edit;				/* fuzzy: what was misspelt, or NULL */
 	bool		homoglyph;
+	uint8		rule;				/* NvRule: the name variant that matched (0: as written) */
 	int64		ident;				/* identifier value for cas/ec/cn hits */
 	int32		cache_sub;			/* internal: the substance's slot in the cache */
 } PrecursorHit;

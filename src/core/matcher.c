@@ -75,6 +75,7 @@ typedef struct BuildEntry
 	uint32_t	len;
 	uint32_t	id;
 	uint8_t		kind;
+	uint8_t		rule;			/* NvRule: how the text was derived from the term */
 } BuildEntry;
 
 static const char *sort_pool;	/* qsort has no context argument */
@@ -93,7 +94,9 @@ entry_cmp(const void *a, const void *b)
 		return x->len < y->len ? -1 : 1;
 	if (x->id != y->id)
 		return x->id < y->id ? -1 : 1;
-	return (int) x->kind - (int) y->kind;
+	if (x->kind != y->kind)
+		return (int) x->kind - (int) y->kind;
+	return (int) x->rule - (int) y->rule;
 }
 
 static bool
@@ -186,6 +189,57 @@ alloc_scratch(PmMatcher *m, hs_database_t *db)
 	return true;
 }
 
+/* Where nv_expand() puts the variants of the term being added */
+typedef struct VariantSink
+{
+	PmMatcher  *m;
+	size_t	   *poolcap;
+	BuildEntry **ents;
+	size_t	   *nents;
+	size_t	   *capents;
+	uint32_t	id;
+	uint8_t		kind;
+} VariantSink;
+
+static bool
+add_entry(PmMatcher *m, size_t *poolcap, BuildEntry **ents, size_t *nents,
+		  size_t *capents, const char *text, size_t len, uint32_t id,
+		  uint8_t kind, uint8_t rule)
+{
+	BuildEntry *e;
+
+	if (*nents == *capents)
+	{
+		size_t		ncap = *capents ? *capents * 2 : 64;
+		BuildEntry *ne = realloc(*ents, sizeof(BuildEntry) * ncap);
+
+		if (ne == NULL)
+			return false;
+		*ents = ne;
+		*capents = ncap;
+	}
+	e = &(*ents)[*nents];
+	if (!pool_append(m, poolcap, text, len, &e->off))
+		return false;
+	e->len = (uint32_t) len;
+	e->id = id;
+	e->kind = kind;
+	e->rule = rule;
+	if (len > m->max_norm_len)
+		m->max_norm_len = len;
+	(*nents)++;
+	return true;
+}
+
+static bool
+variant_emit(const char *text, size_t len, NvRule rule, void *arg)
+{
+	VariantSink *vs = arg;
+
+	return add_entry(vs->m, vs->poolcap, vs->ents, vs->nents, vs->capents,
+					 text, len, vs->id, vs->kind, (uint8_t) rule);
+}
+
 PmMatcher *
 pm_build(const PmTerm *terms, size_t n, uint32_t build_flags,
 		 char *errbuf, size_t errlen)
@@ -193,6 +247,7 @@ pm_build(const PmTerm *terms, size_t n, uint32_t build_flags,
 	PmMatcher  *m;
 	BuildEntry *ents = NULL;
 	size_t		nents = 0;
+	size_t		capents = 0;
 	size_t		poolcap = 0;
 	NormBuf		nb;
 	size_t		i;
@@ -213,19 +268,10 @@ pm_build(const PmTerm *terms, size_t n, uint32_t build_flags,
 	norm_buf_init(&nb);
 	pm_negation_init();			/* its cue table, once per process */
 
-	if (n > 0)
-	{
-		ents = malloc(sizeof(BuildEntry) * n);
-		if (ents == NULL)
-		{
-			pm_set_error(m, "out of memory");
-			goto fail;
-		}
-	}
 	for (i = 0; i < n; i++)
 	{
 		NormStatus	st;
-		BuildEntry *e;
+		VariantSink vs;
 
 		if (terms[i].text == NULL || terms[i].len == 0)
 			continue;
@@ -243,23 +289,34 @@ pm_build(const PmTerm *terms, size_t n, uint32_t build_flags,
 		}
 		if (nb.len == 0)
 			continue;
-		e = &ents[nents];
-		if (!pool_append(m, &poolcap, nb.text, nb.len, &e->off))
+		if (!add_entry(m, &poolcap, &ents, &nents, &capents, nb.text, nb.len,
+					   terms[i].id, (uint8_t) terms[i].kind, NV_RULE_NONE))
 		{
 			pm_set_error(m, "out of memory");
 			goto fail;
 		}
-		e->len = (uint32_t) nb.len;
-		e->id = terms[i].id;
-		e->kind = (uint8_t) terms[i].kind;
-		if (nb.len > m->max_norm_len)
-			m->max_norm_len = nb.len;
 		if (terms[i].len > m->max_orig_len)
 			m->max_orig_len = terms[i].len;
-		nents++;
+		m->nterms++;
+
+		/* equivalent spellings of systematic names (name_variants.h) */
+		if (!(build_flags & PM_BUILD_NO_VARIANTS))
+		{
+			vs.m = m;
+			vs.poolcap = &poolcap;
+			vs.ents = &ents;
+			vs.nents = &nents;
+			vs.capents = &capents;
+			vs.id = terms[i].id;
+			vs.kind = (uint8_t) terms[i].kind;
+			if (!nv_expand(nb.text, nb.len, nv_variants_per_term(n), variant_emit, &vs))
+			{
+				pm_set_error(m, "out of memory");
+				goto fail;
+			}
+		}
 	}
 	norm_buf_free(&nb);
-	m->nterms = nents;
 
 	/* Group identical normalised texts into one literal with several refs. */
 	if (nents > 0)
@@ -286,11 +343,15 @@ pm_build(const PmTerm *terms, size_t n, uint32_t build_flags,
 				l->len = ents[i].len;
 				l->first_ref = (uint32_t) i;
 				l->nrefs = 0;
-				l->k = (uint8_t) pm_fuzzy_k(m->pool + l->off, l->len, false);
+				l->k = 0;
 			}
 			m->refs[i].id = ents[i].id;
 			m->refs[i].kind = ents[i].kind;
+			m->refs[i].rule = ents[i].rule;
 			l->nrefs++;
+			/* misspellings are looked for in terms as written, not in variants */
+			if (ents[i].rule == NV_RULE_NONE && l->k == 0)
+				l->k = (uint8_t) pm_fuzzy_k(m->pool + l->off, l->len, false);
 		}
 		m->nrefs = (uint32_t) nents;
 	}
@@ -413,7 +474,7 @@ pm_free(PmMatcher *m)
  * ------------------------------------------------------------------------
  */
 
-#define PM_SER_MAGIC	"PMATCH02"	/* 02: OSA edits, pieces with gaps */
+#define PM_SER_MAGIC	"PMATCH03"	/* 02: OSA edits, pieces with gaps; 03: PmRef.rule */
 #define PM_SER_NFIELDS	10
 
 uint64_t
@@ -1032,7 +1093,8 @@ emit_hits(PmMatcher *m, uint32_t flags, PmHitFn on_hit, void *arg,
 
 				if (h->raw == PM_RAW_FUZZY)
 				{
-					if (ref->kind == PM_TERM_ABBREVIATION)
+					/* misspellings of the terms as written, not of their variants */
+					if (ref->kind == PM_TERM_ABBREVIATION || ref->rule != NV_RULE_NONE)
 						continue;
 					out.kind = PM_HIT_FUZZY;
 					if (out.edit[0] == '\0')
@@ -1047,6 +1109,7 @@ emit_hits(PmMatcher *m, uint32_t flags, PmHitFn on_hit, void *arg,
 				if (out.homoglyph)
 					base *= 0.9f;
 				out.term_id = ref->id;
+				out.rule = ref->rule;
 				out.score = base;
 				if (on_hit(&out, arg))
 					return PM_STOPPED;

@@ -53,6 +53,7 @@ typedef struct PmMatcher PmMatcher;
 
 /* Build flags */
 #define PM_BUILD_FUZZY			0x01	/* also compile pieces for fuzzy matching */
+#define PM_BUILD_NO_VARIANTS	0x02	/* terms as written only (name_variants.h) */
 
 /*
  * Compile a matcher from n terms (terms that normalise to nothing are
@@ -78,6 +79,7 @@ typedef struct PmHit
 	int			neg_cue;		/* the cue governing it (pm_negation_cue_phrase), 0 if none */
 	char		edit[128];		/* fuzzy: the edits, as 'substitution: "x" for "y"' */
 	bool		homoglyph;		/* span contained folded look-alike characters */
+	uint8_t		rule;			/* NvRule: the term matched through this variant */
 	ChemForm	form;			/* stereo/salt/hydrate/ester context */
 } PmHit;
 

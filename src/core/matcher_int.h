@@ -10,6 +10,7 @@
 #include <hs.h>
 
 #include "matcher.h"
+#include "name_variants.h"
 #include "normalize.h"
 
 /* One distinct normalised term text; several caller terms may share it. */
@@ -49,6 +50,7 @@ typedef struct PmRef
 {
 	uint32_t	id;
 	uint8_t		kind;			/* PmTermKind */
+	uint8_t		rule;			/* NvRule: the variant of the term (0: as written) */
 } PmRef;
 
 /* One distinct fuzzy piece and the literals it was cut from. */
