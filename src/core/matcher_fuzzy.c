@@ -535,8 +535,8 @@ osa_fill(PmMatcher *m, const char *p, size_t L, const char *t, size_t W)
 			if (row[j - 1] + 1 < v)
 				v = row[j - 1] + 1;
 			if (i > 1 && j > 1 && p[i - 1] == t[j - 2] && p[i - 2] == t[j - 1] &&
-				p[i - 1] != p[i - 2] && up[j - 2 - cols] + 1 < v)
-				v = up[j - 2 - cols] + 1;
+				p[i - 1] != p[i - 2] && (up - cols)[j - 2] + 1 < v)
+				v = (up - cols)[j - 2] + 1;
 			row[j] = v;
 		}
 	}

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "matcher.h"
+#include "matcher_int.h"
 #include "tap.h"
 
 enum
@@ -711,6 +712,23 @@ test_serialize(void)
 	ok(m2 == NULL && err[0] != '\0', "truncated buffer refused: %s", err);
 	m2 = pm_deserialize("PMATCH00", 8, err, sizeof(err));
 	ok(m2 == NULL && err[0] != '\0', "other format refused: %s", err);
+
+	/*
+	 * A crafted buffer (checksum recomputed) whose "longest literal" field
+	 * lies: refused before it sizes an allocation (it asked for 16 GB).
+	 */
+	{
+		uint64_t	field = UINT64_C(0x7fffffff);
+		uint64_t	sum;
+
+		memcpy(buf + 8 + 8, &field, sizeof(field));
+		sum = pm_ser_checksum(buf, len - sizeof(sum));
+		memcpy(buf + len - sizeof(sum), &sum, sizeof(sum));
+		m2 = pm_deserialize(buf, len, err, sizeof(err));
+		ok(m2 == NULL && strstr(err, "malformed") != NULL,
+		   "crafted buffer with a false longest-literal length refused: %s", err);
+		pm_free(m2);
+	}
 	free(buf);
 }
 
