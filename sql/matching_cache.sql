@@ -77,7 +77,9 @@ SELECT h.watchlist, h.matched_text, h.start_pos,
  ORDER BY h.watchlist;
 SELECT precursor.matches(pg_catalog.repeat('sodium chloride 25 kg bags, ', 800000)) AS clean_22mb,
 	   precursor.matches(pg_catalog.repeat('sodium chloride 25 kg bags, ', 800000) || 'safrole') AS safrole_at_end;
--- many hits in one long text: every one reported
+-- many hits in one long text: every one reported (above the default
+-- precursor.max_hits: see matching_limits)
+SET precursor.max_hits = 100000;
 SELECT count(*) AS hits, count(DISTINCT start_pos) AS mentions
   FROM precursor.screen(pg_catalog.repeat('500 kg acetic anhydride in drums; ', 20000));
 
@@ -90,6 +92,7 @@ CREATE TEMP TABLE matching_cache_big (t text);
 ALTER TABLE matching_cache_big ALTER COLUMN t SET STORAGE EXTERNAL;
 INSERT INTO matching_cache_big
 SELECT pg_catalog.repeat('500 kg acetic anhydride; ', 150000);
+SET precursor.max_hits = 1000000;
 CREATE TEMP TABLE matching_cache_clock (what text, at timestamptz);
 CREATE FUNCTION pg_temp.stamp(what text) RETURNS void LANGUAGE sql AS
 $$ INSERT INTO matching_cache_clock VALUES (what, pg_catalog.clock_timestamp()) $$;
@@ -102,6 +105,7 @@ SELECT pg_catalog.set_config('statement_timeout',
 SELECT pg_temp.stamp('cancelled start');
 SELECT count(*) FROM matching_cache_big, LATERAL precursor.screen(t);
 RESET statement_timeout;
+RESET precursor.max_hits;
 SELECT pg_temp.stamp('cancelled end');
 SELECT (SELECT max(at) - min(at) FROM matching_cache_clock WHERE what LIKE 'cancelled%')
        < (SELECT max(at) - min(at) FROM matching_cache_clock WHERE what LIKE 'full%') / 2
