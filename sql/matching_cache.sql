@@ -105,11 +105,11 @@ SELECT pg_catalog.set_config('statement_timeout',
 SELECT pg_temp.stamp('cancelled start');
 SELECT count(*) FROM matching_cache_big, LATERAL precursor.screen(t);
 RESET statement_timeout;
-RESET precursor.max_hits;
 SELECT pg_temp.stamp('cancelled end');
 SELECT (SELECT max(at) - min(at) FROM matching_cache_clock WHERE what LIKE 'cancelled%')
        < (SELECT max(at) - min(at) FROM matching_cache_clock WHERE what LIKE 'full%') / 2
        AS cancelled_early;
+RESET precursor.max_hits;
 -- and the session goes on
 SELECT precursor.matches('acetic anhydride') AS after_cancel;
 DROP TABLE matching_cache_big;
