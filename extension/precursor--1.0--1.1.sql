@@ -21,6 +21,8 @@
  *    fire ALWAYS.
  * 3. List releases (part 22): the shipped lists of 1.0 are release
  *    2025-08-14, recorded with a snapshot of their entries.
+ * 4. Reports: top_parties() lists only the rules of the alerts in the
+ *    period it was given (1.0 listed every rule of the party).
  */
 
 -- complain if script is sourced in psql, rather than via ALTER EXTENSION
@@ -331,3 +333,38 @@ REVOKE ALL ON precursor.list_release, precursor.list_release_entry, precursor.li
 	precursor.list_release_installed FROM PUBLIC;
 GRANT SELECT ON precursor.list_release, precursor.list_release_entry, precursor.list_release_changes,
 	precursor.list_release_installed TO precursor_reader;
+
+-- ---------------------------------------------------------------------------
+-- 4. Reports
+-- ---------------------------------------------------------------------------
+-- top_parties(): the reasons honour since/until (the comment and the grants
+-- stay with the function).
+CREATE OR REPLACE FUNCTION precursor.top_parties(n integer DEFAULT 10,
+	since date DEFAULT NULL, until date DEFAULT NULL)
+	RETURNS TABLE (party text, role text, alerts bigint, category_1 bigint,
+	               substances bigint, total_score numeric, reasons text[])
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+	WITH p AS (
+		SELECT a.consignee AS party, 'consignee'::text AS role, a.*
+		  FROM precursor.alert a WHERE a.consignee IS NOT NULL
+		UNION ALL
+		SELECT a.consignor, 'consignor', a.*
+		  FROM precursor.alert a WHERE a.consignor IS NOT NULL
+	)
+	SELECT p.party, p.role, count(*), count(*) FILTER (WHERE p.category IN ('1', 'Table I')),
+	       count(DISTINCT p.substance_name), round(sum(p.score)::numeric, 3),
+	       ARRAY(SELECT DISTINCT r->>'rule'
+	               FROM precursor.alert a2, jsonb_array_elements(a2.reasons) r
+	              WHERE (p.role = 'consignee' AND a2.consignee = p.party
+	                     OR p.role = 'consignor' AND a2.consignor = p.party)
+	                AND (since IS NULL OR a2.declared_on >= since)
+	                AND (until IS NULL OR a2.declared_on < until)
+	              ORDER BY 1)
+	  FROM p
+	 WHERE (since IS NULL OR p.declared_on >= since) AND (until IS NULL OR p.declared_on < until)
+	 GROUP BY p.party, p.role
+	 ORDER BY sum(p.score) DESC, count(*) DESC, p.party
+	 LIMIT n
+$$;
