@@ -85,6 +85,9 @@ extern List *precursor_screen_text(const char *text, int len,
  */
 extern bool precursor_text_matches(const char *text, int len, bool fuzzy);
 
+/* Raise screen()'s error unless the current role may read the watchlists. */
+extern void precursor_watchlist_check_read(void);
+
 /* Current GUC-derived defaults. */
 extern void precursor_screen_default_options(ScreenOptions *opts);
 

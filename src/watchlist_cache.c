@@ -1306,3 +1306,14 @@ precursor_text_matches(const char *text, int len, bool fuzzy)
 	run_scan(&col, fuzzy ? c->fuzzy : c->exact, text, len, flags, false);
 	return col.matched;
 }
+
+/*
+ * Raise screen()'s permission error unless the current role may read the
+ * watchlists (for the screening trigger, whose annotate and reject modes
+ * reveal list entries to the role that fires it).
+ */
+void
+precursor_watchlist_check_read(void)
+{
+	(void) get_cache(false);
+}
