@@ -2505,7 +2505,6 @@ precursor_screen_trigger(PG_FUNCTION_ARGS)
 			/* shipments and alerts still buffered are included */
 			pending_flush();
 			spi_enter(&spi);
-			ledger_lock();
 			v[0] = CStringGetTextDatum(cfg->table_name);
 			v[1] = CStringGetTextDatum(old_key);
 			v[2] = CStringGetTextDatum(cfg->tgname);
@@ -2513,9 +2512,17 @@ precursor_screen_trigger(PG_FUNCTION_ARGS)
 			if (rc != SPI_OK_DELETE)
 				elog(ERROR, "could not update the shipment ledger: %s",
 					 SPI_result_code_string(rc));
-			/* the shipments known to this transaction changed */
+			/*
+			 * The shipments known to this transaction changed; and like a
+			 * new shipment, a removed one is committed before the next
+			 * transaction sums (an UPDATE that touches no shipment takes no
+			 * lock).
+			 */
 			if (SPI_processed > 0)
+			{
+				ledger_lock();
 				ledger_reset();
+			}
 			if (cfg->modes & MODE_ALERT)
 			{
 				StringInfoData ids;
