@@ -38,6 +38,10 @@ PG_CONFIG  ?= pg_config
 PGXS       := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# PGXS tracks no header dependencies: a changed header rebuilds every object
+# (a struct that changed size in one object only corrupts memory)
+$(OBJS): $(wildcard src/*.h src/core/*.h)
+
 $(DATA_built): $(sort $(wildcard extension/parts/*.sql))
 	cat $^ > $@
 
@@ -54,9 +58,12 @@ src/core/tests/bin/%: src/core/tests/%.c $(CORE_SRCS) $(wildcard src/core/*.h) s
 	@mkdir -p $(dir $@)
 	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ $< $(CORE_SRCS) $(UNIT_LIBS)
 
-.PHONY: unit fuzz
+.PHONY: unit unit-build fuzz
+unit-build: $(UNIT_TESTS)
+
+# Runs every program even after a failure, then fails if any did.
 unit: $(UNIT_TESTS)
-	@for t in $(UNIT_TESTS); do echo "# $$t"; $$t || exit 1; done
+	@rc=0; for t in $(UNIT_TESTS); do echo "# $$t"; $$t || rc=1; done; exit $$rc
 
 # ---------------------------------------------------------------------------
 # Fuzzing: one libFuzzer harness per parser in src/core/fuzz/fuzz_*.c.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # bench/casrn_load.sh: load 5 million CAS Registry Numbers with COPY into a
-# precursor.casrn column, an int4 column and a text column with a regex CHECK,
+# casrn column, an int4 column and a text column with a regex CHECK,
 # build a btree index on each, and compare times and sizes.
 #
 # Usage:  bench/casrn_load.sh [rows] [runs]        (defaults: 5000000 rows, 3 runs)
@@ -49,7 +49,7 @@ if [ ! -s "$CAS_FILE" ] || [ ! -s "$INT_FILE" ]; then
 	SELECT (b * 10 + precursor.casrn_check_digit(b))::bigint AS v
 	FROM (SELECT 1000 + (i * 2654435761) % 214747364 AS b
 	      FROM pg_catalog.generate_series(1::bigint, $ROWS) AS i) AS s;
-	\copy (SELECT v::precursor.casrn FROM gen) TO '$CAS_FILE'
+	\copy (SELECT v::casrn FROM gen) TO '$CAS_FILE'
 	\copy (SELECT v FROM gen) TO '$INT_FILE'
 	SQL
 fi
@@ -98,8 +98,8 @@ done
 for run in $(seq 1 "$RUNS"); do
 	for kind in $KINDS; do
 		case $kind in
-			casrn) def='c precursor.casrn NOT NULL'; file=$CAS_FILE ;;
-			casrn_digits) def='c precursor.casrn NOT NULL'; file=$INT_FILE ;;
+			casrn) def='c casrn NOT NULL'; file=$CAS_FILE ;;
+			casrn_digits) def='c casrn NOT NULL'; file=$INT_FILE ;;
 			int4)  def='c integer NOT NULL'; file=$INT_FILE ;;
 			text)  def="c text NOT NULL CHECK (c ~ '^[1-9][0-9]{1,6}-[0-9]{2}-[0-9]\$')"; file=$CAS_FILE ;;
 		esac

@@ -356,7 +356,7 @@ def render(entries, synonyms):
     for e in entries:
         r = e["row"]
         t = e["threshold"]
-        exc = ("ARRAY[%s]::precursor.casrn[]" % ", ".join(q(c) for c in e["excluded_casrn"])
+        exc = ("ARRAY[%s]::@extschema@.casrn[]" % ", ".join(q(c) for c in e["excluded_casrn"])
                if e["excluded_casrn"] else "NULL")
         date = in_force(r["source_url"], r["regime"])
         vals.append(

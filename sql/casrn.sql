@@ -4,11 +4,11 @@
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS precursor;
 RESET client_min_messages;
--- the operators live in schema precursor, like the type
+-- the types and operators are in public (the extension schema); the functions in precursor
 SET search_path = public, precursor;
 
 -- Valid spellings and their canonical output.
-SELECT input, precursor.is_casrn(input) AS valid, input::precursor.casrn AS canonical
+SELECT input, precursor.is_casrn(input) AS valid, input::casrn AS canonical
 FROM (VALUES ('103-79-7'), ('  103-79-7  '), (E'\t103-79-7\n'), ('103797'),
              ('50-00-0'), ('64-17-5'), ('7732-18-5'), ('7440-44-0'),
              ('103-79-?'), ('10379?'), ('10-00-4'), ('9999999-99-5'),
@@ -26,58 +26,58 @@ SELECT precursor.is_casrn(NULL) AS null_is_null;
 
 -- The same invalid inputs raise 22P02 and say exactly what is wrong.
 \set VERBOSITY default
-SELECT ''::precursor.casrn;
-SELECT '103-79-8'::precursor.casrn;
-SELECT '103798'::precursor.casrn;
-SELECT '013-79-7'::precursor.casrn;
-SELECT '1-00-4'::precursor.casrn;
-SELECT '12345678-0-4'::precursor.casrn;
-SELECT '103-791-7'::precursor.casrn;
-SELECT '103-79-77'::precursor.casrn;
-SELECT '103-797'::precursor.casrn;
-SELECT '103-79-7-1'::precursor.casrn;
-SELECT '1037'::precursor.casrn;
-SELECT '12345678901'::precursor.casrn;
-SELECT '103 79 7'::precursor.casrn;
-SELECT '103–79–7'::precursor.casrn;
-SELECT '103-79-?1'::precursor.casrn;
+SELECT ''::casrn;
+SELECT '103-79-8'::casrn;
+SELECT '103798'::casrn;
+SELECT '013-79-7'::casrn;
+SELECT '1-00-4'::casrn;
+SELECT '12345678-0-4'::casrn;
+SELECT '103-791-7'::casrn;
+SELECT '103-79-77'::casrn;
+SELECT '103-797'::casrn;
+SELECT '103-79-7-1'::casrn;
+SELECT '1037'::casrn;
+SELECT '12345678901'::casrn;
+SELECT '103 79 7'::casrn;
+SELECT '103–79–7'::casrn;
+SELECT '103-79-?1'::casrn;
 -- the SQLSTATE
 DO $$
 BEGIN
-    PERFORM '103-79-8'::precursor.casrn;
+    PERFORM '103-79-8'::casrn;
 EXCEPTION WHEN invalid_text_representation THEN
     RAISE NOTICE 'caught %: %', SQLSTATE, SQLERRM;
 END;
 $$;
 
 -- Boundaries: the smallest and largest values.
-SELECT '10-00-?'::precursor.casrn AS smallest, '9999999-99-?'::precursor.casrn AS largest,
-       '10-00-4'::precursor.casrn::bigint AS smallest_value,
-       '9999999-99-5'::precursor.casrn::bigint AS largest_value;
+SELECT '10-00-?'::casrn AS smallest, '9999999-99-?'::casrn AS largest,
+       '10-00-4'::casrn::bigint AS smallest_value,
+       '9999999-99-5'::casrn::bigint AS largest_value;
 
 -- Output is always accepted back by input.
-SELECT c, c::text::precursor.casrn = c AS round_trip
-FROM (VALUES ('10-00-4'::precursor.casrn), ('103-79-7'), ('9999999-99-5')) AS v(c);
+SELECT c, c::text::casrn = c AS round_trip
+FROM (VALUES ('10-00-4'::casrn), ('103-79-7'), ('9999999-99-5')) AS v(c);
 
 -- Ordering is numeric, not textual.
-SELECT c FROM (VALUES ('7732-18-5'::precursor.casrn), ('103-79-7'), ('64-17-5'), ('50-00-0')) AS v(c)
+SELECT c FROM (VALUES ('7732-18-5'::casrn), ('103-79-7'), ('64-17-5'), ('50-00-0')) AS v(c)
 ORDER BY c;
-SELECT '50-00-0'::precursor.casrn < '64-17-5' AS lt, '64-17-5'::precursor.casrn <= '64-17-5' AS le,
-       '7732-18-5'::precursor.casrn > '103-79-7' AS gt, '103-79-7'::precursor.casrn >= '7732-18-5' AS ge,
-       '103797'::precursor.casrn = '103-79-7' AS eq, '103-79-7'::precursor.casrn <> '64-17-5' AS ne;
-SELECT precursor.casrn_cmp('50-00-0', '64-17-5') AS cmp_lt, precursor.casrn_cmp('64-17-5', '64-17-5') AS cmp_eq,
-       precursor.casrn_cmp('7732-18-5', '103-79-7') AS cmp_gt;
+SELECT '50-00-0'::casrn < '64-17-5' AS lt, '64-17-5'::casrn <= '64-17-5' AS le,
+       '7732-18-5'::casrn > '103-79-7' AS gt, '103-79-7'::casrn >= '7732-18-5' AS ge,
+       '103797'::casrn = '103-79-7' AS eq, '103-79-7'::casrn <> '64-17-5' AS ne;
+SELECT casrn_cmp('50-00-0', '64-17-5') AS cmp_lt, casrn_cmp('64-17-5', '64-17-5') AS cmp_eq,
+       casrn_cmp('7732-18-5', '103-79-7') AS cmp_gt;
 
 -- Casts.
-SELECT 103797::precursor.casrn AS from_int4, 9999999995::bigint::precursor.casrn AS from_int8,
-       '103-79-7'::precursor.casrn::bigint AS to_int8, '103-79-7'::precursor.casrn::text AS to_text,
-       pg_typeof('103-79-7'::text::precursor.casrn) AS from_text;
-SELECT 103798::precursor.casrn;
-SELECT 5::bigint::precursor.casrn;
-SELECT 99999999999::bigint::precursor.casrn;
-SELECT (-103797)::precursor.casrn;
+SELECT 103797::casrn AS from_int4, 9999999995::bigint::casrn AS from_int8,
+       '103-79-7'::casrn::bigint AS to_int8, '103-79-7'::casrn::text AS to_text,
+       pg_typeof('103-79-7'::text::casrn) AS from_text;
+SELECT 103798::casrn;
+SELECT 5::bigint::casrn;
+SELECT 99999999999::bigint::casrn;
+SELECT (-103797)::casrn;
 SELECT castsource::regtype, casttarget::regtype, castcontext, castmethod
-FROM pg_cast WHERE castsource = 'precursor.casrn'::regtype OR casttarget = 'precursor.casrn'::regtype
+FROM pg_cast WHERE castsource = 'casrn'::regtype OR casttarget = 'casrn'::regtype
 ORDER BY 1::text, 2::text;
 
 -- The check digit helper.
@@ -86,11 +86,11 @@ SELECT precursor.casrn_check_digit(10379) AS d103_79, precursor.casrn_check_digi
 SELECT precursor.casrn_check_digit(999);
 
 -- Binary: send gives the big-endian int8; COPY BINARY round trip through a file.
-SELECT precursor.casrn_send('103-79-7') AS send, int8send(103797) AS int8send;
-CREATE TABLE casrn_bin (c precursor.casrn);
+SELECT casrn_send('103-79-7') AS send, int8send(103797) AS int8send;
+CREATE TABLE casrn_bin (c casrn);
 INSERT INTO casrn_bin VALUES ('10-00-4'), ('103-79-7'), ('9999999-99-5');
 \copy casrn_bin TO 'results/casrn.bin' WITH (FORMAT binary)
-CREATE TABLE casrn_bin2 (c precursor.casrn);
+CREATE TABLE casrn_bin2 (c casrn);
 \copy casrn_bin2 FROM 'results/casrn.bin' WITH (FORMAT binary)
 SELECT c FROM casrn_bin2 ORDER BY c;
 SELECT (SELECT array_agg(c ORDER BY c) FROM casrn_bin) = (SELECT array_agg(c ORDER BY c) FROM casrn_bin2) AS binary_round_trip;
@@ -103,9 +103,9 @@ SELECT count(*) FROM casrn_bin2;
 DROP TABLE casrn_bin, casrn_bin2, casrn_bin_bad;
 
 -- Index use.
-CREATE TABLE casrn_idx (c precursor.casrn NOT NULL, note text);
+CREATE TABLE casrn_idx (c casrn NOT NULL, note text);
 INSERT INTO casrn_idx
-SELECT (b * 10 + precursor.casrn_check_digit(b))::precursor.casrn, 'n' || b
+SELECT (b * 10 + precursor.casrn_check_digit(b))::casrn, 'n' || b
 FROM pg_catalog.generate_series(1000, 20999) AS b;
 CREATE INDEX casrn_idx_btree ON casrn_idx (c);
 ANALYZE casrn_idx;
@@ -120,7 +120,7 @@ RESET enable_seqscan;
 -- Selectivity estimators are wired up: estimates follow the statistics
 -- (1000 rows are below 20-00-8, 19000 are not, 19999 are not 103-79-7, 1 is).
 SELECT oprname, oprrest, oprjoin FROM pg_operator
-WHERE oprleft = 'precursor.casrn'::regtype ORDER BY oprname;
+WHERE oprleft = 'casrn'::regtype ORDER BY oprname;
 CREATE FUNCTION casrn_test_estimate(q text) RETURNS float8 LANGUAGE plpgsql AS $$
 DECLARE
     plan json;
@@ -146,30 +146,30 @@ RESET enable_seqscan;
 RESET enable_bitmapscan;
 SET enable_mergejoin = off;
 SET enable_nestloop = off;
-CREATE TABLE casrn_probe (c precursor.casrn);
+CREATE TABLE casrn_probe (c casrn);
 INSERT INTO casrn_probe VALUES ('103-79-7'), ('64-17-5'), ('50-00-0'), ('7732-18-5');
 EXPLAIN (COSTS OFF) SELECT p.c, i.note FROM casrn_probe p JOIN casrn_idx i ON i.c = p.c;
 SELECT p.c, i.note FROM casrn_probe p JOIN casrn_idx i ON i.c = p.c ORDER BY p.c;
 RESET enable_mergejoin;
 RESET enable_nestloop;
 -- hash is hashint8 of the value
-SELECT precursor.casrn_hash('103-79-7') = hashint8(103797) AS hash_like_int8,
-       precursor.casrn_hash_extended('103-79-7', 42) = hashint8extended(103797, 42) AS ext_like_int8,
-       precursor.casrn_hash_extended('103-79-7', 0) <> precursor.casrn_hash_extended('103-79-7', 1) AS seed_matters;
+SELECT casrn_hash('103-79-7') = hashint8(103797) AS hash_like_int8,
+       casrn_hash_extended('103-79-7', 42) = hashint8extended(103797, 42) AS ext_like_int8,
+       casrn_hash_extended('103-79-7', 0) <> casrn_hash_extended('103-79-7', 1) AS seed_matters;
 DROP TABLE casrn_idx, casrn_probe;
 
 -- Every operator class validates.
 SELECT opc.opcname, am.amname, amvalidate(opc.oid)
 FROM pg_opclass opc JOIN pg_am am ON am.oid = opc.opcmethod
-WHERE opc.opcintype = 'precursor.casrn'::regtype ORDER BY am.amname;
+WHERE opc.opcintype = 'casrn'::regtype ORDER BY am.amname;
 
 -- Hash partitioning by casrn.
-CREATE TABLE casrn_part (c precursor.casrn PRIMARY KEY) PARTITION BY HASH (c);
+CREATE TABLE casrn_part (c casrn PRIMARY KEY) PARTITION BY HASH (c);
 CREATE TABLE casrn_part_0 PARTITION OF casrn_part FOR VALUES WITH (MODULUS 3, REMAINDER 0);
 CREATE TABLE casrn_part_1 PARTITION OF casrn_part FOR VALUES WITH (MODULUS 3, REMAINDER 1);
 CREATE TABLE casrn_part_2 PARTITION OF casrn_part FOR VALUES WITH (MODULUS 3, REMAINDER 2);
 INSERT INTO casrn_part
-SELECT (b * 10 + precursor.casrn_check_digit(b))::precursor.casrn FROM pg_catalog.generate_series(1000, 1999) AS b;
+SELECT (b * 10 + precursor.casrn_check_digit(b))::casrn FROM pg_catalog.generate_series(1000, 1999) AS b;
 SELECT tableoid::regclass AS partition, count(*) > 0 AS used FROM casrn_part GROUP BY 1 ORDER BY 1;
 SELECT count(*) FROM casrn_part;
 EXPLAIN (COSTS OFF) SELECT * FROM casrn_part WHERE c = '15-00-9';

@@ -33,12 +33,24 @@ SELECT d.classid, d.objid,
  WHERE d.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass
    AND e.extname = 'precursor' AND d.deptype = 'e';
 
--- 2. Every schema-bound member lives in schema precursor (casts and event
--- triggers have no schema).  Offenders:
+-- 2. Every schema-bound member lives in schema precursor or, for the types,
+-- their operators, operator classes and families and the functions behind
+-- them, in the extension's schema (casts, event triggers and schema precursor
+-- itself have no schema).  No table, view or sequence lives in the
+-- extension's schema.  Offenders:
 SELECT descr, nsp FROM extension_objects_member
  WHERE nsp IS DISTINCT FROM 'precursor'
    AND classid NOT IN ('pg_catalog.pg_cast'::pg_catalog.regclass,
-                       'pg_catalog.pg_event_trigger'::pg_catalog.regclass)
+                       'pg_catalog.pg_event_trigger'::pg_catalog.regclass,
+                       'pg_catalog.pg_namespace'::pg_catalog.regclass)
+   AND NOT (nsp = (SELECT n.nspname FROM pg_catalog.pg_extension e
+                     JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
+                    WHERE e.extname = 'precursor')
+            AND classid IN ('pg_catalog.pg_type'::pg_catalog.regclass,
+                            'pg_catalog.pg_operator'::pg_catalog.regclass,
+                            'pg_catalog.pg_opclass'::pg_catalog.regclass,
+                            'pg_catalog.pg_opfamily'::pg_catalog.regclass,
+                            'pg_catalog.pg_proc'::pg_catalog.regclass))
  ORDER BY descr COLLATE "C";
 
 -- 3. Every function, type, table, view, sequence, operator, operator class

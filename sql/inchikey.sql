@@ -6,7 +6,7 @@ RESET client_min_messages;
 SET search_path = public, precursor;
 
 -- accepted spellings
-SELECT s AS input, s::precursor.inchikey AS key
+SELECT s AS input, s::inchikey AS key
 FROM (VALUES ('LFQSCWFLJHTTHZ-UHFFFAOYSA-N'),
              (E'  InChIKey=LFQSCWFLJHTTHZ-UHFFFAOYSA-N\n'),
              ('inchikey=LFQSCWFLJHTTHZ-UHFFFAOYSA-N'),
@@ -17,21 +17,21 @@ FROM (VALUES ('LFQSCWFLJHTTHZ-UHFFFAOYSA-N'),
 -- output is accepted back by input
 SELECT count(*) AS not_round_tripping
 FROM (VALUES ('LFQSCWFLJHTTHZ-UHFFFAOYSA-N'), ('KWGRBVOPPLSCSI-WPRPVWTQSA-N')) AS v(s)
-WHERE s::precursor.inchikey::text <> s
-   OR s::precursor.inchikey::text::precursor.inchikey <> s::precursor.inchikey;
+WHERE s::inchikey::text <> s
+   OR s::inchikey::text::inchikey <> s::inchikey;
 
 -- rejected values, with exact errors
 \set VERBOSITY default
-SELECT ''::precursor.inchikey;
-SELECT 'LFQSCWFLJHTTHZ-UHFFFAOYSA'::precursor.inchikey;
-SELECT 'lfqscwfljhtthz-uhfffaoysa-n'::precursor.inchikey;
-SELECT 'LFQSCWFLJHTTH1-UHFFFAOYSA-N'::precursor.inchikey;
-SELECT 'LFQSCWFLJHTTHZU-HFFFAOYSA-N'::precursor.inchikey;
-SELECT 'LFQSCWFLJHTTHZ-UHFFFAOYXA-N'::precursor.inchikey;
-SELECT 'LFQSCWFLJHTTHZ-UHFFFAOYSB-N'::precursor.inchikey;
-SELECT 'LFQSCWFLJHTTHZ-UHFFFAOYSA+N'::precursor.inchikey;
-SELECT 'LFQECWFLJHTTHZ-UHFFFAOYSA-N'::precursor.inchikey;
-SELECT 'InChIKey=LFQSCWFLJHTTHZ-UHFFFAOYSA-N-X'::precursor.inchikey;
+SELECT ''::inchikey;
+SELECT 'LFQSCWFLJHTTHZ-UHFFFAOYSA'::inchikey;
+SELECT 'lfqscwfljhtthz-uhfffaoysa-n'::inchikey;
+SELECT 'LFQSCWFLJHTTH1-UHFFFAOYSA-N'::inchikey;
+SELECT 'LFQSCWFLJHTTHZU-HFFFAOYSA-N'::inchikey;
+SELECT 'LFQSCWFLJHTTHZ-UHFFFAOYXA-N'::inchikey;
+SELECT 'LFQSCWFLJHTTHZ-UHFFFAOYSB-N'::inchikey;
+SELECT 'LFQSCWFLJHTTHZ-UHFFFAOYSA+N'::inchikey;
+SELECT 'LFQECWFLJHTTHZ-UHFFFAOYSA-N'::inchikey;
+SELECT 'InChIKey=LFQSCWFLJHTTHZ-UHFFFAOYSA-N-X'::inchikey;
 \set VERBOSITY terse
 
 -- is_inchikey never raises
@@ -43,34 +43,34 @@ FROM (VALUES ('LFQSCWFLJHTTHZ-UHFFFAOYSA-N'), ('LFQSCWFLJHTTHZ-UHFFFAOYSA-n'), (
 SELECT k FROM (VALUES ('LFQSCWFLJHTTHZ-UHFFFAOYSA-N'), ('LFQSCWFLJHTTHZ-UHFFFAOYSA-M'),
                       ('LFQSCWFLJHTTHZ-UHFFFAOYNA-N'), ('LFQSCWFLJHTTIA-AAAAAAAANA-A'),
                       ('AAAAAAAAAAAAAA-ZZZZZZZZSA-Z'), ('ZZZZZZZZZZZZZZ-AAAAAAAANA-A'))
-     AS v(s), LATERAL (SELECT s::precursor.inchikey AS k) x
+     AS v(s), LATERAL (SELECT s::inchikey AS k) x
 ORDER BY k;
-SELECT 'AAAAAAAAAAAAAA-AAAAAAAANA-A'::precursor.inchikey < 'AAAAAAAAAAAAAA-AAAAAAAANA-B' AS lt,
-       'AAAAAAAAAAAAAA-AAAAAAAANA-A'::precursor.inchikey <= 'AAAAAAAAAAAAAA-AAAAAAAANA-A' AS le,
-       'BAAAAAAAAAAAAA-AAAAAAAANA-A'::precursor.inchikey > 'AZZZZZZZZZZZZZ-ZZZZZZZZSA-Z' AS gt,
-       'AAAAAAAAAAAAAA-AAAAAAAASA-A'::precursor.inchikey >= 'AAAAAAAAAAAAAA-AAAAAAAANA-Z' AS ge,
-       'InChIKey=AAAAAAAAAAAAAA-AAAAAAAANA-A'::precursor.inchikey = 'AAAAAAAAAAAAAA-AAAAAAAANA-A' AS eq,
-       'AAAAAAAAAAAAAA-AAAAAAAANA-A'::precursor.inchikey <> 'AAAAAAAAAAAAAA-AAAAAAAASA-A' AS ne;
+SELECT 'AAAAAAAAAAAAAA-AAAAAAAANA-A'::inchikey < 'AAAAAAAAAAAAAA-AAAAAAAANA-B' AS lt,
+       'AAAAAAAAAAAAAA-AAAAAAAANA-A'::inchikey <= 'AAAAAAAAAAAAAA-AAAAAAAANA-A' AS le,
+       'BAAAAAAAAAAAAA-AAAAAAAANA-A'::inchikey > 'AZZZZZZZZZZZZZ-ZZZZZZZZSA-Z' AS gt,
+       'AAAAAAAAAAAAAA-AAAAAAAASA-A'::inchikey >= 'AAAAAAAAAAAAAA-AAAAAAAANA-Z' AS ge,
+       'InChIKey=AAAAAAAAAAAAAA-AAAAAAAANA-A'::inchikey = 'AAAAAAAAAAAAAA-AAAAAAAANA-A' AS eq,
+       'AAAAAAAAAAAAAA-AAAAAAAANA-A'::inchikey <> 'AAAAAAAAAAAAAA-AAAAAAAASA-A' AS ne;
 
 -- skeleton: (1R,2S)- and (1S,2S)-ephedrine share one
 SELECT precursor.inchikey_skeleton('KWGRBVOPPLSCSI-WPRPVWTQSA-N'),
-       'KWGRBVOPPLSCSI-WPRPVWTQSA-N'::precursor.inchikey ~= 'KWGRBVOPPLSCSI-RKDXNWHRSA-N' AS same,
-       precursor.same_skeleton('KWGRBVOPPLSCSI-WPRPVWTQSA-N', 'KWGRBVOPPLSCSJ-WPRPVWTQSA-N') AS differs,
-       precursor.inchikey_skeleton_min('KWGRBVOPPLSCSI-WPRPVWTQSA-N'),
-       precursor.inchikey_skeleton_max('KWGRBVOPPLSCSI-WPRPVWTQSA-N');
+       'KWGRBVOPPLSCSI-WPRPVWTQSA-N'::inchikey ~= 'KWGRBVOPPLSCSI-RKDXNWHRSA-N' AS same,
+       same_skeleton('KWGRBVOPPLSCSI-WPRPVWTQSA-N', 'KWGRBVOPPLSCSJ-WPRPVWTQSA-N') AS differs,
+       inchikey_skeleton_min('KWGRBVOPPLSCSI-WPRPVWTQSA-N'),
+       inchikey_skeleton_max('KWGRBVOPPLSCSI-WPRPVWTQSA-N');
 
 -- binary round trip through send/recv (COPY BINARY)
-CREATE TABLE inchikey_bin (k precursor.inchikey);
+CREATE TABLE inchikey_bin (k inchikey);
 INSERT INTO inchikey_bin VALUES ('LFQSCWFLJHTTHZ-UHFFFAOYSA-N'), ('AAAAAAAAAAAAAA-AAAAAAAANA-A'),
                                 ('ZZZZZZZZZZZZZZ-ZZZZZZZZSA-Z'), ('KWGRBVOPPLSCSI-WPRPVWTQSA-N');
 \copy inchikey_bin TO 'results/inchikey_bin.data' WITH (FORMAT binary)
-CREATE TABLE inchikey_bin2 (k precursor.inchikey);
+CREATE TABLE inchikey_bin2 (k inchikey);
 \copy inchikey_bin2 FROM 'results/inchikey_bin.data' WITH (FORMAT binary)
 SELECT (SELECT array_agg(k ORDER BY k) FROM inchikey_bin) = (SELECT array_agg(k ORDER BY k) FROM inchikey_bin2) AS binary_round_trip;
 -- receive validates: the binary form is 16 bytes, like uuid's, so feed it uuids
 CREATE TABLE inchikey_raw (u uuid);
 INSERT INTO inchikey_raw
-SELECT encode(precursor.inchikey_send('LFQSCWFLJHTTHZ-UHFFFAOYSA-N'), 'hex')::uuid;
+SELECT encode(inchikey_send('LFQSCWFLJHTTHZ-UHFFFAOYSA-N'), 'hex')::uuid;
 \copy inchikey_raw TO 'results/inchikey_raw.data' WITH (FORMAT binary)
 TRUNCATE inchikey_bin2;
 \copy inchikey_bin2 FROM 'results/inchikey_raw.data' WITH (FORMAT binary)
@@ -88,14 +88,14 @@ DROP TABLE inchikey_bin, inchikey_bin2, inchikey_raw;
 -- every operator class validates
 SELECT opc.opcname, am.amname, pg_catalog.amvalidate(opc.oid)
 FROM pg_catalog.pg_opclass opc JOIN pg_catalog.pg_am am ON am.oid = opc.opcmethod
-WHERE opc.opcintype = 'precursor.inchikey'::pg_catalog.regtype
+WHERE opc.opcintype = 'inchikey'::pg_catalog.regtype
 ORDER BY 1;
 
 -- index use: 10000 synthetic keys, three stereoisomers per skeleton
-CREATE TABLE inchikey_big (id int, k precursor.inchikey);
+CREATE TABLE inchikey_big (id int, k inchikey);
 INSERT INTO inchikey_big
 SELECT i, (substr(translate(upper(md5((i / 3)::text)), '0123456789E', 'QRSTUVWXYZG'), 1, 14) || '-' ||
-           substr(translate(upper(md5(i::text)), '0123456789E', 'QRSTUVWXYZG'), 1, 8) || 'SA-N')::precursor.inchikey
+           substr(translate(upper(md5(i::text)), '0123456789E', 'QRSTUVWXYZG'), 1, 8) || 'SA-N')::inchikey
 FROM generate_series(0, 9999) AS i;
 CREATE INDEX inchikey_big_k ON inchikey_big (k);
 ANALYZE inchikey_big;
@@ -120,11 +120,11 @@ WHERE (a.k ~= b.k) <> (precursor.inchikey_skeleton(a.k) = precursor.inchikey_ske
 DROP TABLE inchikey_big;
 
 -- hash partitioning and hash joins on the type
-CREATE TABLE inchikey_part (k precursor.inchikey) PARTITION BY HASH (k);
+CREATE TABLE inchikey_part (k inchikey) PARTITION BY HASH (k);
 CREATE TABLE inchikey_part_0 PARTITION OF inchikey_part FOR VALUES WITH (MODULUS 2, REMAINDER 0);
 CREATE TABLE inchikey_part_1 PARTITION OF inchikey_part FOR VALUES WITH (MODULUS 2, REMAINDER 1);
 INSERT INTO inchikey_part
-SELECT (substr(translate(upper(md5(i::text)), '0123456789E', 'QRSTUVWXYZG'), 1, 14) || '-UHFFFAOYSA-N')::precursor.inchikey
+SELECT (substr(translate(upper(md5(i::text)), '0123456789E', 'QRSTUVWXYZG'), 1, 14) || '-UHFFFAOYSA-N')::inchikey
 FROM generate_series(1, 1000) AS i;
 SELECT count(*) AS total, count(DISTINCT tableoid) AS partitions_used FROM inchikey_part;
 EXPLAIN (COSTS OFF) SELECT * FROM inchikey_part WHERE k = 'LFQSCWFLJHTTHZ-UHFFFAOYSA-N';
@@ -136,7 +136,7 @@ RESET enable_nestloop;
 DROP TABLE inchikey_part;
 
 -- casts
-SELECT 'LFQSCWFLJHTTHZ-UHFFFAOYSA-N'::text::precursor.inchikey,
-       pg_catalog.length(('LFQSCWFLJHTTHZ-UHFFFAOYSA-N'::precursor.inchikey)::text);
-SELECT 'LFQSCWFLJHTTHZ'::text::precursor.inchikey;
+SELECT 'LFQSCWFLJHTTHZ-UHFFFAOYSA-N'::text::inchikey,
+       pg_catalog.length(('LFQSCWFLJHTTHZ-UHFFFAOYSA-N'::inchikey)::text);
+SELECT 'LFQSCWFLJHTTHZ'::text::inchikey;
 RESET search_path;

@@ -210,12 +210,21 @@ INSERT INTO big VALUES (1, repeat('acetone, ', 40));
 SELECT jsonb_path_query_array(reasons, '$[*] ? (@.rule == "name").start') AS starts,
        jsonb_path_query(reasons, '$[*] ? (@.rule == "more_mentions").count') AS more
   FROM precursor.alert WHERE source_table = 'screening_hardening.big';
--- 8 MB naming acetone a million times: the trigger polls for interrupts in
--- every loop, so statement_timeout cancels it (it used to run for minutes,
--- deaf to cancel and terminate).
+-- Past precursor.max_hits the row is screened up to the bound and its
+-- alerts say so (hits_truncated, aggravating).
+SET precursor.max_hits = 30;
+INSERT INTO big VALUES (3, repeat('acetone, ', 20) || 'safrole');
+SELECT row_key, substance_name, jsonb_path_query_array(reasons, '$[*].rule ? (@ != "name")') AS rules
+  FROM precursor.alert WHERE source_table = 'screening_hardening.big' AND row_key = '3';
+-- 4 MB naming acetone half a million times, the bound lifted to its
+-- ceiling: the trigger polls for interrupts in every loop, so
+-- statement_timeout cancels it (it used to run for minutes, deaf to cancel
+-- and terminate).
+SET precursor.max_hits = 1000000;
 SET statement_timeout = '1s';
-INSERT INTO big VALUES (2, repeat('acetone ', 1048576));
+INSERT INTO big VALUES (2, repeat('acetone ', 524288));
 RESET statement_timeout;
+RESET precursor.max_hits;
 SELECT count(*) FROM big;
 
 RESET search_path;

@@ -10,8 +10,8 @@ SET search_path = screening_trigger, public;
 CREATE TABLE decl (
 	id       int PRIMARY KEY,
 	goods    text,
-	cas      precursor.casrn,
-	cn       precursor.cncode,
+	cas      casrn,
+	cn       cncode,
 	qty      numeric,
 	unit     text,
 	buyer    text,

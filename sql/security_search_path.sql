@@ -54,7 +54,7 @@ BEGIN
 		['screen', 'text', 'SETOF precursor.hit'], ['lookup', 'text', 'SETOF precursor.hit'],
 		['matches', 'text', 'boolean'], ['normalize_name', 'text', 'text'],
 		['watchlist_acting_role', '', 'name'], ['watchlist_installing', '', 'boolean'],
-		['screen_trigger_validate', 'oid', 'boolean'], ['casrn', 'text', 'precursor.casrn']]
+		['screen_trigger_validate', 'oid', 'boolean'], ['casrn', 'text', 'casrn']]
 	LOOP
 		EXECUTE pg_catalog.format(
 			'CREATE FUNCTION ssp_hostile.%I(%s) RETURNS %s LANGUAGE plpgsql AS '
@@ -98,8 +98,8 @@ BEGIN
 		['>', 'numeric', 'numeric'], ['<=', 'numeric', 'numeric'], ['/', 'numeric', 'numeric'],
 		['>', 'bigint', 'integer'], ['>', 'integer', 'integer'],
 		['->>', 'jsonb', 'text'], ['->', 'jsonb', 'text'],
-		['=', 'precursor.casrn', 'precursor.casrn'], ['<@', 'precursor.cncode', 'precursor.cncode'],
-		['=', 'precursor.cncode', 'precursor.cncode']]
+		['=', 'casrn', 'casrn'], ['<@', 'cncode', 'cncode'],
+		['=', 'cncode', 'cncode']]
 	LOOP
 		EXECUTE pg_catalog.format(
 			'CREATE FUNCTION ssp_hostile.%I(%s, %s) RETURNS boolean LANGUAGE plpgsql AS '
@@ -156,8 +156,8 @@ RESET search_path;
 CREATE TABLE ssp_hostile.decl (
 	id       integer PRIMARY KEY,
 	goods    text,
-	cas      precursor.casrn,
-	cn       precursor.cncode,
+	cas      casrn,
+	cn       cncode,
 	qty      numeric,
 	unit     text,
 	buyer    text,

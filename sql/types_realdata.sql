@@ -37,15 +37,15 @@ FROM realdata_cas;
 
 -- Every one round-trips: text -> casrn -> text gives the same spelling, and
 -- casrn -> bigint -> casrn and the plain-digit form give the same value.
-SELECT count(*) FILTER (WHERE cas::precursor.casrn::text <> cas) AS text_mismatch,
-       count(*) FILTER (WHERE cas::precursor.casrn::bigint::precursor.casrn::text <> cas) AS bigint_mismatch,
-       count(*) FILTER (WHERE pg_catalog.replace(cas, '-', '')::precursor.casrn::text <> cas) AS plain_mismatch
+SELECT count(*) FILTER (WHERE cas::casrn::text <> cas) AS text_mismatch,
+       count(*) FILTER (WHERE cas::casrn::bigint::casrn::text <> cas) AS bigint_mismatch,
+       count(*) FILTER (WHERE pg_catalog.replace(cas, '-', '')::casrn::text <> cas) AS plain_mismatch
 FROM realdata_cas;
 
 -- Ordering by casrn is the numeric order of (first group, second group, check).
 SELECT count(*) AS order_mismatch
 FROM (SELECT cas,
-             pg_catalog.row_number() OVER (ORDER BY cas::precursor.casrn) AS by_type,
+             pg_catalog.row_number() OVER (ORDER BY cas::casrn) AS by_type,
              pg_catalog.row_number() OVER (ORDER BY pg_catalog.split_part(cas, '-', 1)::bigint,
                                                     pg_catalog.split_part(cas, '-', 2)::integer,
                                                     pg_catalog.split_part(cas, '-', 3)::integer) AS by_number
@@ -91,7 +91,7 @@ CREATE FUNCTION pg_temp.realdata_error(v text) RETURNS text LANGUAGE plpgsql AS 
 DECLARE
     detail text;
 BEGIN
-    PERFORM v::precursor.casrn;
+    PERFORM v::casrn;
     RETURN NULL;
 EXCEPTION WHEN invalid_text_representation THEN
     GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
@@ -99,7 +99,7 @@ EXCEPTION WHEN invalid_text_representation THEN
 END;
 $$;
 SELECT count(*) FILTER (WHERE precursor.is_casrn(variant)
-                          AND variant::precursor.casrn::text <> variant) AS accepted_not_round_tripping,
+                          AND variant::casrn::text <> variant) AS accepted_not_round_tripping,
        count(*) FILTER (WHERE NOT precursor.is_casrn(variant)
                           AND pg_temp.realdata_error(variant) NOT LIKE '22P02 %') AS rejected_without_22p02,
        count(*) FILTER (WHERE kind = 'check digit'

@@ -69,7 +69,7 @@ SELECT w.code, s.name, s.casrn, s.category, s.in_force_from, s.source_act
 -- Cathine (492-39-7) is excluded from the ephedrine family in Category 1.
 SELECT w.code, s.name, s.excluded_casrn, s.covers_salts, s.covers_stereoisomers
   FROM precursor.substance AS s JOIN precursor.watchlist AS w USING (watchlist_id)
- WHERE '492-39-7'::precursor.casrn = ANY (s.excluded_casrn)
+ WHERE '492-39-7'::casrn = ANY (s.excluded_casrn)
  ORDER BY w.code, s.name;
 SELECT count(*) AS cathine_entries FROM precursor.substance WHERE casrn = '492-39-7';
 

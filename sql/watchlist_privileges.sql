@@ -43,7 +43,7 @@ SELECT has_schema_privilege('regress_wl_priv_nobody', 'precursor', 'USAGE') AS p
 \set VERBOSITY sqlstate
 -- An unprivileged role: the types work, the watchlists are refused (42501).
 SET ROLE regress_wl_priv_nobody;
-SELECT '103-79-7'::precursor.casrn AS casrn, '2939 41 00'::precursor.cncode AS cncode;
+SELECT '103-79-7'::casrn AS casrn, '2939 41 00'::cncode AS cncode;
 SELECT count(*) FROM precursor.watchlist;
 SELECT count(*) FROM precursor.watchlist_term;
 SELECT * FROM precursor.substance_profile('103-79-7');

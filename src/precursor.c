@@ -1,14 +1,59 @@
 /*
  * precursor.c
- *		Module entry point of the precursor extension.
+ *		Module entry point of the precursor extension: its settings (GUCs)
+ *		and the once-per-backend registrations.
  */
 #include "precursor.h"
 
 #include "fmgr.h"
+#include "miscadmin.h"
+#include "utils/guc.h"
 
 PG_MODULE_MAGIC;
 
 void		_PG_init(void);
+
+bool		precursor_fuzzy = false;
+int			precursor_max_hits = PRECURSOR_MAX_HITS_DEFAULT;
+
+bool
+precursor_interrupt_pending(void *arg)
+{
+	return InterruptPending && INTERRUPTS_CAN_BE_PROCESSED();
+}
+
+static void
+define_settings(void)
+{
+	DefineCustomBoolVariable("precursor.fuzzy",
+							 "Report misspellings of watchlist terms.",
+							 "When on, precursor.screen(), lookup() and matches() also report "
+							 "terms within an edit distance that grows with the term's length "
+							 "(never for abbreviations or short terms).",
+							 &precursor_fuzzy,
+							 false,
+							 PGC_USERSET,
+							 0,
+							 NULL, NULL, NULL);
+
+	/*
+	 * SUSET: the bound protects the server's memory, so a role may not lift
+	 * it for itself; a superuser can grant it (GRANT SET ON PARAMETER) or
+	 * set it per role.
+	 */
+	DefineCustomIntVariable("precursor.max_hits",
+							"Maximum number of hits one text may produce when screened.",
+							"precursor.screen() and explain() raise an error for a text with "
+							"more hits; the screening trigger keeps the first ones and flags "
+							"the alert as truncated.",
+							&precursor_max_hits,
+							PRECURSOR_MAX_HITS_DEFAULT,
+							1,
+							PRECURSOR_MAX_HITS_LIMIT,
+							PGC_SUSET,
+							0,
+							NULL, NULL, NULL);
+}
 
 /*
  * Register what must exist once per backend.  Keep this cheap: it runs in
@@ -17,6 +62,7 @@ void		_PG_init(void);
 void
 _PG_init(void)
 {
+	define_settings();
 	precursor_watchlist_cache_init();
 	precursor_screening_init();
 }

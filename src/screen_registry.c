@@ -109,9 +109,11 @@ screen_registry_check(Relation rel, const char *tgname, int nargs, char **args,
 	registry_args(rel, tgname, nargs, args, v);
 	return registry_run(&plan_check,
 						"SELECT EXISTS (SELECT FROM precursor.screened_table s"
-						" WHERE s.relid OPERATOR(pg_catalog.=) $1"
+						" JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) s.relid"
+						" WHERE s.relid OPERATOR(pg_catalog.=) ANY"
+						"       (SELECT a.relid FROM pg_catalog.pg_partition_ancestors($1) a)"
 						"   AND s.trigger_name OPERATOR(pg_catalog.=) $2"
-						"   AND s.table_owner OPERATOR(pg_catalog.=) $3"
+						"   AND s.table_owner OPERATOR(pg_catalog.=) c.relowner"
 						"   AND s.options OPERATOR(pg_catalog.=) $4)",
 						4, v, true, writer) == 1;
 }

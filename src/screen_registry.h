@@ -15,7 +15,10 @@
 
 #include "utils/rel.h"
 
-/* Is this trigger registered for its table's current owner and these arguments? */
+/*
+ * Is this trigger registered for its table's current owner and these
+ * arguments (a partition: registered on it or an ancestor)?
+ */
 extern bool screen_registry_check(Relation rel, const char *tgname,
 								  int nargs, char **args, Oid writer);
 

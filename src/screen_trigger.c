@@ -77,6 +77,7 @@
 #include "screen.h"
 #include "screen_registry.h"
 #include "screen_rules.h"
+#include "watchlist_cache.h"
 
 /* SQLSTATE of a rejected declaration: class PR (precursor), see README */
 #define ERRCODE_PRECURSOR_REJECTED	MAKE_SQLSTATE('P','R','0','0','1')
@@ -123,8 +124,8 @@ typedef struct ColKey
 
 static const ColKey col_keys[] = {
 	{"description", COL_DESCRIPTION, ACCEPT_STRING, "a text type"},
-	{"casrn", COL_CASRN, ACCEPT_CASRN, "precursor.casrn or a text type"},
-	{"cn", COL_CN, ACCEPT_CNCODE, "precursor.cncode or a text type"},
+	{"casrn", COL_CASRN, ACCEPT_CASRN, "casrn or a text type"},
+	{"cn", COL_CN, ACCEPT_CNCODE, "cncode or a text type"},
 	{"quantity", COL_QUANTITY, ACCEPT_NUMBER, "a numeric type"},
 	{"unit", COL_UNIT, ACCEPT_STRING, "a text type"},
 	{"consignee", COL_CONSIGNEE, ACCEPT_STRING, "a text type"},
@@ -240,17 +241,6 @@ is_string_type(Oid typid)
 		return false;			/* fixed-length, not a varlena */
 	get_type_category_preferred(typid, &category, &preferred);
 	return category == TYPCATEGORY_STRING && get_typlen(typid) == -1;
-}
-
-static Oid
-precursor_type_oid(const char *name)
-{
-	Oid			nsp = get_namespace_oid("precursor", true);
-
-	if (!OidIsValid(nsp))
-		return InvalidOid;
-	return GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
-						   CStringGetDatum(name), ObjectIdGetDatum(nsp));
 }
 
 static bool
@@ -1816,8 +1806,17 @@ identify(ScreenConfig *cfg, RowData *row, List **findings)
 {
 	if (row->desc != NULL && row->desc_len > 0)
 	{
-		List	   *hits = precursor_screen_text(row->desc, row->desc_len, &cfg->opts);
+		bool		truncated = false;
+		List	   *hits;
 		ListCell   *lc;
+
+		/*
+		 * The same bound as screen() (precursor.max_hits), per row; past it
+		 * the row is not rejected but every finding says the description
+		 * was not screened to its end, and alerts.
+		 */
+		hits = precursor_screen_hits(row->desc, row->desc_len, &cfg->opts,
+									 precursor_max_hits, &truncated);
 
 		foreach(lc, hits)
 		{
@@ -1828,8 +1827,9 @@ identify(ScreenConfig *cfg, RowData *row, List **findings)
 			bool		cn_hit = (h->kind == PM_HIT_CN);
 
 			CHECK_FOR_INTERRUPTS();
-			if (h->negated)
-				continue;		/* "toluene-free" is not a mention */
+			/* "toluene-free" is not a mention; an EC number names no listed substance */
+			if (h->negated || h->substance_id == 0)
+				continue;
 			f = get_finding(findings, h->substance_id, h->casrn, h->substance_name,
 							h->watchlist_code, h->category);
 			if (!new_span(f, h->start_char, h->end_char, (int32) h->kind))
@@ -1884,12 +1884,21 @@ identify(ScreenConfig *cfg, RowData *row, List **findings)
 		{
 			Finding    *f = lfirst(lc);
 
-			if (f->more_mentions == 0)
-				continue;
-			reason_begin(f, "more_mentions");
-			reason_num(f, "count", (double) f->more_mentions);
-			reason_str(f, "column", cfg->col[COL_DESCRIPTION].name);
-			reason_end(f);
+			if (f->more_mentions > 0)
+			{
+				reason_begin(f, "more_mentions");
+				reason_num(f, "count", (double) f->more_mentions);
+				reason_str(f, "column", cfg->col[COL_DESCRIPTION].name);
+				reason_end(f);
+			}
+			if (truncated)
+			{
+				reason_begin(f, "hits_truncated");
+				reason_num(f, "max_hits", precursor_max_hits);
+				reason_str(f, "column", cfg->col[COL_DESCRIPTION].name);
+				reason_end(f);
+				f->aggravated = true;
+			}
 		}
 	}
 
@@ -2469,7 +2478,7 @@ precursor_screen_trigger(PG_FUNCTION_ARGS)
 	 * if it may read them, exactly as screen() would let it.
 	 */
 	if (cfg->modes & (MODE_ANNOTATE | MODE_REJECT))
-		precursor_watchlist_check_read();
+		(void) watchlist_cache_get(false);	/* raises screen()'s error */
 
 	GetUserIdAndSecContext(&save_userid, &save_sec);
 	SetUserIdAndSecContext(cfg->writer,

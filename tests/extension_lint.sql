@@ -29,12 +29,19 @@ SELECT p.oid::regprocedure AS func, p.*
 SELECT cmp_ok((SELECT count(*) FROM lint_function), '>', 0::bigint,
               'the extension has member functions (the rules below are not vacuous)');
 
--- 1. Every schema-bound member is in schema precursor.
+-- 1. Every schema-bound member is in schema precursor, except the types,
+-- operators, operator classes and families and their functions, which are
+-- in the extension's schema.
 SELECT is_empty(
 	$$SELECT descr FROM lint_member
 	   WHERE nsp IS DISTINCT FROM 'precursor'
-	     AND classid NOT IN ('pg_catalog.pg_cast'::regclass, 'pg_catalog.pg_event_trigger'::regclass)$$,
-	'every member object is in schema precursor');
+	     AND classid NOT IN ('pg_catalog.pg_cast'::regclass, 'pg_catalog.pg_event_trigger'::regclass,
+	                         'pg_catalog.pg_namespace'::regclass)
+	     AND NOT (nsp = (SELECT extnamespace::regnamespace::text FROM pg_extension WHERE extname = 'precursor')
+	              AND classid IN ('pg_catalog.pg_type'::regclass, 'pg_catalog.pg_operator'::regclass,
+	                              'pg_catalog.pg_opclass'::regclass, 'pg_catalog.pg_opfamily'::regclass,
+	                              'pg_catalog.pg_proc'::regclass))$$,
+	'every member object is in schema precursor or (types and operators) in the extension''s schema');
 
 -- 2. Comments.
 SELECT is_empty(

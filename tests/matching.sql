@@ -53,7 +53,7 @@ SELECT results_eq(
 		FROM pg_catalog.pg_attribute a
 	   WHERE a.attrelid = 'precursor.hit'::regclass AND a.attnum > 0
 	   ORDER BY a.attnum$$,
-	$$VALUES ('substance_id', 'integer'), ('substance', 'text'), ('casrn', 'precursor.casrn'),
+	$$VALUES ('substance_id', 'integer'), ('substance', 'text'), ('casrn', 'casrn'),
 			 ('watchlist', 'text'), ('category', 'text'), ('matched_term', 'text'),
 			 ('match_kind', 'text'), ('form', 'text'), ('score', 'real'),
 			 ('start_pos', 'integer'), ('end_pos', 'integer'), ('matched_text', 'text'),

@@ -6,7 +6,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS precursor;
 RESET client_min_messages;
 
-SELECT plan(85);
+SELECT plan(87);
 
 -- Tables and their contract columns.
 SELECT has_table('precursor', t, t || ' exists')
@@ -23,10 +23,10 @@ SELECT col_is_unique('precursor', 'watchlist', 'code', 'watchlist code is unique
 SELECT col_not_null('precursor', 'watchlist', c, 'watchlist.' || c || ' NOT NULL')
   FROM unnest(ARRAY['code', 'name', 'regime', 'builtin', 'active']) AS c;
 SELECT col_is_pk('precursor', 'substance', 'substance_id', 'substance_id is the key');
-SELECT col_type_is('precursor', 'substance', 'casrn', 'precursor.casrn', 'substance.casrn is a casrn');
-SELECT col_type_is('precursor', 'substance', 'inchikey', 'precursor.inchikey', 'substance.inchikey is an inchikey');
-SELECT col_type_is('precursor', 'substance', 'excluded_casrn', 'precursor.casrn[]', 'excluded_casrn is casrn[]');
-SELECT col_type_is('precursor', 'substance_cn', 'cn_code', 'precursor.cncode', 'substance_cn.cn_code is a cncode');
+SELECT col_type_is('precursor', 'substance', 'casrn', 'casrn', 'substance.casrn is a casrn');
+SELECT col_type_is('precursor', 'substance', 'inchikey', 'inchikey', 'substance.inchikey is an inchikey');
+SELECT col_type_is('precursor', 'substance', 'excluded_casrn', 'casrn[]', 'excluded_casrn is casrn[]');
+SELECT col_type_is('precursor', 'substance_cn', 'cn_code', 'cncode', 'substance_cn.cn_code is a cncode');
 SELECT col_not_null('precursor', 'substance', c, 'substance.' || c || ' NOT NULL')
   FROM unnest(ARRAY['watchlist_id', 'name', 'category', 'source_url', 'source_act', 'builtin',
                     'covers_salts', 'covers_stereoisomers', 'covers_esters', 'covers_ethers']) AS c;
@@ -46,6 +46,8 @@ SELECT throws_ok($$INSERT INTO precursor.synonym (substance_id, name) VALUES (1,
                  '23505', NULL, 'synonyms are unique per substance regardless of case');
 SELECT lives_ok($$INSERT INTO precursor.watchlist (watchlist_id, code, name, regime) VALUES (990401, 'tap-list', 'TAP list', 'internal')$$,
                 'a user list');
+SELECT is((SELECT code || ' ' || builtin || ' ' || active FROM precursor.watchlist WHERE watchlist_id = 990401),
+          'tap-list false true', 'the user list is stored as a user row, active');
 SELECT throws_ok($$INSERT INTO precursor.substance (watchlist_id, name, category, threshold_qty, threshold_unit, source_url, source_act)
                    VALUES (990401, 'x', 'y', 1, 'lb', 'https://example.org', 'a')$$,
                  '23514', NULL, 'threshold unit is kg, l or g');
@@ -58,6 +60,8 @@ SELECT throws_ok($$INSERT INTO precursor.substance (watchlist_id, name, category
 SELECT lives_ok($$INSERT INTO precursor.substance (substance_id, watchlist_id, name, category, source_url, source_act)
                   VALUES (990401, 990401, 'x', 'any text on a user list', 'https://example.org', 'a')$$,
                 'user lists have free categories');
+SELECT is((SELECT category FROM precursor.substance WHERE substance_id = 990401),
+          'any text on a user list', 'the free category is stored as given');
 SELECT throws_ok($$INSERT INTO precursor.substance (watchlist_id, name, category, source_url, source_act)
                    VALUES (990401, 'x', 'z', 'https://example.org', 'a')$$,
                  '23505', NULL, 'entry names are unique per list');
@@ -93,12 +97,12 @@ SELECT is_definer('precursor', 'watchlist_audit_row', ARRAY[]::name[], 'the audi
 
 -- Volatility and parallel safety, decided up front.
 SELECT volatility_is('precursor', f, ARRAY[a], 'stable', f || ' is STABLE')
-  FROM (VALUES ('substances_under', 'precursor.cncode'), ('substance_profile', 'precursor.casrn'),
+  FROM (VALUES ('substances_under', 'cncode'), ('substance_profile', 'casrn'),
                ('watchlist_changes', 'timestamp with time zone')) AS v(f, a);
 SELECT volatility_is('precursor', 'watchlist_generation', ARRAY[]::name[], 'stable', 'watchlist_generation is STABLE');
 SELECT function_lang_is('precursor', 'watchlist_changed', ARRAY[]::name[], 'c', 'watchlist_changed is C');
 SELECT function_returns('precursor', 'watchlist_changed', ARRAY[]::name[], 'trigger', 'watchlist_changed is a trigger');
-SELECT is((SELECT proparallel FROM pg_catalog.pg_proc WHERE oid = 'precursor.substances_under(precursor.cncode)'::regprocedure),
+SELECT is((SELECT proparallel FROM pg_catalog.pg_proc WHERE oid = 'precursor.substances_under(cncode)'::regprocedure),
           's'::"char", 'substances_under is PARALLEL SAFE');
 
 -- Analyst functions answer.

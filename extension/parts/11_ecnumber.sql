@@ -9,37 +9,37 @@
  * Every function is IMMUTABLE: the result depends on the arguments only.
  */
 
-CREATE TYPE precursor.ecnumber;
+CREATE TYPE @extschema@.ecnumber;
 
-CREATE FUNCTION precursor.ecnumber_in(pg_catalog.cstring) RETURNS precursor.ecnumber
+CREATE FUNCTION @extschema@.ecnumber_in(pg_catalog.cstring) RETURNS @extschema@.ecnumber
     AS 'MODULE_PATHNAME', 'ecnumber_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION precursor.ecnumber_out(precursor.ecnumber) RETURNS pg_catalog.cstring
+CREATE FUNCTION @extschema@.ecnumber_out(@extschema@.ecnumber) RETURNS pg_catalog.cstring
     AS 'MODULE_PATHNAME', 'ecnumber_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION precursor.ecnumber_recv(pg_catalog.internal) RETURNS precursor.ecnumber
+CREATE FUNCTION @extschema@.ecnumber_recv(pg_catalog.internal) RETURNS @extschema@.ecnumber
     AS 'MODULE_PATHNAME', 'ecnumber_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION precursor.ecnumber_send(precursor.ecnumber) RETURNS pg_catalog.bytea
+CREATE FUNCTION @extschema@.ecnumber_send(@extschema@.ecnumber) RETURNS pg_catalog.bytea
     AS 'MODULE_PATHNAME', 'ecnumber_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-CREATE TYPE precursor.ecnumber (
-    INPUT = precursor.ecnumber_in,
-    OUTPUT = precursor.ecnumber_out,
-    RECEIVE = precursor.ecnumber_recv,
-    SEND = precursor.ecnumber_send,
+CREATE TYPE @extschema@.ecnumber (
+    INPUT = @extschema@.ecnumber_in,
+    OUTPUT = @extschema@.ecnumber_out,
+    RECEIVE = @extschema@.ecnumber_recv,
+    SEND = @extschema@.ecnumber_send,
     INTERNALLENGTH = 4,
     PASSEDBYVALUE,
     ALIGNMENT = int4,
     STORAGE = plain
 );
 
-COMMENT ON TYPE precursor.ecnumber IS
+COMMENT ON TYPE @extschema@.ecnumber IS
     'EC number (EINECS, ELINCS, NLP) with a verified check digit, e.g. 200-001-8; stored as a 4-byte integer';
-COMMENT ON FUNCTION precursor.ecnumber_in(pg_catalog.cstring) IS
+COMMENT ON FUNCTION @extschema@.ecnumber_in(pg_catalog.cstring) IS
     'Input of ecnumber: 200-001-8 or 2000018, surrounding white space allowed, ''?'' computes the check digit';
-COMMENT ON FUNCTION precursor.ecnumber_out(precursor.ecnumber) IS
+COMMENT ON FUNCTION @extschema@.ecnumber_out(@extschema@.ecnumber) IS
     'Output of ecnumber in its canonical form, e.g. 200-001-8';
-COMMENT ON FUNCTION precursor.ecnumber_recv(pg_catalog.internal) IS
+COMMENT ON FUNCTION @extschema@.ecnumber_recv(pg_catalog.internal) IS
     'Binary input of ecnumber: an int4 that must be a valid EC number value';
-COMMENT ON FUNCTION precursor.ecnumber_send(precursor.ecnumber) IS
+COMMENT ON FUNCTION @extschema@.ecnumber_send(@extschema@.ecnumber) IS
     'Binary output of ecnumber: its value as an int4';
 
 -- validation without raising, and the check digit on its own
@@ -56,131 +56,131 @@ COMMENT ON FUNCTION precursor.ecnumber_check_digit(pg_catalog.int4) IS
 
 -- casts: text both ways; integer both ways (the value is the seven digits)
 
-CREATE FUNCTION precursor.ecnumber(pg_catalog.int4) RETURNS precursor.ecnumber
+CREATE FUNCTION precursor.ecnumber(pg_catalog.int4) RETURNS @extschema@.ecnumber
     AS 'MODULE_PATHNAME', 'ecnumber_from_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION precursor.int4(precursor.ecnumber) RETURNS pg_catalog.int4
+CREATE FUNCTION precursor.int4(@extschema@.ecnumber) RETURNS pg_catalog.int4
     AS 'MODULE_PATHNAME', 'ecnumber_to_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 COMMENT ON FUNCTION precursor.ecnumber(pg_catalog.int4) IS
     'The ecnumber whose seven digits form this integer (2000018 -> 200-001-8); raises 22P02 on a wrong check digit';
-COMMENT ON FUNCTION precursor.int4(precursor.ecnumber) IS
+COMMENT ON FUNCTION precursor.int4(@extschema@.ecnumber) IS
     'The seven digits of the EC number as an integer (200-001-8 -> 2000018)';
 
-CREATE CAST (pg_catalog.text AS precursor.ecnumber) WITH INOUT;
-CREATE CAST (precursor.ecnumber AS pg_catalog.text) WITH INOUT;
-CREATE CAST (pg_catalog.int4 AS precursor.ecnumber) WITH FUNCTION precursor.ecnumber(pg_catalog.int4);
-CREATE CAST (precursor.ecnumber AS pg_catalog.int4) WITH FUNCTION precursor.int4(precursor.ecnumber);
-COMMENT ON CAST (pg_catalog.text AS precursor.ecnumber) IS
+CREATE CAST (pg_catalog.text AS @extschema@.ecnumber) WITH INOUT;
+CREATE CAST (@extschema@.ecnumber AS pg_catalog.text) WITH INOUT;
+CREATE CAST (pg_catalog.int4 AS @extschema@.ecnumber) WITH FUNCTION precursor.ecnumber(pg_catalog.int4);
+CREATE CAST (@extschema@.ecnumber AS pg_catalog.int4) WITH FUNCTION precursor.int4(@extschema@.ecnumber);
+COMMENT ON CAST (pg_catalog.text AS @extschema@.ecnumber) IS
     'Parse an EC number; raises 22P02 when the text is not one';
-COMMENT ON CAST (precursor.ecnumber AS pg_catalog.text) IS
+COMMENT ON CAST (@extschema@.ecnumber AS pg_catalog.text) IS
     'The canonical form, e.g. 200-001-8';
-COMMENT ON CAST (pg_catalog.int4 AS precursor.ecnumber) IS
+COMMENT ON CAST (pg_catalog.int4 AS @extschema@.ecnumber) IS
     'From the seven digits as an integer; the check digit is verified';
-COMMENT ON CAST (precursor.ecnumber AS pg_catalog.int4) IS
+COMMENT ON CAST (@extschema@.ecnumber AS pg_catalog.int4) IS
     'The seven digits as an integer';
 
 -- comparison: numeric order of the registry number
 
-CREATE FUNCTION precursor.ecnumber_eq(precursor.ecnumber, precursor.ecnumber) RETURNS pg_catalog.bool
+CREATE FUNCTION @extschema@.ecnumber_eq(@extschema@.ecnumber, @extschema@.ecnumber) RETURNS pg_catalog.bool
     AS 'MODULE_PATHNAME', 'ecnumber_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-CREATE FUNCTION precursor.ecnumber_ne(precursor.ecnumber, precursor.ecnumber) RETURNS pg_catalog.bool
+CREATE FUNCTION @extschema@.ecnumber_ne(@extschema@.ecnumber, @extschema@.ecnumber) RETURNS pg_catalog.bool
     AS 'MODULE_PATHNAME', 'ecnumber_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-CREATE FUNCTION precursor.ecnumber_lt(precursor.ecnumber, precursor.ecnumber) RETURNS pg_catalog.bool
+CREATE FUNCTION @extschema@.ecnumber_lt(@extschema@.ecnumber, @extschema@.ecnumber) RETURNS pg_catalog.bool
     AS 'MODULE_PATHNAME', 'ecnumber_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-CREATE FUNCTION precursor.ecnumber_le(precursor.ecnumber, precursor.ecnumber) RETURNS pg_catalog.bool
+CREATE FUNCTION @extschema@.ecnumber_le(@extschema@.ecnumber, @extschema@.ecnumber) RETURNS pg_catalog.bool
     AS 'MODULE_PATHNAME', 'ecnumber_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-CREATE FUNCTION precursor.ecnumber_gt(precursor.ecnumber, precursor.ecnumber) RETURNS pg_catalog.bool
+CREATE FUNCTION @extschema@.ecnumber_gt(@extschema@.ecnumber, @extschema@.ecnumber) RETURNS pg_catalog.bool
     AS 'MODULE_PATHNAME', 'ecnumber_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-CREATE FUNCTION precursor.ecnumber_ge(precursor.ecnumber, precursor.ecnumber) RETURNS pg_catalog.bool
+CREATE FUNCTION @extschema@.ecnumber_ge(@extschema@.ecnumber, @extschema@.ecnumber) RETURNS pg_catalog.bool
     AS 'MODULE_PATHNAME', 'ecnumber_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-CREATE FUNCTION precursor.ecnumber_cmp(precursor.ecnumber, precursor.ecnumber) RETURNS pg_catalog.int4
+CREATE FUNCTION @extschema@.ecnumber_cmp(@extschema@.ecnumber, @extschema@.ecnumber) RETURNS pg_catalog.int4
     AS 'MODULE_PATHNAME', 'ecnumber_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-CREATE FUNCTION precursor.ecnumber_sortsupport(pg_catalog.internal) RETURNS pg_catalog.void
+CREATE FUNCTION @extschema@.ecnumber_sortsupport(pg_catalog.internal) RETURNS pg_catalog.void
     AS 'MODULE_PATHNAME', 'ecnumber_sortsupport' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION precursor.ecnumber_hash(precursor.ecnumber) RETURNS pg_catalog.int4
+CREATE FUNCTION @extschema@.ecnumber_hash(@extschema@.ecnumber) RETURNS pg_catalog.int4
     AS 'MODULE_PATHNAME', 'ecnumber_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-CREATE FUNCTION precursor.ecnumber_hash_extended(precursor.ecnumber, pg_catalog.int8) RETURNS pg_catalog.int8
+CREATE FUNCTION @extschema@.ecnumber_hash_extended(@extschema@.ecnumber, pg_catalog.int8) RETURNS pg_catalog.int8
     AS 'MODULE_PATHNAME', 'ecnumber_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 
-COMMENT ON FUNCTION precursor.ecnumber_eq(precursor.ecnumber, precursor.ecnumber) IS 'Implementation of = for ecnumber';
-COMMENT ON FUNCTION precursor.ecnumber_ne(precursor.ecnumber, precursor.ecnumber) IS 'Implementation of <> for ecnumber';
-COMMENT ON FUNCTION precursor.ecnumber_lt(precursor.ecnumber, precursor.ecnumber) IS 'Implementation of < for ecnumber';
-COMMENT ON FUNCTION precursor.ecnumber_le(precursor.ecnumber, precursor.ecnumber) IS 'Implementation of <= for ecnumber';
-COMMENT ON FUNCTION precursor.ecnumber_gt(precursor.ecnumber, precursor.ecnumber) IS 'Implementation of > for ecnumber';
-COMMENT ON FUNCTION precursor.ecnumber_ge(precursor.ecnumber, precursor.ecnumber) IS 'Implementation of >= for ecnumber';
-COMMENT ON FUNCTION precursor.ecnumber_cmp(precursor.ecnumber, precursor.ecnumber) IS
+COMMENT ON FUNCTION @extschema@.ecnumber_eq(@extschema@.ecnumber, @extschema@.ecnumber) IS 'Implementation of = for ecnumber';
+COMMENT ON FUNCTION @extschema@.ecnumber_ne(@extschema@.ecnumber, @extschema@.ecnumber) IS 'Implementation of <> for ecnumber';
+COMMENT ON FUNCTION @extschema@.ecnumber_lt(@extschema@.ecnumber, @extschema@.ecnumber) IS 'Implementation of < for ecnumber';
+COMMENT ON FUNCTION @extschema@.ecnumber_le(@extschema@.ecnumber, @extschema@.ecnumber) IS 'Implementation of <= for ecnumber';
+COMMENT ON FUNCTION @extschema@.ecnumber_gt(@extschema@.ecnumber, @extschema@.ecnumber) IS 'Implementation of > for ecnumber';
+COMMENT ON FUNCTION @extschema@.ecnumber_ge(@extschema@.ecnumber, @extschema@.ecnumber) IS 'Implementation of >= for ecnumber';
+COMMENT ON FUNCTION @extschema@.ecnumber_cmp(@extschema@.ecnumber, @extschema@.ecnumber) IS
     'Three-way comparison of ecnumber (btree support function 1)';
-COMMENT ON FUNCTION precursor.ecnumber_sortsupport(pg_catalog.internal) IS
+COMMENT ON FUNCTION @extschema@.ecnumber_sortsupport(pg_catalog.internal) IS
     'Sort support for ecnumber (btree support function 2)';
-COMMENT ON FUNCTION precursor.ecnumber_hash(precursor.ecnumber) IS
+COMMENT ON FUNCTION @extschema@.ecnumber_hash(@extschema@.ecnumber) IS
     'Hash of ecnumber, equal to hashint4 of its value (hash support function 1)';
-COMMENT ON FUNCTION precursor.ecnumber_hash_extended(precursor.ecnumber, pg_catalog.int8) IS
+COMMENT ON FUNCTION @extschema@.ecnumber_hash_extended(@extschema@.ecnumber, pg_catalog.int8) IS
     'Seeded 64-bit hash of ecnumber, for hash partitioning (hash support function 2)';
 
-CREATE OPERATOR precursor.= (
-    LEFTARG = precursor.ecnumber, RIGHTARG = precursor.ecnumber,
-    FUNCTION = precursor.ecnumber_eq,
-    COMMUTATOR = OPERATOR(precursor.=), NEGATOR = OPERATOR(precursor.<>),
+CREATE OPERATOR @extschema@.= (
+    LEFTARG = @extschema@.ecnumber, RIGHTARG = @extschema@.ecnumber,
+    FUNCTION = @extschema@.ecnumber_eq,
+    COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
     RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel,
     HASHES, MERGES
 );
-CREATE OPERATOR precursor.<> (
-    LEFTARG = precursor.ecnumber, RIGHTARG = precursor.ecnumber,
-    FUNCTION = precursor.ecnumber_ne,
-    COMMUTATOR = OPERATOR(precursor.<>), NEGATOR = OPERATOR(precursor.=),
+CREATE OPERATOR @extschema@.<> (
+    LEFTARG = @extschema@.ecnumber, RIGHTARG = @extschema@.ecnumber,
+    FUNCTION = @extschema@.ecnumber_ne,
+    COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
     RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
 );
-CREATE OPERATOR precursor.< (
-    LEFTARG = precursor.ecnumber, RIGHTARG = precursor.ecnumber,
-    FUNCTION = precursor.ecnumber_lt,
-    COMMUTATOR = OPERATOR(precursor.>), NEGATOR = OPERATOR(precursor.>=),
+CREATE OPERATOR @extschema@.< (
+    LEFTARG = @extschema@.ecnumber, RIGHTARG = @extschema@.ecnumber,
+    FUNCTION = @extschema@.ecnumber_lt,
+    COMMUTATOR = OPERATOR(@extschema@.>), NEGATOR = OPERATOR(@extschema@.>=),
     RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel
 );
-CREATE OPERATOR precursor.<= (
-    LEFTARG = precursor.ecnumber, RIGHTARG = precursor.ecnumber,
-    FUNCTION = precursor.ecnumber_le,
-    COMMUTATOR = OPERATOR(precursor.>=), NEGATOR = OPERATOR(precursor.>),
+CREATE OPERATOR @extschema@.<= (
+    LEFTARG = @extschema@.ecnumber, RIGHTARG = @extschema@.ecnumber,
+    FUNCTION = @extschema@.ecnumber_le,
+    COMMUTATOR = OPERATOR(@extschema@.>=), NEGATOR = OPERATOR(@extschema@.>),
     RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel
 );
-CREATE OPERATOR precursor.> (
-    LEFTARG = precursor.ecnumber, RIGHTARG = precursor.ecnumber,
-    FUNCTION = precursor.ecnumber_gt,
-    COMMUTATOR = OPERATOR(precursor.<), NEGATOR = OPERATOR(precursor.<=),
+CREATE OPERATOR @extschema@.> (
+    LEFTARG = @extschema@.ecnumber, RIGHTARG = @extschema@.ecnumber,
+    FUNCTION = @extschema@.ecnumber_gt,
+    COMMUTATOR = OPERATOR(@extschema@.<), NEGATOR = OPERATOR(@extschema@.<=),
     RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel
 );
-CREATE OPERATOR precursor.>= (
-    LEFTARG = precursor.ecnumber, RIGHTARG = precursor.ecnumber,
-    FUNCTION = precursor.ecnumber_ge,
-    COMMUTATOR = OPERATOR(precursor.<=), NEGATOR = OPERATOR(precursor.<),
+CREATE OPERATOR @extschema@.>= (
+    LEFTARG = @extschema@.ecnumber, RIGHTARG = @extschema@.ecnumber,
+    FUNCTION = @extschema@.ecnumber_ge,
+    COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
     RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel
 );
 
-COMMENT ON OPERATOR precursor.= (precursor.ecnumber, precursor.ecnumber) IS 'Same EC number';
-COMMENT ON OPERATOR precursor.<> (precursor.ecnumber, precursor.ecnumber) IS 'Different EC numbers';
-COMMENT ON OPERATOR precursor.< (precursor.ecnumber, precursor.ecnumber) IS 'Numerically less than';
-COMMENT ON OPERATOR precursor.<= (precursor.ecnumber, precursor.ecnumber) IS 'Numerically less than or equal';
-COMMENT ON OPERATOR precursor.> (precursor.ecnumber, precursor.ecnumber) IS 'Numerically greater than';
-COMMENT ON OPERATOR precursor.>= (precursor.ecnumber, precursor.ecnumber) IS 'Numerically greater than or equal';
+COMMENT ON OPERATOR @extschema@.= (@extschema@.ecnumber, @extschema@.ecnumber) IS 'Same EC number';
+COMMENT ON OPERATOR @extschema@.<> (@extschema@.ecnumber, @extschema@.ecnumber) IS 'Different EC numbers';
+COMMENT ON OPERATOR @extschema@.< (@extschema@.ecnumber, @extschema@.ecnumber) IS 'Numerically less than';
+COMMENT ON OPERATOR @extschema@.<= (@extschema@.ecnumber, @extschema@.ecnumber) IS 'Numerically less than or equal';
+COMMENT ON OPERATOR @extschema@.> (@extschema@.ecnumber, @extschema@.ecnumber) IS 'Numerically greater than';
+COMMENT ON OPERATOR @extschema@.>= (@extschema@.ecnumber, @extschema@.ecnumber) IS 'Numerically greater than or equal';
 
-CREATE OPERATOR CLASS precursor.ecnumber_ops
-    DEFAULT FOR TYPE precursor.ecnumber USING btree AS
-        OPERATOR 1 precursor.< ,
-        OPERATOR 2 precursor.<= ,
-        OPERATOR 3 precursor.= ,
-        OPERATOR 4 precursor.>= ,
-        OPERATOR 5 precursor.> ,
-        FUNCTION 1 precursor.ecnumber_cmp(precursor.ecnumber, precursor.ecnumber),
-        FUNCTION 2 precursor.ecnumber_sortsupport(pg_catalog.internal);
-COMMENT ON OPERATOR CLASS precursor.ecnumber_ops USING btree IS
+CREATE OPERATOR CLASS @extschema@.ecnumber_ops
+    DEFAULT FOR TYPE @extschema@.ecnumber USING btree AS
+        OPERATOR 1 @extschema@.< ,
+        OPERATOR 2 @extschema@.<= ,
+        OPERATOR 3 @extschema@.= ,
+        OPERATOR 4 @extschema@.>= ,
+        OPERATOR 5 @extschema@.> ,
+        FUNCTION 1 @extschema@.ecnumber_cmp(@extschema@.ecnumber, @extschema@.ecnumber),
+        FUNCTION 2 @extschema@.ecnumber_sortsupport(pg_catalog.internal);
+COMMENT ON OPERATOR CLASS @extschema@.ecnumber_ops USING btree IS
     'Numeric order of EC numbers';
 
-CREATE OPERATOR CLASS precursor.ecnumber_ops
-    DEFAULT FOR TYPE precursor.ecnumber USING hash AS
-        OPERATOR 1 precursor.= ,
-        FUNCTION 1 precursor.ecnumber_hash(precursor.ecnumber),
-        FUNCTION 2 precursor.ecnumber_hash_extended(precursor.ecnumber, pg_catalog.int8);
-COMMENT ON OPERATOR CLASS precursor.ecnumber_ops USING hash IS
+CREATE OPERATOR CLASS @extschema@.ecnumber_ops
+    DEFAULT FOR TYPE @extschema@.ecnumber USING hash AS
+        OPERATOR 1 @extschema@.= ,
+        FUNCTION 1 @extschema@.ecnumber_hash(@extschema@.ecnumber),
+        FUNCTION 2 @extschema@.ecnumber_hash_extended(@extschema@.ecnumber, pg_catalog.int8);
+COMMENT ON OPERATOR CLASS @extschema@.ecnumber_ops USING hash IS
     'Hashing of EC numbers: hash joins, hash indexes, hash partitioning';
-COMMENT ON OPERATOR FAMILY precursor.ecnumber_ops USING btree IS
+COMMENT ON OPERATOR FAMILY @extschema@.ecnumber_ops USING btree IS
     'Numeric order of EC numbers';
-COMMENT ON OPERATOR FAMILY precursor.ecnumber_ops USING hash IS
+COMMENT ON OPERATOR FAMILY @extschema@.ecnumber_ops USING hash IS
     'Hashing of EC numbers';

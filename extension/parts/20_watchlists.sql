@@ -88,8 +88,8 @@ CREATE TABLE precursor.substance (
 	name_lang	text NOT NULL DEFAULT 'und'
 		CONSTRAINT substance_name_lang_format CHECK (name_lang ~ '^([a-z]{2}|und)$'),
 	category	text NOT NULL CONSTRAINT substance_category_not_blank CHECK (pg_catalog.btrim(category) <> ''),
-	casrn		precursor.casrn NULL,
-	inchikey	precursor.inchikey NULL,
+	casrn		@extschema@.casrn NULL,
+	inchikey	@extschema@.inchikey NULL,
 	threshold_qty numeric NULL CONSTRAINT substance_threshold_positive CHECK (threshold_qty > 0),
 	threshold_unit text NULL CONSTRAINT substance_threshold_unit CHECK (threshold_unit IN ('kg', 'l', 'g')),
 	threshold_act text NULL,
@@ -100,7 +100,7 @@ CREATE TABLE precursor.substance (
 	covers_esters boolean NOT NULL DEFAULT false,
 	covers_ethers boolean NOT NULL DEFAULT false,
 	excludes	text NULL,
-	excluded_casrn precursor.casrn[] NULL,
+	excluded_casrn @extschema@.casrn[] NULL,
 	source_url	text NOT NULL CONSTRAINT substance_source_url_not_blank CHECK (pg_catalog.btrim(source_url) <> ''),
 	source_act	text NOT NULL CONSTRAINT substance_source_act_not_blank CHECK (pg_catalog.btrim(source_act) <> ''),
 	in_force_from date NULL,
@@ -111,7 +111,7 @@ CREATE TABLE precursor.substance (
 	CONSTRAINT substance_id_range CHECK ((builtin AND substance_id BETWEEN 1 AND 99999)
 									   OR (NOT builtin AND substance_id >= 100000)),
 	CONSTRAINT substance_not_self_excluded CHECK (casrn IS NULL OR excluded_casrn IS NULL
-												  OR NOT (casrn OPERATOR(precursor.=) ANY (excluded_casrn)))
+												  OR NOT (casrn OPERATOR(@extschema@.=) ANY (excluded_casrn)))
 );
 ALTER SEQUENCE precursor.substance_substance_id_seq OWNED BY precursor.substance.substance_id;
 CREATE INDEX substance_watchlist_idx ON precursor.substance (watchlist_id);
@@ -134,7 +134,7 @@ COMMENT ON COLUMN precursor.substance.note IS 'Provenance notes carried over fro
 
 CREATE TABLE precursor.substance_cn (
 	substance_id integer NOT NULL REFERENCES precursor.substance ON DELETE CASCADE,
-	cn_code		precursor.cncode NOT NULL,
+	cn_code		@extschema@.cncode NOT NULL,
 	ex			boolean NOT NULL DEFAULT false,
 	note		text NULL,
 	source_url	text NULL,
@@ -412,30 +412,30 @@ CREATE VIEW precursor.substance_overview WITH (security_invoker = true) AS
 COMMENT ON VIEW precursor.substance_overview IS
 	'One row per watchlist entry with its list, category, CN codes, threshold, coverage, exclusions, legal source and all synonyms (JSON).';
 
-CREATE FUNCTION precursor.substance_profile(cas precursor.casrn)
+CREATE FUNCTION precursor.substance_profile(cas @extschema@.casrn)
 	RETURNS SETOF precursor.substance_overview
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 	SELECT o.* FROM precursor.substance_overview AS o
-	 WHERE o.casrn OPERATOR(precursor.=) substance_profile.cas
+	 WHERE o.casrn OPERATOR(@extschema@.=) substance_profile.cas
 	 ORDER BY o.regime, o.watchlist, o.category, o.substance_id;
 END;
-COMMENT ON FUNCTION precursor.substance_profile(precursor.casrn) IS
+COMMENT ON FUNCTION precursor.substance_profile(@extschema@.casrn) IS
 	'Everything about a CAS RN: every list entry with that number, with categories, CN codes, thresholds, sources and synonyms.';
 
-CREATE FUNCTION precursor.substances_under(cn precursor.cncode)
+CREATE FUNCTION precursor.substances_under(cn @extschema@.cncode)
 	RETURNS TABLE (watchlist text, category text, substance_id integer, name text,
-				   casrn precursor.casrn, cn_code precursor.cncode, ex boolean)
+				   casrn @extschema@.casrn, cn_code @extschema@.cncode, ex boolean)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 	SELECT w.code, s.category, s.substance_id, s.name, s.casrn, c.cn_code, c.ex
 	  FROM precursor.substance_cn AS c
 	  JOIN precursor.substance AS s ON s.substance_id = c.substance_id
 	  JOIN precursor.watchlist AS w ON w.watchlist_id = s.watchlist_id
-	 WHERE c.cn_code OPERATOR(precursor.<@) substances_under.cn
+	 WHERE c.cn_code OPERATOR(@extschema@.<@) substances_under.cn
 	 ORDER BY c.cn_code, w.code, s.category, s.name;
 END;
-COMMENT ON FUNCTION precursor.substances_under(precursor.cncode) IS
+COMMENT ON FUNCTION precursor.substances_under(@extschema@.cncode) IS
 	'Watchlist entries whose CN/HS code falls under the given code (chapter, heading, subheading), e.g. substances_under(''2939'').';
 
 CREATE FUNCTION precursor.watchlist_changes(since timestamptz)

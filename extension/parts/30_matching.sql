@@ -38,7 +38,7 @@
 CREATE TYPE precursor.hit AS (
     substance_id  integer,
     substance     text,
-    casrn         precursor.casrn,
+    casrn         @extschema@.casrn,
     watchlist     text,
     category      text,
     matched_term  text,

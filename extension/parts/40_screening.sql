@@ -464,6 +464,8 @@ AS $$
 	               FROM precursor.alert a2, jsonb_array_elements(a2.reasons) r
 	              WHERE (p.role = 'consignee' AND a2.consignee = p.party
 	                     OR p.role = 'consignor' AND a2.consignor = p.party)
+	                AND (since IS NULL OR a2.declared_on >= since)
+	                AND (until IS NULL OR a2.declared_on < until)
 	              ORDER BY 1)
 	  FROM p
 	 WHERE (since IS NULL OR p.declared_on >= since) AND (until IS NULL OR p.declared_on < until)
@@ -604,6 +606,7 @@ AS $$
 		            WHEN 'casrn_invalid' THEN format('declared CAS RN "%s" (column %s) is not a valid CAS RN', r.r->>'declared', r.r->>'column')
 		            WHEN 'cn_invalid' THEN format('declared CN code "%s" (column %s) is not a valid CN code', r.r->>'declared', r.r->>'column')
 		            WHEN 'more_mentions' THEN format('%s further mentions not itemised', r.r->>'count')
+		            WHEN 'hits_truncated' THEN format('the description has more than %s hits (precursor.max_hits): screened only up to there', r.r->>'max_hits')
 		            ELSE r.r::text
 		       END, r.ord
 		  FROM r

@@ -22,7 +22,7 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 createdb "$src"
 q "$src" "CREATE EXTENSION precursor"
 for t in casrn ecnumber cncode inchikey; do
-	[ -n "$(q "$src" "SELECT pg_catalog.to_regtype('precursor.$t')")" ] || fail "type precursor.$t is missing"
+	[ -n "$(q "$src" "SELECT pg_catalog.to_regtype('public.$t')")" ] || fail "type public.$t is missing"
 done
 
 # the real chemicals of the fixture: CAS numbers and InChIKeys
@@ -33,27 +33,27 @@ CREATE TABLE lines (line text);
 \copy lines FROM '$work/fixture.tsv' WITH (FORMAT text, DELIMITER E'\x01')
 CREATE TABLE ids (
 	id		int PRIMARY KEY,
-	cas		precursor.casrn,
-	ec		precursor.ecnumber,
-	cn		precursor.cncode,
-	ik		precursor.inchikey,
-	cns		precursor.cncode[]
+	cas		casrn,
+	ec		ecnumber,
+	cn		cncode,
+	ik		inchikey,
+	cns		cncode[]
 );
 INSERT INTO ids
 SELECT n,
 	   CASE WHEN precursor.is_casrn(pg_catalog.split_part(line, E'\t', 2))
-			THEN pg_catalog.split_part(line, E'\t', 2)::precursor.casrn END,
-	   (ARRAY['200-578-6', '231-791-2', '200-662-2', '200-753-7', NULL])[1 + n % 5]::precursor.ecnumber,
+			THEN pg_catalog.split_part(line, E'\t', 2)::casrn END,
+	   (ARRAY['200-578-6', '231-791-2', '200-662-2', '200-753-7', NULL])[1 + n % 5]::ecnumber,
 	   pg_catalog.substr(pg_catalog.lpad((1 + n % 97)::text, 2, '0') || pg_catalog.lpad((n * 7919 % 100000000)::text, 8, '0'),
-						 1, 2 * (1 + n % 5))::precursor.cncode,
-	   NULLIF(pg_catalog.split_part(line, E'\t', 7), '')::precursor.inchikey,
-	   ARRAY['2939', '2914 31 00', '2939 41 00 10']::precursor.cncode[]
+						 1, 2 * (1 + n % 5))::cncode,
+	   NULLIF(pg_catalog.split_part(line, E'\t', 7), '')::inchikey,
+	   ARRAY['2939', '2914 31 00', '2939 41 00 10']::cncode[]
 FROM (SELECT line, pg_catalog.row_number() OVER ()::int AS n FROM lines) l;
 DROP TABLE lines;
 CREATE INDEX ON ids (cn);
 CREATE INDEX ON ids USING hash (ik);
 CREATE INDEX ON ids (cas);
-CREATE TABLE parts (cn precursor.cncode, ik precursor.inchikey) PARTITION BY HASH (cn);
+CREATE TABLE parts (cn cncode, ik inchikey) PARTITION BY HASH (cn);
 CREATE TABLE parts_0 PARTITION OF parts FOR VALUES WITH (MODULUS 2, REMAINDER 0);
 CREATE TABLE parts_1 PARTITION OF parts FOR VALUES WITH (MODULUS 2, REMAINDER 1);
 INSERT INTO parts SELECT cn, ik FROM ids;
@@ -76,7 +76,7 @@ digest() {
 	# the operators and the restored indexes still answer the same
 	q "$1" "SET search_path = public, precursor; SET enable_seqscan = off;
 			SELECT count(*) FILTER (WHERE cn <@ '29') FROM ids"
-	q "$1" "SELECT count(*) FROM ids a JOIN ids b ON a.ik OPERATOR(precursor.~=) b.ik"
+	q "$1" "SELECT count(*) FROM ids a JOIN ids b ON a.ik OPERATOR(public.~=) b.ik"
 }
 a=$(digest "$src")
 b=$(digest "$dst")

@@ -69,7 +69,7 @@ expect "reader: cannot review alerts" $reader \
 
 # --- a role with nothing ---------------------------------------------------
 expect "nobody: uses the identifier types" $nobody \
-	"SELECT '103-79-7'::precursor.casrn::text || ' ' || '200-001-8'::precursor.ecnumber::text || ' ' || '2939 41'::precursor.cncode::text" \
+	"SELECT '103-79-7'::casrn::text || ' ' || '200-001-8'::ecnumber::text || ' ' || '2939 41'::cncode::text" \
 	'103-79-7 200-001-8 2939 41'
 expect "nobody: normalize_name()" $nobody "SELECT precursor.normalize_name('Phenyl-Acetone')" 'phenyl acetone'
 expect "nobody: parse_name()" $nobody "SELECT (precursor.parse_name('ephedrine hydrochloride')).base" 'ephedrine'

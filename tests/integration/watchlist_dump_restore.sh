@@ -38,7 +38,7 @@ SET ROLE $role;
 INSERT INTO precursor.watchlist (code, name, regime, source_url)
 VALUES ('XX-national', 'National list of chemicals under watch', 'national', 'https://example.org/national');
 INSERT INTO precursor.substance (watchlist_id, name, category, casrn, source_url, source_act)
-SELECT watchlist_id, v.name, v.category, v.casrn::precursor.casrn, 'https://example.org/national', 'National decree 1/2025'
+SELECT watchlist_id, v.name, v.category, v.casrn::casrn, 'https://example.org/national', 'National decree 1/2025'
   FROM precursor.watchlist, (VALUES ('Gamma-butyrolactone', 'A', '96-48-0'),
                                     ('Glycidic ester X (no CAS)', 'B', NULL)) AS v(name, category, casrn)
  WHERE code = 'XX-national';
