@@ -5,11 +5,15 @@
 #   make unit                 C unit tests of the PostgreSQL-free core (no server)
 #   make fuzz FUZZ_SECONDS=N  libFuzzer harnesses of the core parsers (clang, ASan+UBSan)
 #
-# The install script is assembled from extension/parts/*.sql, one file per
-# concern, in file-name order.
+# The install script of the current version is assembled from
+# extension/parts/*.sql, one file per concern, in file-name order.  Older
+# versions' install scripts are frozen files (extension/precursor--1.0.sql is
+# the assembly of tag v1.0) with their own secondary control files; the
+# upgrade scripts extension/precursor--A--B.sql take an installed database
+# from one version to the next (tests/integration/upgrade_from_1_0.sh).
 
 EXTENSION   = precursor
-EXTVERSION  = 1.0
+EXTVERSION  = 1.1
 
 MODULE_big  = precursor
 CORE_SRCS   = $(sort $(wildcard src/core/*.c))
@@ -17,7 +21,8 @@ GLUE_SRCS   = $(sort $(wildcard src/*.c))
 OBJS        = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 
 DATA_built  = extension/$(EXTENSION)--$(EXTVERSION).sql
-DATA        = $(wildcard extension/$(EXTENSION)--*--*.sql)
+DATA        = $(filter-out $(DATA_built),$(wildcard extension/$(EXTENSION)--*.sql)) \
+			  $(wildcard extension/$(EXTENSION)--*.control)
 
 REGRESS     = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --inputdir=. --outputdir=. 

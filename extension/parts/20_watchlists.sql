@@ -362,6 +362,12 @@ CREATE TRIGGER substance_cn_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
 	FOR EACH STATEMENT EXECUTE FUNCTION precursor.watchlist_changed();
 CREATE TRIGGER synonym_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON precursor.synonym
 	FOR EACH STATEMENT EXECUTE FUNCTION precursor.watchlist_changed();
+-- ALWAYS: a restore (part 50) and logical replication load rows in replica
+-- mode, and the compiled caches must still learn about them.
+ALTER TABLE precursor.watchlist ENABLE ALWAYS TRIGGER watchlist_changed;
+ALTER TABLE precursor.substance ENABLE ALWAYS TRIGGER substance_changed;
+ALTER TABLE precursor.substance_cn ENABLE ALWAYS TRIGGER substance_cn_changed;
+ALTER TABLE precursor.synonym ENABLE ALWAYS TRIGGER synonym_changed;
 
 -- ---------------------------------------------------------------------------
 -- Dump: user rows and the sequences; the whole audit trail.

@@ -1,0 +1,333 @@
+/*
+ * precursor 1.0 -> 1.1: upgrade script.
+ *
+ * Keeps every row (user watchlists, synonyms, CN codes, audit trail, alerts,
+ * reviews, ledger) and every screening trigger: nothing is dropped or
+ * recreated, objects are moved and added.  tests/integration/upgrade_from_1_0.sh
+ * installs 1.0, fills it, runs this script and compares the member objects
+ * and their definitions with a fresh 1.1 install.
+ *
+ * 1. Schema layout.  1.0 kept everything in schema precursor (the extension's
+ *    schema).  1.1 puts the types, their operators, operator classes and
+ *    families and the functions behind them in the extension's schema, by
+ *    default public, and keeps tables, views and the other functions in
+ *    schema precursor, which the extension now owns.  The upgrade moves the
+ *    type layer to public (the schema a fresh CREATE EXTENSION uses), makes
+ *    public the extension's schema, and makes schema precursor a member.
+ *    Columns, indexes, constraints and function bodies refer to the moved
+ *    objects by OID, so they follow.
+ * 2. Restore: in a restore session, loads of the configuration tables skip
+ *    foreign key checks and the audit (part 50); the change-signal triggers
+ *    fire ALWAYS.
+ * 3. List releases (part 22): the shipped lists of 1.0 are release
+ *    2025-08-14, recorded with a snapshot of their entries.
+ */
+
+-- complain if script is sourced in psql, rather than via ALTER EXTENSION
+\echo Use "ALTER EXTENSION precursor UPDATE TO '1.1'" to load this file. \quit
+
+-- ---------------------------------------------------------------------------
+-- 1. Schema layout
+-- ---------------------------------------------------------------------------
+DO $check$
+BEGIN
+	IF pg_catalog.to_regnamespace('public') IS NULL THEN
+		RAISE EXCEPTION 'schema "public" does not exist'
+			USING ERRCODE = 'invalid_schema_name',
+				  DETAIL = 'precursor 1.1 moves its types and operators from schema precursor to schema public.',
+				  HINT = 'CREATE SCHEMA public; then run ALTER EXTENSION precursor UPDATE again.';
+	END IF;
+	IF EXISTS (SELECT FROM pg_catalog.pg_type
+				WHERE typnamespace = 'public'::regnamespace
+				  AND typname IN ('casrn', 'ecnumber', 'cncode', 'inchikey')) THEN
+		RAISE EXCEPTION 'schema "public" already has a type named casrn, ecnumber, cncode or inchikey'
+			USING ERRCODE = 'duplicate_object',
+				  DETAIL = 'precursor 1.1 moves its types and operators from schema precursor to schema public.',
+				  HINT = 'Rename or drop the type in public, then run ALTER EXTENSION precursor UPDATE again.';
+	END IF;
+END
+$check$;
+
+-- functions first, then operators and operator classes, the types last (the
+-- signatures name the types in their old schema)
+ALTER FUNCTION precursor.casrn_in(pg_catalog.cstring) SET SCHEMA public;
+ALTER FUNCTION precursor.casrn_out(precursor.casrn) SET SCHEMA public;
+ALTER FUNCTION precursor.casrn_recv(pg_catalog.internal) SET SCHEMA public;
+ALTER FUNCTION precursor.casrn_send(precursor.casrn) SET SCHEMA public;
+ALTER FUNCTION precursor.casrn_eq(precursor.casrn, precursor.casrn) SET SCHEMA public;
+ALTER FUNCTION precursor.casrn_ne(precursor.casrn, precursor.casrn) SET SCHEMA public;
+ALTER FUNCTION precursor.casrn_lt(precursor.casrn, precursor.casrn) SET SCHEMA public;
+ALTER FUNCTION precursor.casrn_le(precursor.casrn, precursor.casrn) SET SCHEMA public;
+ALTER FUNCTION precursor.casrn_gt(precursor.casrn, precursor.casrn) SET SCHEMA public;
+ALTER FUNCTION precursor.casrn_ge(precursor.casrn, precursor.casrn) SET SCHEMA public;
+ALTER FUNCTION precursor.casrn_cmp(precursor.casrn, precursor.casrn) SET SCHEMA public;
+ALTER FUNCTION precursor.casrn_sortsupport(pg_catalog.internal) SET SCHEMA public;
+ALTER FUNCTION precursor.casrn_hash(precursor.casrn) SET SCHEMA public;
+ALTER FUNCTION precursor.casrn_hash_extended(precursor.casrn, pg_catalog.int8) SET SCHEMA public;
+ALTER FUNCTION precursor.ecnumber_in(pg_catalog.cstring) SET SCHEMA public;
+ALTER FUNCTION precursor.ecnumber_out(precursor.ecnumber) SET SCHEMA public;
+ALTER FUNCTION precursor.ecnumber_recv(pg_catalog.internal) SET SCHEMA public;
+ALTER FUNCTION precursor.ecnumber_send(precursor.ecnumber) SET SCHEMA public;
+ALTER FUNCTION precursor.ecnumber_eq(precursor.ecnumber, precursor.ecnumber) SET SCHEMA public;
+ALTER FUNCTION precursor.ecnumber_ne(precursor.ecnumber, precursor.ecnumber) SET SCHEMA public;
+ALTER FUNCTION precursor.ecnumber_lt(precursor.ecnumber, precursor.ecnumber) SET SCHEMA public;
+ALTER FUNCTION precursor.ecnumber_le(precursor.ecnumber, precursor.ecnumber) SET SCHEMA public;
+ALTER FUNCTION precursor.ecnumber_gt(precursor.ecnumber, precursor.ecnumber) SET SCHEMA public;
+ALTER FUNCTION precursor.ecnumber_ge(precursor.ecnumber, precursor.ecnumber) SET SCHEMA public;
+ALTER FUNCTION precursor.ecnumber_cmp(precursor.ecnumber, precursor.ecnumber) SET SCHEMA public;
+ALTER FUNCTION precursor.ecnumber_sortsupport(pg_catalog.internal) SET SCHEMA public;
+ALTER FUNCTION precursor.ecnumber_hash(precursor.ecnumber) SET SCHEMA public;
+ALTER FUNCTION precursor.ecnumber_hash_extended(precursor.ecnumber, pg_catalog.int8) SET SCHEMA public;
+ALTER FUNCTION precursor.cncode_in(pg_catalog.cstring) SET SCHEMA public;
+ALTER FUNCTION precursor.cncode_out(precursor.cncode) SET SCHEMA public;
+ALTER FUNCTION precursor.cncode_recv(pg_catalog.internal) SET SCHEMA public;
+ALTER FUNCTION precursor.cncode_send(precursor.cncode) SET SCHEMA public;
+ALTER FUNCTION precursor.cncode_eq(precursor.cncode, precursor.cncode) SET SCHEMA public;
+ALTER FUNCTION precursor.cncode_ne(precursor.cncode, precursor.cncode) SET SCHEMA public;
+ALTER FUNCTION precursor.cncode_lt(precursor.cncode, precursor.cncode) SET SCHEMA public;
+ALTER FUNCTION precursor.cncode_le(precursor.cncode, precursor.cncode) SET SCHEMA public;
+ALTER FUNCTION precursor.cncode_gt(precursor.cncode, precursor.cncode) SET SCHEMA public;
+ALTER FUNCTION precursor.cncode_ge(precursor.cncode, precursor.cncode) SET SCHEMA public;
+ALTER FUNCTION precursor.cncode_cmp(precursor.cncode, precursor.cncode) SET SCHEMA public;
+ALTER FUNCTION precursor.cncode_sortsupport(pg_catalog.internal) SET SCHEMA public;
+ALTER FUNCTION precursor.cncode_hash(precursor.cncode) SET SCHEMA public;
+ALTER FUNCTION precursor.cncode_hash_extended(precursor.cncode, pg_catalog.int8) SET SCHEMA public;
+ALTER FUNCTION precursor.cn_contained_by_support(pg_catalog.internal) SET SCHEMA public;
+ALTER FUNCTION precursor.cn_contains_support(pg_catalog.internal) SET SCHEMA public;
+ALTER FUNCTION precursor.cn_contains(precursor.cncode, precursor.cncode) SET SCHEMA public;
+ALTER FUNCTION precursor.cn_contained_by(precursor.cncode, precursor.cncode) SET SCHEMA public;
+ALTER FUNCTION precursor.cn_subtree_last(precursor.cncode) SET SCHEMA public;
+ALTER FUNCTION precursor.inchikey_in(pg_catalog.cstring) SET SCHEMA public;
+ALTER FUNCTION precursor.inchikey_out(precursor.inchikey) SET SCHEMA public;
+ALTER FUNCTION precursor.inchikey_recv(pg_catalog.internal) SET SCHEMA public;
+ALTER FUNCTION precursor.inchikey_send(precursor.inchikey) SET SCHEMA public;
+ALTER FUNCTION precursor.inchikey_eq(precursor.inchikey, precursor.inchikey) SET SCHEMA public;
+ALTER FUNCTION precursor.inchikey_ne(precursor.inchikey, precursor.inchikey) SET SCHEMA public;
+ALTER FUNCTION precursor.inchikey_lt(precursor.inchikey, precursor.inchikey) SET SCHEMA public;
+ALTER FUNCTION precursor.inchikey_le(precursor.inchikey, precursor.inchikey) SET SCHEMA public;
+ALTER FUNCTION precursor.inchikey_gt(precursor.inchikey, precursor.inchikey) SET SCHEMA public;
+ALTER FUNCTION precursor.inchikey_ge(precursor.inchikey, precursor.inchikey) SET SCHEMA public;
+ALTER FUNCTION precursor.inchikey_cmp(precursor.inchikey, precursor.inchikey) SET SCHEMA public;
+ALTER FUNCTION precursor.inchikey_hash(precursor.inchikey) SET SCHEMA public;
+ALTER FUNCTION precursor.inchikey_hash_extended(precursor.inchikey, pg_catalog.int8) SET SCHEMA public;
+ALTER FUNCTION precursor.inchikey_skeleton_min(precursor.inchikey) SET SCHEMA public;
+ALTER FUNCTION precursor.inchikey_skeleton_max(precursor.inchikey) SET SCHEMA public;
+ALTER FUNCTION precursor.inchikey_same_skeleton_support(pg_catalog.internal) SET SCHEMA public;
+ALTER FUNCTION precursor.same_skeleton(precursor.inchikey, precursor.inchikey) SET SCHEMA public;
+
+ALTER OPERATOR precursor.= (precursor.casrn, precursor.casrn) SET SCHEMA public;
+ALTER OPERATOR precursor.<> (precursor.casrn, precursor.casrn) SET SCHEMA public;
+ALTER OPERATOR precursor.< (precursor.casrn, precursor.casrn) SET SCHEMA public;
+ALTER OPERATOR precursor.<= (precursor.casrn, precursor.casrn) SET SCHEMA public;
+ALTER OPERATOR precursor.> (precursor.casrn, precursor.casrn) SET SCHEMA public;
+ALTER OPERATOR precursor.>= (precursor.casrn, precursor.casrn) SET SCHEMA public;
+ALTER OPERATOR precursor.= (precursor.ecnumber, precursor.ecnumber) SET SCHEMA public;
+ALTER OPERATOR precursor.<> (precursor.ecnumber, precursor.ecnumber) SET SCHEMA public;
+ALTER OPERATOR precursor.< (precursor.ecnumber, precursor.ecnumber) SET SCHEMA public;
+ALTER OPERATOR precursor.<= (precursor.ecnumber, precursor.ecnumber) SET SCHEMA public;
+ALTER OPERATOR precursor.> (precursor.ecnumber, precursor.ecnumber) SET SCHEMA public;
+ALTER OPERATOR precursor.>= (precursor.ecnumber, precursor.ecnumber) SET SCHEMA public;
+ALTER OPERATOR precursor.= (precursor.cncode, precursor.cncode) SET SCHEMA public;
+ALTER OPERATOR precursor.<> (precursor.cncode, precursor.cncode) SET SCHEMA public;
+ALTER OPERATOR precursor.< (precursor.cncode, precursor.cncode) SET SCHEMA public;
+ALTER OPERATOR precursor.<= (precursor.cncode, precursor.cncode) SET SCHEMA public;
+ALTER OPERATOR precursor.> (precursor.cncode, precursor.cncode) SET SCHEMA public;
+ALTER OPERATOR precursor.>= (precursor.cncode, precursor.cncode) SET SCHEMA public;
+ALTER OPERATOR precursor.@> (precursor.cncode, precursor.cncode) SET SCHEMA public;
+ALTER OPERATOR precursor.<@ (precursor.cncode, precursor.cncode) SET SCHEMA public;
+ALTER OPERATOR precursor.= (precursor.inchikey, precursor.inchikey) SET SCHEMA public;
+ALTER OPERATOR precursor.<> (precursor.inchikey, precursor.inchikey) SET SCHEMA public;
+ALTER OPERATOR precursor.< (precursor.inchikey, precursor.inchikey) SET SCHEMA public;
+ALTER OPERATOR precursor.<= (precursor.inchikey, precursor.inchikey) SET SCHEMA public;
+ALTER OPERATOR precursor.> (precursor.inchikey, precursor.inchikey) SET SCHEMA public;
+ALTER OPERATOR precursor.>= (precursor.inchikey, precursor.inchikey) SET SCHEMA public;
+ALTER OPERATOR precursor.~= (precursor.inchikey, precursor.inchikey) SET SCHEMA public;
+
+ALTER OPERATOR CLASS precursor.casrn_ops USING btree SET SCHEMA public;
+ALTER OPERATOR FAMILY precursor.casrn_ops USING btree SET SCHEMA public;
+ALTER OPERATOR CLASS precursor.casrn_ops USING hash SET SCHEMA public;
+ALTER OPERATOR FAMILY precursor.casrn_ops USING hash SET SCHEMA public;
+ALTER OPERATOR CLASS precursor.ecnumber_ops USING btree SET SCHEMA public;
+ALTER OPERATOR FAMILY precursor.ecnumber_ops USING btree SET SCHEMA public;
+ALTER OPERATOR CLASS precursor.ecnumber_ops USING hash SET SCHEMA public;
+ALTER OPERATOR FAMILY precursor.ecnumber_ops USING hash SET SCHEMA public;
+ALTER OPERATOR CLASS precursor.cncode_ops USING btree SET SCHEMA public;
+ALTER OPERATOR FAMILY precursor.cncode_ops USING btree SET SCHEMA public;
+ALTER OPERATOR CLASS precursor.cncode_hash_ops USING hash SET SCHEMA public;
+ALTER OPERATOR FAMILY precursor.cncode_hash_ops USING hash SET SCHEMA public;
+ALTER OPERATOR CLASS precursor.inchikey_ops USING btree SET SCHEMA public;
+ALTER OPERATOR FAMILY precursor.inchikey_ops USING btree SET SCHEMA public;
+ALTER OPERATOR CLASS precursor.inchikey_hash_ops USING hash SET SCHEMA public;
+ALTER OPERATOR FAMILY precursor.inchikey_hash_ops USING hash SET SCHEMA public;
+
+ALTER TYPE precursor.casrn SET SCHEMA public;
+ALTER TYPE precursor.ecnumber SET SCHEMA public;
+ALTER TYPE precursor.cncode SET SCHEMA public;
+ALTER TYPE precursor.inchikey SET SCHEMA public;
+
+-- public becomes the extension's schema; schema precursor becomes a member
+UPDATE pg_catalog.pg_extension SET extnamespace = 'public'::regnamespace WHERE extname = 'precursor';
+UPDATE pg_catalog.pg_depend
+   SET refobjid = 'public'::regnamespace
+ WHERE classid = 'pg_catalog.pg_extension'::regclass
+   AND objid = (SELECT oid FROM pg_catalog.pg_extension WHERE extname = 'precursor')
+   AND refclassid = 'pg_catalog.pg_namespace'::regclass
+   AND refobjid = 'precursor'::regnamespace;
+ALTER EXTENSION precursor ADD SCHEMA precursor;
+COMMENT ON SCHEMA precursor IS
+	'precursor: watchlists, alerts, screening and matching functions (types and operators are in the extension''s schema)';
+
+-- ---------------------------------------------------------------------------
+-- 2. Restore
+-- ---------------------------------------------------------------------------
+ALTER TABLE precursor.watchlist ENABLE ALWAYS TRIGGER watchlist_changed;
+ALTER TABLE precursor.substance ENABLE ALWAYS TRIGGER substance_changed;
+ALTER TABLE precursor.substance_cn ENABLE ALWAYS TRIGGER substance_cn_changed;
+ALTER TABLE precursor.synonym ENABLE ALWAYS TRIGGER synonym_changed;
+
+CREATE FUNCTION precursor.restoring() RETURNS boolean
+	LANGUAGE c STABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'precursor_restoring';
+COMMENT ON FUNCTION precursor.restoring() IS
+	'True in a restore session: a superuser''s session with check_function_bodies off, as pg_dump and pg_restore set it. Rows loaded into the extension''s tables in such a session skip foreign key checks and the audit.';
+
+CREATE FUNCTION precursor.restore_statement() RETURNS trigger
+	LANGUAGE c AS 'MODULE_PATHNAME', 'precursor_restore_statement';
+COMMENT ON FUNCTION precursor.restore_statement() IS
+	'Statement-level INSERT trigger (BEFORE and AFTER, enabled ALWAYS) on the configuration tables: in a restore session, the statement runs with session_replication_role = replica.';
+
+-- Every configuration table registered above gets the pair of triggers.
+DO $restore$
+DECLARE
+	t regclass;
+BEGIN
+	FOR t IN
+		SELECT c.oid::regclass
+		  FROM pg_catalog.pg_extension AS e,
+			   pg_catalog.unnest(e.extconfig) AS x(relid)
+		  JOIN pg_catalog.pg_class AS c ON c.oid = x.relid
+		 WHERE e.extname = 'precursor' AND c.relkind = 'r'
+		 ORDER BY c.relname
+	LOOP
+		EXECUTE pg_catalog.format('CREATE TRIGGER restore_begin BEFORE INSERT ON %s FOR EACH STATEMENT EXECUTE FUNCTION precursor.restore_statement()', t);
+		EXECUTE pg_catalog.format('CREATE TRIGGER restore_end AFTER INSERT ON %s FOR EACH STATEMENT EXECUTE FUNCTION precursor.restore_statement()', t);
+		EXECUTE pg_catalog.format('ALTER TABLE %s ENABLE ALWAYS TRIGGER restore_begin, ENABLE ALWAYS TRIGGER restore_end', t);
+	END LOOP;
+END
+$restore$;
+
+-- ---------------------------------------------------------------------------
+-- 3. List releases
+-- ---------------------------------------------------------------------------
+CREATE TABLE precursor.list_release (
+	release		text PRIMARY KEY,
+	previous	text NULL UNIQUE REFERENCES precursor.list_release,
+	shipped_in	text NOT NULL,
+	acts_up_to	text NOT NULL,
+	installed_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+	note		text NULL,
+	CONSTRAINT list_release_not_own_previous CHECK (previous IS DISTINCT FROM release)
+);
+COMMENT ON TABLE precursor.list_release IS
+	'Editions of the shipped EU and UN lists, oldest first through previous; the one no other release names as previous is installed. Written only by the extension''s scripts.';
+COMMENT ON COLUMN precursor.list_release.release IS 'Release identifier: the date from which the latest act in the edition applies.';
+COMMENT ON COLUMN precursor.list_release.previous IS 'The release this one replaced (NULL for the first).';
+COMMENT ON COLUMN precursor.list_release.shipped_in IS 'The extension version whose script installed this release.';
+COMMENT ON COLUMN precursor.list_release.acts_up_to IS 'The latest amending act included (EU delegated regulation or CND decision).';
+COMMENT ON COLUMN precursor.list_release.installed_at IS 'When this database installed the release (CREATE or ALTER EXTENSION).';
+COMMENT ON COLUMN precursor.list_release.note IS 'What the release is, in words.';
+
+CREATE TABLE precursor.list_release_entry (
+	release		text NOT NULL REFERENCES precursor.list_release ON DELETE CASCADE,
+	watchlist	text NOT NULL,
+	entry_key	text NOT NULL,
+	name		text NOT NULL,
+	casrn		public.casrn NULL,
+	category	text NOT NULL,
+	source_act	text NOT NULL,
+	synonyms	text[] NOT NULL,
+	PRIMARY KEY (release, watchlist, entry_key)
+);
+COMMENT ON TABLE precursor.list_release_entry IS
+	'Snapshot of every shipped watchlist entry in each release, for precursor.list_release_changes.';
+COMMENT ON COLUMN precursor.list_release_entry.release IS 'The release of the snapshot.';
+COMMENT ON COLUMN precursor.list_release_entry.watchlist IS 'Code of the shipped watchlist (EU-273/2004, EU-111/2005, UN-1988).';
+COMMENT ON COLUMN precursor.list_release_entry.entry_key IS 'What identifies the entry across releases: its CAS RN, or its name when it has none.';
+COMMENT ON COLUMN precursor.list_release_entry.name IS 'Name of the entry in this release.';
+COMMENT ON COLUMN precursor.list_release_entry.casrn IS 'CAS RN of the entry, when it has one.';
+COMMENT ON COLUMN precursor.list_release_entry.category IS 'Category of the entry in this release.';
+COMMENT ON COLUMN precursor.list_release_entry.source_act IS 'The act the entry in its wording in this release comes from.';
+COMMENT ON COLUMN precursor.list_release_entry.synonyms IS 'The shipped synonyms of the entry in this release, sorted.';
+
+CREATE VIEW precursor.list_release_changes WITH (security_invoker = true) AS
+	WITH pair AS (
+		SELECT r.release, r.previous FROM precursor.list_release AS r WHERE r.previous IS NOT NULL
+	), old AS (
+		-- the previous release's entries, labelled with the release that follows
+		SELECT p.release AS next_release, e.watchlist, e.entry_key, e.name, e.casrn, e.category,
+			   e.source_act, e.synonyms
+		  FROM pair AS p
+		  JOIN precursor.list_release_entry AS e ON e.release = p.previous
+	), new AS (
+		SELECT e.* FROM pair AS p
+		  JOIN precursor.list_release_entry AS e ON e.release = p.release
+	)
+	SELECT n.release, 'added'::text AS change, n.watchlist, n.name, n.casrn,
+		   NULL::text AS old_category, n.category AS new_category, NULL::text AS synonym, n.source_act AS act
+	  FROM new AS n
+	 WHERE NOT EXISTS (SELECT FROM old AS o WHERE o.next_release = n.release AND o.watchlist = n.watchlist
+											 AND o.entry_key = n.entry_key)
+	UNION ALL
+	SELECT o.next_release, 'removed', o.watchlist, o.name, o.casrn, o.category, NULL,
+		   NULL, (SELECT r.acts_up_to FROM precursor.list_release AS r WHERE r.release = o.next_release)
+	  FROM old AS o
+	 WHERE NOT EXISTS (SELECT FROM new AS n WHERE n.release = o.next_release AND n.watchlist = o.watchlist
+											 AND n.entry_key = o.entry_key)
+	UNION ALL
+	SELECT n.release, 'recategorised', n.watchlist, n.name, n.casrn, o.category, n.category, NULL, n.source_act
+	  FROM new AS n
+	  JOIN old AS o ON o.next_release = n.release AND o.watchlist = n.watchlist AND o.entry_key = n.entry_key
+	 WHERE o.category <> n.category
+	UNION ALL
+	SELECT n.release, 'new synonym', n.watchlist, n.name, n.casrn, o.category, n.category, s.synonym, n.source_act
+	  FROM new AS n
+	  JOIN old AS o ON o.next_release = n.release AND o.watchlist = n.watchlist AND o.entry_key = n.entry_key
+	 CROSS JOIN LATERAL pg_catalog.unnest(n.synonyms) AS s(synonym)
+	 WHERE s.synonym <> ALL (o.synonyms);
+COMMENT ON VIEW precursor.list_release_changes IS
+	'What each release changed in the shipped lists compared with the one before: entries added, removed, recategorised, and new synonyms, with the act behind each change (for a removal: the latest act of the release).';
+
+CREATE FUNCTION precursor.list_release_snapshot(release_id text) RETURNS bigint
+	LANGUAGE sql VOLATILE
+BEGIN ATOMIC
+	INSERT INTO precursor.list_release_entry
+		(release, watchlist, entry_key, name, casrn, category, source_act, synonyms)
+	SELECT list_release_snapshot.release_id, w.code, COALESCE(s.casrn::text, s.name), s.name, s.casrn,
+		   s.category, s.source_act,
+		   COALESCE((SELECT pg_catalog.array_agg(y.name ORDER BY y.name)
+					   FROM precursor.synonym AS y WHERE y.substance_id = s.substance_id AND y.builtin),
+					'{}')
+	  FROM precursor.substance AS s
+	  JOIN precursor.watchlist AS w ON w.watchlist_id = s.watchlist_id
+	 WHERE s.builtin AND w.builtin;
+	SELECT pg_catalog.count(*) FROM precursor.list_release_entry AS e
+	 WHERE e.release = list_release_snapshot.release_id;
+END;
+COMMENT ON FUNCTION precursor.list_release_snapshot(text) IS
+	'Records the shipped entries as they are now under the given release; called by the extension''s scripts after they write the shipped rows. Returns the number of entries of the release.';
+REVOKE ALL ON FUNCTION precursor.list_release_snapshot(text) FROM PUBLIC;
+
+INSERT INTO precursor.list_release (release, previous, shipped_in, acts_up_to, note)
+VALUES ('2025-08-14', NULL, '1.1', '2025/1475',
+		'EU Regulations 273/2004 and 111/2005 as amended up to Delegated Regulation (EU) 2025/1475 (applies from 2025-08-14); UN 1988 Convention Tables I and II.');
+SELECT precursor.list_release_snapshot('2025-08-14');
+
+CREATE VIEW precursor.list_release_installed WITH (security_invoker = true) AS
+	SELECT r.* FROM precursor.list_release AS r
+	 WHERE NOT EXISTS (SELECT FROM precursor.list_release AS n WHERE n.previous = r.release);
+COMMENT ON VIEW precursor.list_release_installed IS
+	'The release of the shipped lists installed in this database.';
+
+REVOKE ALL ON precursor.list_release, precursor.list_release_entry, precursor.list_release_changes,
+	precursor.list_release_installed FROM PUBLIC;
+GRANT SELECT ON precursor.list_release, precursor.list_release_entry, precursor.list_release_changes,
+	precursor.list_release_installed TO precursor_reader;
