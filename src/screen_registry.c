@@ -18,6 +18,7 @@
 #include "utils/acl.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "catalog/namespace.h"
 #include "utils/lsyscache.h"
 
 #include "screen_registry.h"
@@ -100,18 +101,34 @@ registry_run(SPIPlanPtr *plan, const char *sql, int nparams, Datum *v,
 	return rc;
 }
 
+/*
+ * A database still at version 1.0 of the extension (this module serves it
+ * until ALTER EXTENSION precursor UPDATE) has no registrations: there every
+ * trigger writes, as 1.0 did.
+ */
+static bool
+registry_installed(void)
+{
+	Oid			nsp = get_namespace_oid("precursor", true);
+
+	return OidIsValid(nsp) && OidIsValid(get_relname_relid("screened_table", nsp));
+}
+
 bool
 screen_registry_check(Relation rel, const char *tgname, int nargs, char **args,
 					  Oid writer)
 {
 	Datum		v[5];
 
+	if (!registry_installed())
+		return true;
+
 	registry_args(rel, tgname, nargs, args, v);
 	return registry_run(&plan_check,
 						"SELECT EXISTS (SELECT FROM precursor.screened_table s"
 						" JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) s.relid"
-						" WHERE s.relid OPERATOR(pg_catalog.=) ANY"
-						"       (SELECT a.relid FROM pg_catalog.pg_partition_ancestors($1) a)"
+						" WHERE (s.relid OPERATOR(pg_catalog.=) $1 OR s.relid OPERATOR(pg_catalog.=) ANY"
+						"       (SELECT a.relid FROM pg_catalog.pg_partition_ancestors($1) a))"
 						"   AND s.trigger_name OPERATOR(pg_catalog.=) $2"
 						"   AND s.table_owner OPERATOR(pg_catalog.=) c.relowner"
 						"   AND s.options OPERATOR(pg_catalog.=) $4)",
@@ -132,6 +149,8 @@ screen_registry_record(Relation rel, const char *tgname, int nargs, char **args,
 {
 	Datum		v[5];
 
+	if (!registry_installed())
+		return;
 	registry_args(rel, tgname, nargs, args, v);
 	(void) registry_run(&plan_record,
 						"INSERT INTO precursor.screened_table AS s"

@@ -952,6 +952,15 @@ prepare_saved(const char *sql, int nargs, Oid *argtypes)
 	return plan;
 }
 
+/* Has precursor.alert the supersedes column (not in a database still at 1.0)? */
+static bool
+alert_supersedes(void)
+{
+	Oid			relid = get_relname_relid("alert", get_namespace_oid("precursor", false));
+
+	return OidIsValid(relid) && get_attnum(relid, "supersedes") != InvalidAttrNumber;
+}
+
 static void
 prepare_plans(void)
 {
@@ -967,15 +976,15 @@ prepare_plans(void)
 		 * One statement for a batch of alerts (see pending_flush()): every
 		 * column comes as an array, unnested side by side in row order.
 		 */
-		plan_alert = prepare_saved(
+		/* a database still at 1.0 has no supersedes column: $20 is unused */
+		plan_alert = prepare_saved(psprintf(
 								   "INSERT INTO precursor.alert (source_table, trigger_name, row_key,"
 								   " substance_id, substance_name, watchlist_code, category, score, reasons,"
 								   " consignee, consignor, country, declared_on, quantity, unit,"
-								   " declared_cn, declared_casrn, description, listed_as, supersedes)"
+								   " declared_cn, declared_casrn, description, listed_as%s)"
 								   " SELECT a1, a2, a3, a4, a5, a6, a7, a8, a9::pg_catalog.jsonb,"
 								   " a10, a11, a12, a13, a14::pg_catalog.numeric, a15, a16, a17, a18,"
-								   " ARRAY(SELECT pg_catalog.jsonb_array_elements_text(a19::pg_catalog.jsonb)),"
-								   " pg_catalog.string_to_array(a20, ',')::pg_catalog.int8[]"
+								   " ARRAY(SELECT pg_catalog.jsonb_array_elements_text(a19::pg_catalog.jsonb))%s"
 								   " FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2),"
 								   " pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5),"
 								   " pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8),"
@@ -987,6 +996,9 @@ prepare_plans(void)
 								   " AS u (a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14,"
 								   " a15, a16, a17, a18, a19, a20, ord)"
 								   " ORDER BY ord",
+								   alert_supersedes() ? ", supersedes" : "",
+								   alert_supersedes() ?
+								   ", pg_catalog.string_to_array(a20, ',')::pg_catalog.int8[]" : ""),
 								   ALERT_NCOLS, types);
 	}
 	if (plan_ledger_insert == NULL)
@@ -1370,11 +1382,14 @@ ledger_get(const char *ckey, int32 substance_id)
 static void
 ledger_lock(void)
 {
-	Oid			relid = get_relname_relid("shipment_ledger_lock",
-										  get_namespace_oid("precursor", false));
+	Oid			nsp = get_namespace_oid("precursor", false);
+	Oid			relid = get_relname_relid("shipment_ledger_lock", nsp);
 
+	/* a database still at 1.0: the ledger itself, which only its owner can lock */
 	if (!OidIsValid(relid))
-		elog(ERROR, "table precursor.shipment_ledger_lock is missing");
+		relid = get_relname_relid("shipment_ledger", nsp);
+	if (!OidIsValid(relid))
+		elog(ERROR, "table precursor.shipment_ledger is missing");
 	LockRelationOid(relid, ExclusiveLock);
 }
 
@@ -2532,7 +2547,7 @@ precursor_screen_trigger(PG_FUNCTION_ARGS)
 				ledger_lock();
 				ledger_reset();
 			}
-			if (cfg->modes & MODE_ALERT)
+			if ((cfg->modes & MODE_ALERT) && alert_supersedes())
 			{
 				StringInfoData ids;
 
