@@ -372,14 +372,23 @@ CREATE TABLE precursor.screened_table (
 	table_owner regrole NOT NULL,
 	options		text[] NOT NULL,
 	registered_by name NOT NULL,
-	registered_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
-	PRIMARY KEY (relid, trigger_name)
+	registered_at timestamptz NOT NULL DEFAULT pg_catalog.now()
 );
+-- No unique key: a parallel pg_restore may create a screening trigger (and
+-- record its registration) before it loads this table's dumped rows; the
+-- duplicate is harmless, and a new approval replaces every row of the pair.
+CREATE INDEX screened_table_trigger_idx ON precursor.screened_table (relid, trigger_name);
 COMMENT ON TABLE precursor.screened_table IS
 	'Screening triggers approved by a member of precursor_manager to write alerts and shipment ledger rows: the table, its owner and the trigger''s arguments at approval.  Any change (new owner, other arguments) needs a new approval.';
 COMMENT ON COLUMN precursor.screened_table.options IS 'The trigger''s arguments, in order, as approved.';
 COMMENT ON COLUMN precursor.screened_table.registered_by IS 'The acting role that approved it (a member of precursor_manager).';
 SELECT pg_catalog.pg_extension_config_dump('precursor.screened_table', '');
+CREATE TRIGGER restore_begin BEFORE INSERT ON precursor.screened_table
+	FOR EACH STATEMENT EXECUTE FUNCTION precursor.restore_statement();
+CREATE TRIGGER restore_end AFTER INSERT ON precursor.screened_table
+	FOR EACH STATEMENT EXECUTE FUNCTION precursor.restore_statement();
+ALTER TABLE precursor.screened_table ENABLE ALWAYS TRIGGER restore_begin,
+	ENABLE ALWAYS TRIGGER restore_end;
 
 CREATE OR REPLACE FUNCTION precursor.alert_guard() RETURNS trigger
 	LANGUAGE plpgsql
@@ -580,6 +589,39 @@ AS $$
 	SELECT (row_number() OVER (ORDER BY l.step, l.ord))::integer, l.topic, l.detail
 	  FROM lines l ORDER BY l.step, l.ord
 $$;
+
+-- top_parties: the rules listed for a party come from the same period
+CREATE OR REPLACE FUNCTION precursor.top_parties(n integer DEFAULT 10,
+	since date DEFAULT NULL, until date DEFAULT NULL)
+	RETURNS TABLE (party text, role text, alerts bigint, category_1 bigint,
+	               substances bigint, total_score numeric, reasons text[])
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+	WITH p AS (
+		SELECT a.consignee AS party, 'consignee'::text AS role, a.*
+		  FROM precursor.alert a WHERE a.consignee IS NOT NULL
+		UNION ALL
+		SELECT a.consignor, 'consignor', a.*
+		  FROM precursor.alert a WHERE a.consignor IS NOT NULL
+	)
+	SELECT p.party, p.role, count(*), count(*) FILTER (WHERE p.category IN ('1', 'Table I')),
+	       count(DISTINCT p.substance_name), round(sum(p.score)::numeric, 3),
+	       ARRAY(SELECT DISTINCT r->>'rule'
+	               FROM precursor.alert a2, jsonb_array_elements(a2.reasons) r
+	              WHERE (p.role = 'consignee' AND a2.consignee = p.party
+	                     OR p.role = 'consignor' AND a2.consignor = p.party)
+	                AND (since IS NULL OR a2.declared_on >= since)
+	                AND (until IS NULL OR a2.declared_on < until)
+	              ORDER BY 1)
+	  FROM p
+	 WHERE (since IS NULL OR p.declared_on >= since) AND (until IS NULL OR p.declared_on < until)
+	 GROUP BY p.party, p.role
+	 ORDER BY sum(p.score) DESC, count(*) DESC, p.party
+	 LIMIT n
+$$;
+COMMENT ON FUNCTION precursor.top_parties(integer, date, date) IS
+	'The n parties with the highest total alert score in a period of declaration dates, with the rules that fired for them.';
 
 REVOKE ALL ON FUNCTION precursor.screen_table_dropped() FROM PUBLIC;
 REVOKE ALL ON FUNCTION precursor.screen_trigger() FROM PUBLIC;

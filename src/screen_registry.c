@@ -153,12 +153,11 @@ screen_registry_record(Relation rel, const char *tgname, int nargs, char **args,
 		return;
 	registry_args(rel, tgname, nargs, args, v);
 	(void) registry_run(&plan_record,
-						"INSERT INTO precursor.screened_table AS s"
+						"WITH old AS (DELETE FROM precursor.screened_table s"
+						"  WHERE s.relid OPERATOR(pg_catalog.=) $1"
+						"    AND s.trigger_name OPERATOR(pg_catalog.=) $2)"
+						" INSERT INTO precursor.screened_table"
 						" (relid, trigger_name, table_owner, options, registered_by)"
-						" VALUES ($1, $2, $3, $4, $5)"
-						" ON CONFLICT (relid, trigger_name) DO UPDATE"
-						" SET table_owner = excluded.table_owner, options = excluded.options,"
-						"     registered_by = excluded.registered_by,"
-						"     registered_at = pg_catalog.now()",
+						" VALUES ($1, $2, $3, $4, $5)",
 						5, v, false, writer);
 }

@@ -137,9 +137,12 @@ CREATE TABLE precursor.screened_table (
 	table_owner regrole NOT NULL,
 	options		text[] NOT NULL,
 	registered_by name NOT NULL,
-	registered_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
-	PRIMARY KEY (relid, trigger_name)
+	registered_at timestamptz NOT NULL DEFAULT pg_catalog.now()
 );
+-- No unique key: a parallel pg_restore may create a screening trigger (and
+-- record its registration) before it loads this table's dumped rows; the
+-- duplicate is harmless, and a new approval replaces every row of the pair.
+CREATE INDEX screened_table_trigger_idx ON precursor.screened_table (relid, trigger_name);
 COMMENT ON TABLE precursor.screened_table IS
 	'Screening triggers approved by a member of precursor_manager to write alerts and shipment ledger rows: the table, its owner and the trigger''s arguments at approval.  Any change (new owner, other arguments) needs a new approval.';
 COMMENT ON COLUMN precursor.screened_table.options IS 'The trigger''s arguments, in order, as approved.';
