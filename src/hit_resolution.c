@@ -56,6 +56,10 @@ new_hit(Collector *col, const PmHit *h)
 	p->end_byte = (int32) h->end;
 	p->distance = h->distance;
 	p->negated = h->negated;
+	p->neg_cue = pm_negation_cue_phrase(h->neg_cue);	/* static strings */
+	p->neg_cue_lang = pm_negation_cue_lang(h->neg_cue);
+	if (h->edit[0] != '\0')
+		p->edit = pstrdup(h->edit);
 	p->homoglyph = h->homoglyph;
 	p->ident = h->ident;
 	/* digits next to an identifier are not a purity */

@@ -321,7 +321,8 @@ precursor_explain(PG_FUNCTION_ARGS)
 				if (h->term_lang)
 					appendStringInfoChar(&buf, ')');
 				if (h->kind == PM_HIT_FUZZY)
-					appendStringInfo(&buf, " (edit distance %d)", h->distance);
+					appendStringInfo(&buf, " (edit distance %d: %s)", h->distance,
+									 h->edit ? h->edit : "?");
 				break;
 		}
 		if (h->substance_id != 0)
@@ -329,7 +330,8 @@ precursor_explain(PG_FUNCTION_ARGS)
 							 h->substance_name, h->watchlist_code, h->category);
 		appendStringInfo(&buf, "; form %s; score %.2f", form, h->score);
 		if (h->negated)
-			appendStringInfo(&buf, "; NEGATED: a negation cue governs it in the clause \"%s\", so it does not make the text match",
+			appendStringInfo(&buf, "; NEGATED by the cue \"%s\" (%s) in the clause \"%s\", so it does not make the text match",
+							 h->neg_cue ? h->neg_cue : "?", h->neg_cue_lang ? h->neg_cue_lang : "?",
 							 pnstrdup(nb->text, nb->len));
 		else
 			appendStringInfo(&buf, "; context \"%s\"", pnstrdup(nb->text, nb->len));

@@ -211,6 +211,7 @@ pm_build(const PmTerm *terms, size_t n, uint32_t build_flags,
 	norm_buf_init(&m->nb);
 	m->window_size = PM_WINDOW_DEFAULT;
 	norm_buf_init(&nb);
+	pm_negation_init();			/* its cue table, once per process */
 
 	if (n > 0)
 	{
@@ -403,7 +404,7 @@ pm_free(PmMatcher *m)
 	free(m->hits);
 	free(m->phits);
 	free(m->cands);
-	free(m->dprow);
+	free(m->dpmat);
 	free(m);
 }
 
@@ -412,7 +413,7 @@ pm_free(PmMatcher *m)
  * ------------------------------------------------------------------------
  */
 
-#define PM_SER_MAGIC	"PMATCH01"
+#define PM_SER_MAGIC	"PMATCH02"	/* 02: OSA edits, pieces with gaps */
 #define PM_SER_NFIELDS	10
 
 uint64_t
@@ -557,7 +558,7 @@ ser_valid(const PmMatcher *m)
 		if ((uint64_t) l->off + l->len > m->pool_len || l->len == 0 ||
 			l->len > m->max_norm_len || l->nrefs == 0 ||
 			(uint64_t) l->first_ref + l->nrefs > m->nrefs ||
-			l->k > 3 || l->need > 2)
+			l->k > PM_MAX_EDITS || l->need > 2)
 			return false;
 	}
 	for (i = 0; i < m->ngroups; i++)
@@ -662,15 +663,6 @@ pm_deserialize(const char *buf, size_t len, char *errbuf, size_t errlen)
 					 (int) rc);
 		pm_free(m);
 		return NULL;
-	}
-	if (m->npieces > 0)
-	{
-		m->dprow = malloc((size_t) 2 * (m->max_norm_len + 2 * 8 + 2) * sizeof(int));
-		if (m->dprow == NULL)
-		{
-			pm_set_error(m, "out of memory");
-			goto fail;
-		}
 	}
 	if (!alloc_scratch(m, m->db_exact))
 		goto fail;
@@ -777,6 +769,7 @@ push_exact(PmMatcher *m, uint32_t lit, size_t s, size_t e)
 	h.lit = lit;
 	h.raw = PM_RAW_EXACT;
 	h.ident_kind = 0;
+	h.nedits = 0;
 	h.dist = 0;
 	h.ident = 0;
 	return pm_push_hit(m, &h);
@@ -1007,7 +1000,8 @@ emit_hits(PmMatcher *m, uint32_t flags, PmHitFn on_hit, void *arg,
 		if (i > 0 && raw_cmp(h, &m->hits[i - 1]) == 0)
 			continue;			/* the same identifier found through two cues */
 		memset(&out, 0, sizeof(out));
-		out.negated = pm_is_negated(t, nlen, h->s, h->e);
+		out.neg_cue = pm_negation_cue(m, h->s, h->e);
+		out.negated = out.neg_cue != 0;
 		if (out.negated && (flags & PM_SCAN_SKIP_NEGATED))
 			continue;
 		if (fixed_form)
@@ -1041,6 +1035,8 @@ emit_hits(PmMatcher *m, uint32_t flags, PmHitFn on_hit, void *arg,
 					if (ref->kind == PM_TERM_ABBREVIATION)
 						continue;
 					out.kind = PM_HIT_FUZZY;
+					if (out.edit[0] == '\0')
+						pm_fuzzy_describe(m, h, out.edit, sizeof(out.edit));
 					/* falls with distance, less for short terms */
 					base *= 0.95f * (1.0f - (float) h->dist / (float) (l->len + 1));
 				}

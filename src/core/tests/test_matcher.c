@@ -335,17 +335,19 @@ test_fuzzy(void)
 	float		score1 = 0;
 	const char *t;
 
-	t = "acetic anhydrite, 200 l";
+	t = "acetic anhidride, 200 l";
 	ok(screen(t, 0, &hs) == PM_OK && hs.n == 0, "misspelling without PM_SCAN_FUZZY: nothing");
 	screen(t, PM_SCAN_FUZZY, &hs);
 	h1 = find(&hs, PM_HIT_FUZZY, T_ANHYDRIDE);
-	ok(hs.n == 1 && h1 && h1->distance == 1 && span_is(t, h1, "acetic anhydrite"),
-	   "acetic anhydrite: fuzzy, distance 1, span");
+	ok(hs.n == 1 && h1 && h1->distance == 1 && span_is(t, h1, "acetic anhidride"),
+	   "acetic anhidride: fuzzy, distance 1, span");
+	screen("potasium permanganate", PM_SCAN_FUZZY, &hs);
+	h1 = find(&hs, PM_HIT_FUZZY, T_PERMANGANATE);
 	if (h1)
 		score1 = h1->score;
-	screen("acetic anhidrite", PM_SCAN_FUZZY, &hs);
-	h2 = find(&hs, PM_HIT_FUZZY, T_ANHYDRIDE);
-	ok(h2 && h2->distance == 2 && h2->score < score1 && score1 < 0.98f,
+	screen("potasium permanganat", PM_SCAN_FUZZY, &hs);
+	h2 = find(&hs, PM_HIT_FUZZY, T_PERMANGANATE);
+	ok(h1 && h2 && h2->distance == 2 && h2->score < score1 && score1 < 0.98f,
 	   "distance 2 scores lower than distance 1");
 	screen("potasium permanganate", PM_SCAN_FUZZY, &hs);
 	ok(hs.n == 1 && find(&hs, PM_HIT_FUZZY, T_PERMANGANATE), "potasium permanganate");
@@ -354,12 +356,14 @@ test_fuzzy(void)
 	screen("acetone acetate", PM_SCAN_FUZZY, &hs);
 	ok(hs.n == 1, "short terms are never fuzzy (acetate is not acetone)");
 	screen("1-phenyl-3-propanone", PM_SCAN_FUZZY, &hs);
-	ok(hs.n == 0, "terms with digits are never fuzzy");
+	ok(hs.n == 0, "an edit of a digit is never a misspelling (another locant)");
 	screen("PMKs and NPPs", PM_SCAN_FUZZY, &hs);
 	ok(hs.n == 0, "abbreviations are never fuzzy");
-	screen("acetic anhydritex", PM_SCAN_FUZZY, &hs);
-	ok(hs.n == 1 && hs.h[0].distance == 2, "alignment must end on a token boundary");
-	screen("no acetic anhydrite", PM_SCAN_FUZZY, &hs);
+	t = "potassium permanganatex";
+	screen(t, PM_SCAN_FUZZY, &hs);
+	ok(hs.n == 1 && hs.h[0].distance == 1 && span_is(t, &hs.h[0], t),
+	   "alignment must end on a token boundary");
+	screen("no acetic anhidride", PM_SCAN_FUZZY, &hs);
 	ok(hs.n == 1 && hs.h[0].negated, "fuzzy hits are negated too");
 }
 
@@ -376,7 +380,8 @@ test_fuzzy_long(void)
 		{"acetone", 0, 78, PM_TERM_NAME},
 	};
 	const char *exact = "methylenedioxyphenyl isopropylidene hydroxyphenylacetonitrile ethylidene ester";
-	const char *one = "drums of methylenedioxyphenyl isopropylidene hydroxyphenylacetonitrile ethylidene estar, 5 kg";
+	/* "estar" would be a real word (Spanish, in the lexicon): no misspelling */
+	const char *one = "drums of methylenedioxyphenyl isopropylidene hydroxyphenylacetonitrile ethylidene estxr, 5 kg";
 	const char *two = "methylenedioxyphenyl isopropyliden hydroxyphenylacetonitrile ethylidene esterr";
 	const char *four = "methylenedioxyphenol isopropylidane hydroxyphenylacetonitrole ethylidyne ester";
 	char		err[256];
@@ -396,7 +401,7 @@ test_fuzzy_long(void)
 	memset(&hs, 0, sizeof(hs));
 	pm_screen(m, one, strlen(one), PM_SCAN_FUZZY, collect, &hs, NULL, NULL);
 	ok(hs.n == 1 && find(&hs, PM_HIT_FUZZY, 77) && hs.h[0].distance == 1 &&
-	   span_is(one, &hs.h[0], "methylenedioxyphenyl isopropylidene hydroxyphenylacetonitrile ethylidene estar"),
+	   span_is(one, &hs.h[0], "methylenedioxyphenyl isopropylidene hydroxyphenylacetonitrile ethylidene estxr"),
 	   "long term: one substitution, distance 1, span");
 	memset(&hs, 0, sizeof(hs));
 	pm_screen(m, two, strlen(two), PM_SCAN_FUZZY, collect, &hs, NULL, NULL);
@@ -432,9 +437,9 @@ test_lookup(void)
 	   "lookup: (1R,2S)-(-)-ephedrine hydrochloride -> ephedrine, stereo+salt");
 	lookup("  Acetone ", 0, &hs);
 	ok(hs.n == 1 && find(&hs, PM_HIT_NAME, T_ACETONE), "lookup: Acetone");
-	lookup("acetic anhydrite", 0, &hs);
+	lookup("acetic anhidride", 0, &hs);
 	ok(hs.n == 0, "lookup: misspelling without fuzzy: nothing");
-	lookup("acetic anhydrite", PM_SCAN_FUZZY, &hs);
+	lookup("acetic anhidride", PM_SCAN_FUZZY, &hs);
 	ok(hs.n == 1 && find(&hs, PM_HIT_FUZZY, T_ANHYDRIDE) && hs.h[0].distance == 1,
 	   "lookup: misspelling with fuzzy");
 	lookup("CAS 103-79-7", 0, &hs);
