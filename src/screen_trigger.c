@@ -211,14 +211,83 @@ typedef struct Finding
 	StringInfoData reasons;		/* JSON objects, comma separated */
 } Finding;
 
-/* Columns of the batched alert and shipment ledger inserts */
-#define ALERT_NCOLS		20
-#define LEDGER_NCOLS	9
-static const Oid alert_types[ALERT_NCOLS] = {TEXTOID, TEXTOID, TEXTOID, INT4OID,
-	TEXTOID, TEXTOID, TEXTOID, FLOAT4OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, DATEOID,
-FLOAT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID};
-static const Oid ledger_types[LEDGER_NCOLS] = {TEXTOID, TEXTOID, INT4OID, DATEOID,
-FLOAT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID};
+/*
+ * Columns of the batched alert and shipment ledger inserts, by name: the
+ * parameter $n of plan_alert / plan_ledger_insert is column n - 1 here, and
+ * the types below are what the buffered values hold.
+ */
+typedef enum AlertCol
+{
+	ALERT_SOURCE_TABLE,
+	ALERT_TRIGGER_NAME,
+	ALERT_ROW_KEY,
+	ALERT_SUBSTANCE_ID,
+	ALERT_SUBSTANCE_NAME,
+	ALERT_WATCHLIST_CODE,
+	ALERT_CATEGORY,
+	ALERT_SCORE,
+	ALERT_REASONS,				/* JSON text, cast to jsonb */
+	ALERT_CONSIGNEE,
+	ALERT_CONSIGNOR,
+	ALERT_COUNTRY,
+	ALERT_DECLARED_ON,
+	ALERT_QUANTITY,				/* float8, cast to numeric */
+	ALERT_UNIT,
+	ALERT_DECLARED_CN,
+	ALERT_DECLARED_CASRN,
+	ALERT_DESCRIPTION,
+	ALERT_LISTED_AS,			/* JSON array text, to text[] */
+	ALERT_SUPERSEDES,			/* "1,2", to bigint[] */
+	ALERT_NCOLS
+} AlertCol;
+
+typedef enum LedgerCol
+{
+	LEDGER_CONSIGNEE_KEY,
+	LEDGER_CONSIGNEE,
+	LEDGER_SUBSTANCE_ID,
+	LEDGER_SHIPPED_ON,
+	LEDGER_QUANTITY,			/* float8, cast to numeric */
+	LEDGER_UNIT,
+	LEDGER_SOURCE_TABLE,
+	LEDGER_ROW_KEY,
+	LEDGER_COUNTRY,
+	LEDGER_NCOLS
+} LedgerCol;
+
+static const Oid alert_types[ALERT_NCOLS] = {
+	[ALERT_SOURCE_TABLE] = TEXTOID,
+	[ALERT_TRIGGER_NAME] = TEXTOID,
+	[ALERT_ROW_KEY] = TEXTOID,
+	[ALERT_SUBSTANCE_ID] = INT4OID,
+	[ALERT_SUBSTANCE_NAME] = TEXTOID,
+	[ALERT_WATCHLIST_CODE] = TEXTOID,
+	[ALERT_CATEGORY] = TEXTOID,
+	[ALERT_SCORE] = FLOAT4OID,
+	[ALERT_REASONS] = TEXTOID,
+	[ALERT_CONSIGNEE] = TEXTOID,
+	[ALERT_CONSIGNOR] = TEXTOID,
+	[ALERT_COUNTRY] = TEXTOID,
+	[ALERT_DECLARED_ON] = DATEOID,
+	[ALERT_QUANTITY] = FLOAT8OID,
+	[ALERT_UNIT] = TEXTOID,
+	[ALERT_DECLARED_CN] = TEXTOID,
+	[ALERT_DECLARED_CASRN] = TEXTOID,
+	[ALERT_DESCRIPTION] = TEXTOID,
+	[ALERT_LISTED_AS] = TEXTOID,
+	[ALERT_SUPERSEDES] = TEXTOID,
+};
+static const Oid ledger_types[LEDGER_NCOLS] = {
+	[LEDGER_CONSIGNEE_KEY] = TEXTOID,
+	[LEDGER_CONSIGNEE] = TEXTOID,
+	[LEDGER_SUBSTANCE_ID] = INT4OID,
+	[LEDGER_SHIPPED_ON] = DATEOID,
+	[LEDGER_QUANTITY] = FLOAT8OID,
+	[LEDGER_UNIT] = TEXTOID,
+	[LEDGER_SOURCE_TABLE] = TEXTOID,
+	[LEDGER_ROW_KEY] = TEXTOID,
+	[LEDGER_COUNTRY] = TEXTOID,
+};
 
 /* Plans saved once per backend */
 static SPIPlanPtr plan_alert = NULL;
@@ -1681,11 +1750,11 @@ pending_merge_ledger(const char *ckey, int32 substance_id, LedgerPair *pair)
 	for (i = 0; i < pend_ledger.n; i++)
 	{
 		PendingRow *r = pend_ledger.rows[i];
-		text	   *k = (text *) DatumGetPointer(r->v[0]);
+		text	   *k = (text *) DatumGetPointer(r->v[LEDGER_CONSIGNEE_KEY]);
 
-		if (DatumGetInt32(r->v[2]) == substance_id &&
+		if (DatumGetInt32(r->v[LEDGER_SUBSTANCE_ID]) == substance_id &&
 			VARSIZE_ANY_EXHDR(k) == len && memcmp(VARDATA_ANY(k), ckey, len) == 0)
-			ledger_add(pair, DatumGetDateADT(r->v[3]), r->stored);
+			ledger_add(pair, DatumGetDateADT(r->v[LEDGER_SHIPPED_ON]), r->stored);
 	}
 }
 
@@ -2050,8 +2119,8 @@ apply_quantity_rules(ScreenConfig *cfg, RowData *row, Finding *f)
 	 */
 	if (row->consignee != NULL && f->identified && cfg->registered)
 	{
-		Datum		v[9];
-		char		n[9] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
+		Datum		v[LEDGER_NCOLS];
+		char		n[LEDGER_NCOLS];
 		char	   *ckey = consignee_key(row->consignee);
 		LedgerPair *pair;
 		DateADT		lo;
@@ -2083,21 +2152,22 @@ apply_quantity_rules(ScreenConfig *cfg, RowData *row, Finding *f)
 		stored = DatumGetFloat8(DirectFunctionCall1(numeric_float8,
 													DirectFunctionCall1(float8_numeric,
 																		Float8GetDatum(base))));
-		v[0] = CStringGetTextDatum(ckey);
-		v[1] = CStringGetTextDatum(row->consignee);
-		v[2] = Int32GetDatum(s->substance_id);
-		v[3] = DateADTGetDatum(row->date);
-		v[4] = Float8GetDatum(base);
-		v[5] = CStringGetTextDatum(base_unit);
-		v[6] = CStringGetTextDatum(cfg->table_name);
+		memset(n, ' ', sizeof(n));
+		v[LEDGER_CONSIGNEE_KEY] = CStringGetTextDatum(ckey);
+		v[LEDGER_CONSIGNEE] = CStringGetTextDatum(row->consignee);
+		v[LEDGER_SUBSTANCE_ID] = Int32GetDatum(s->substance_id);
+		v[LEDGER_SHIPPED_ON] = DateADTGetDatum(row->date);
+		v[LEDGER_QUANTITY] = Float8GetDatum(base);
+		v[LEDGER_UNIT] = CStringGetTextDatum(base_unit);
+		v[LEDGER_SOURCE_TABLE] = CStringGetTextDatum(cfg->table_name);
 		if (row->key)
-			v[7] = CStringGetTextDatum(row->key);
+			v[LEDGER_ROW_KEY] = CStringGetTextDatum(row->key);
 		else
-			n[7] = 'n';
+			n[LEDGER_ROW_KEY] = 'n';
 		if (row->country)
-			v[8] = CStringGetTextDatum(row->country);
+			v[LEDGER_COUNTRY] = CStringGetTextDatum(row->country);
 		else
-			n[8] = 'n';
+			n[LEDGER_COUNTRY] = 'n';
 		pending_add(&pend_ledger, cfg->writer, v, n, stored);
 		ledger_add(pair, row->date, stored);
 		total += stored;
@@ -2333,34 +2403,35 @@ insert_alerts(ScreenConfig *cfg, RowData *row, List *findings)
 		initStringInfo(&l);
 		append_listings_json(&l, f);
 #define TXT(i, s) do { if (s) v[i] = CStringGetTextDatum(s); else n[i] = 'n'; } while (0)
-		TXT(0, cfg->table_name);
-		TXT(1, cfg->tgname);
-		TXT(2, row->key);
-		v[3] = Int32GetDatum(f->substance_id);
-		TXT(4, f->name);
-		TXT(5, f->watchlist);
-		TXT(6, f->category);
-		v[7] = Float4GetDatum(f->score);
-		TXT(8, r.data);
-		TXT(9, row->consignee);
-		TXT(10, row->consignor);
-		TXT(11, row->country);
-		v[12] = DateADTGetDatum(row->date);
+		TXT(ALERT_SOURCE_TABLE, cfg->table_name);
+		TXT(ALERT_TRIGGER_NAME, cfg->tgname);
+		TXT(ALERT_ROW_KEY, row->key);
+		v[ALERT_SUBSTANCE_ID] = Int32GetDatum(f->substance_id);
+		TXT(ALERT_SUBSTANCE_NAME, f->name);
+		TXT(ALERT_WATCHLIST_CODE, f->watchlist);
+		TXT(ALERT_CATEGORY, f->category);
+		v[ALERT_SCORE] = Float4GetDatum(f->score);
+		TXT(ALERT_REASONS, r.data);
+		TXT(ALERT_CONSIGNEE, row->consignee);
+		TXT(ALERT_CONSIGNOR, row->consignor);
+		TXT(ALERT_COUNTRY, row->country);
+		v[ALERT_DECLARED_ON] = DateADTGetDatum(row->date);
 		if (row->has_qty)
-			v[13] = Float8GetDatum(row->qty);
+			v[ALERT_QUANTITY] = Float8GetDatum(row->qty);
 		else
-			n[13] = 'n';
-		TXT(14, row->unit);
-		TXT(15, row->has_cn ? row->cn_text : NULL);
-		TXT(16, row->has_cas ? row->cas_text : NULL);
+			n[ALERT_QUANTITY] = 'n';
+		TXT(ALERT_UNIT, row->unit);
+		TXT(ALERT_DECLARED_CN, row->has_cn ? row->cn_text : NULL);
+		TXT(ALERT_DECLARED_CASRN, row->has_cas ? row->cas_text : NULL);
 		if (row->desc)
-			v[17] = PointerGetDatum(cstring_to_text_with_len(row->desc,
-															 pg_mbcliplen(row->desc, row->desc_len,
-																		  MAX_EXCERPT_BYTES)));
+			v[ALERT_DESCRIPTION] =
+				PointerGetDatum(cstring_to_text_with_len(row->desc,
+														 pg_mbcliplen(row->desc, row->desc_len,
+																	  MAX_EXCERPT_BYTES)));
 		else
-			n[17] = 'n';
-		TXT(18, l.data);
-		TXT(19, row->supersedes ? row->supersedes : "");
+			n[ALERT_DESCRIPTION] = 'n';
+		TXT(ALERT_LISTED_AS, l.data);
+		TXT(ALERT_SUPERSEDES, row->supersedes ? row->supersedes : "");
 #undef TXT
 		pending_add(&pend_alert, cfg->writer, v, n, 0);
 	}
