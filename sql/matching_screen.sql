@@ -123,8 +123,9 @@ SELECT n, cas, name, precursor.matches(name) AS matches,
 SELECT name, matches, screen_names_one FROM fixture_verdict WHERE matches <> screen_names_one;
 -- The fixture holds no listed chemical (none of its CAS RNs is on a list),
 -- so a name that matches mentions a listed substance inside a longer name
--- ("acetone oxime"): by design for screen() and matches() (README,
--- Limitations).  How many, and which substances they mention:
+-- that the look-alike rules do not recognise (README, Chemical names; most
+-- such names, "acetone oxime", are no longer reported), or a salt of a
+-- listed substance.  How many, and which substances they mention:
 SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM precursor.substance s WHERE s.casrn::text = v.cas))
          AS names_of_listed_chemicals,
        count(*) FILTER (WHERE matches) AS names_matching, count(DISTINCT n) FILTER (WHERE matches) AS chemicals
