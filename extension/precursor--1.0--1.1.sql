@@ -343,6 +343,39 @@ GRANT SELECT ON precursor.list_release, precursor.list_release_entry, precursor.
 -- ---------------------------------------------------------------------------
 -- top_parties(): the reasons honour since/until (the comment and the grants
 -- stay with the function).
+CREATE OR REPLACE FUNCTION precursor.top_parties(n integer DEFAULT 10,
+	since date DEFAULT NULL, until date DEFAULT NULL)
+	RETURNS TABLE (party text, role text, alerts bigint, category_1 bigint,
+	               substances bigint, total_score numeric, reasons text[])
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+	WITH p AS (
+		SELECT a.consignee AS party, 'consignee'::text AS role, a.*
+		  FROM precursor.alert a WHERE a.consignee IS NOT NULL
+		UNION ALL
+		SELECT a.consignor, 'consignor', a.*
+		  FROM precursor.alert a WHERE a.consignor IS NOT NULL
+	)
+	SELECT p.party, p.role, count(*), count(*) FILTER (WHERE p.category IN ('1', 'Table I')),
+	       count(DISTINCT p.substance_name), round(sum(p.score)::numeric, 3),
+	       ARRAY(SELECT DISTINCT r->>'rule'
+	               FROM precursor.alert a2, jsonb_array_elements(a2.reasons) r
+	              WHERE (p.role = 'consignee' AND a2.consignee = p.party
+	                     OR p.role = 'consignor' AND a2.consignor = p.party)
+	                AND (since IS NULL OR a2.declared_on >= since)
+	                AND (until IS NULL OR a2.declared_on < until)
+	              ORDER BY 1)
+	  FROM p
+	 WHERE (since IS NULL OR p.declared_on >= since) AND (until IS NULL OR p.declared_on < until)
+	 GROUP BY p.party, p.role
+	 ORDER BY sum(p.score) DESC, count(*) DESC, p.party
+	 LIMIT n
+$$;
+COMMENT ON FUNCTION precursor.top_parties(integer, date, date) IS
+	'The n parties with the highest total alert score in a period of declaration dates, with the rules that fired for them.';
+
+-- ---------------------------------------------------------------------------
 -- 5. Screening hardening (part 40): registered screened tables, a ledger
 --    lock no role can take, superseded alerts, the new reasons in
 --    explain_alert, ALTER TABLE checked against screening triggers, EXECUTE
@@ -595,39 +628,6 @@ AS $$
 	SELECT (row_number() OVER (ORDER BY l.step, l.ord))::integer, l.topic, l.detail
 	  FROM lines l ORDER BY l.step, l.ord
 $$;
-
--- top_parties: the rules listed for a party come from the same period
-CREATE OR REPLACE FUNCTION precursor.top_parties(n integer DEFAULT 10,
-	since date DEFAULT NULL, until date DEFAULT NULL)
-	RETURNS TABLE (party text, role text, alerts bigint, category_1 bigint,
-	               substances bigint, total_score numeric, reasons text[])
-	LANGUAGE sql STABLE PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
-AS $$
-	WITH p AS (
-		SELECT a.consignee AS party, 'consignee'::text AS role, a.*
-		  FROM precursor.alert a WHERE a.consignee IS NOT NULL
-		UNION ALL
-		SELECT a.consignor, 'consignor', a.*
-		  FROM precursor.alert a WHERE a.consignor IS NOT NULL
-	)
-	SELECT p.party, p.role, count(*), count(*) FILTER (WHERE p.category IN ('1', 'Table I')),
-	       count(DISTINCT p.substance_name), round(sum(p.score)::numeric, 3),
-	       ARRAY(SELECT DISTINCT r->>'rule'
-	               FROM precursor.alert a2, jsonb_array_elements(a2.reasons) r
-	              WHERE (p.role = 'consignee' AND a2.consignee = p.party
-	                     OR p.role = 'consignor' AND a2.consignor = p.party)
-	                AND (since IS NULL OR a2.declared_on >= since)
-	                AND (until IS NULL OR a2.declared_on < until)
-	              ORDER BY 1)
-	  FROM p
-	 WHERE (since IS NULL OR p.declared_on >= since) AND (until IS NULL OR p.declared_on < until)
-	 GROUP BY p.party, p.role
-	 ORDER BY sum(p.score) DESC, count(*) DESC, p.party
-	 LIMIT n
-$$;
-COMMENT ON FUNCTION precursor.top_parties(integer, date, date) IS
-	'The n parties with the highest total alert score in a period of declaration dates, with the rules that fired for them.';
 
 REVOKE ALL ON FUNCTION precursor.screen_table_dropped() FROM PUBLIC;
 REVOKE ALL ON FUNCTION precursor.screen_trigger() FROM PUBLIC;
