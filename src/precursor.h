@@ -17,6 +17,9 @@
 extern Oid	precursor_extension_namespace(void);
 extern Oid	precursor_type_oid(const char *name);
 
+/* drop_guard.c: DROP EXTENSION refuses while user data exists */
+extern void precursor_drop_guard_init(void);
+
 /* watchlist_cache.c: per-backend compiled watchlist, invalidated at commit */
 extern void precursor_watchlist_cache_init(void);
 
