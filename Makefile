@@ -43,6 +43,10 @@ PG_CONFIG  ?= pg_config
 PGXS       := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# PGXS tracks no header dependencies: a changed header rebuilds every object
+# (a struct that changed size in one object only corrupts memory)
+$(OBJS): $(wildcard src/*.h src/core/*.h)
+
 $(DATA_built): $(sort $(wildcard extension/parts/*.sql))
 	cat $^ > $@
 

@@ -24,6 +24,8 @@
  * 4. explain_alert() of an unknown alert raises no_data_found, like
  *    review_alert(); DROP EXTENSION refuses while user data exists (part 55).
  * 5. Every table column and sequence has a comment.
+ * 6. top_parties(): the rules listed for a party come from alerts in the
+ *    requested period only.
  */
 
 -- complain if script is sourced in psql, rather than via ALTER EXTENSION
@@ -521,3 +523,36 @@ COMMENT ON COLUMN precursor.shipment_ledger.source_table IS 'Schema-qualified na
 COMMENT ON COLUMN precursor.shipment_ledger.row_key IS 'Value of the column named by the trigger argument key=, as text.';
 COMMENT ON COLUMN precursor.shipment_ledger.country IS 'Country of the declaration, when the trigger maps it.';
 COMMENT ON COLUMN precursor.shipment_ledger.recorded_at IS 'When the screening trigger recorded the shipment (transaction time).';
+
+-- ---------------------------------------------------------------------------
+-- 6. top_parties(): rules from the requested period only
+-- ---------------------------------------------------------------------------
+CREATE OR REPLACE FUNCTION precursor.top_parties(n integer DEFAULT 10,
+	since date DEFAULT NULL, until date DEFAULT NULL)
+	RETURNS TABLE (party text, role text, alerts bigint, category_1 bigint,
+	               substances bigint, total_score numeric, reasons text[])
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+	WITH p AS (
+		SELECT a.consignee AS party, 'consignee'::text AS role, a.*
+		  FROM precursor.alert a WHERE a.consignee IS NOT NULL
+		UNION ALL
+		SELECT a.consignor, 'consignor', a.*
+		  FROM precursor.alert a WHERE a.consignor IS NOT NULL
+	)
+	SELECT p.party, p.role, count(*), count(*) FILTER (WHERE p.category IN ('1', 'Table I')),
+	       count(DISTINCT p.substance_name), round(sum(p.score)::numeric, 3),
+	       ARRAY(SELECT DISTINCT r->>'rule'
+	               FROM precursor.alert a2, jsonb_array_elements(a2.reasons) r
+	              WHERE (p.role = 'consignee' AND a2.consignee = p.party
+	                     OR p.role = 'consignor' AND a2.consignor = p.party)
+	                AND (since IS NULL OR a2.declared_on >= since)
+	                AND (until IS NULL OR a2.declared_on < until)
+	              ORDER BY 1)
+	  FROM p
+	 WHERE (since IS NULL OR p.declared_on >= since) AND (until IS NULL OR p.declared_on < until)
+	 GROUP BY p.party, p.role
+	 ORDER BY sum(p.score) DESC, count(*) DESC, p.party
+	 LIMIT n
+$$;

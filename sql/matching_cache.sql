@@ -77,20 +77,39 @@ SELECT h.watchlist, h.matched_text, h.start_pos,
  ORDER BY h.watchlist;
 SELECT precursor.matches(pg_catalog.repeat('sodium chloride 25 kg bags, ', 800000)) AS clean_22mb,
 	   precursor.matches(pg_catalog.repeat('sodium chloride 25 kg bags, ', 800000) || 'safrole') AS safrole_at_end;
--- many hits in one long text: every one reported
+-- many hits in one long text: every one reported (above the default
+-- precursor.max_hits: see matching_limits)
+SET precursor.max_hits = 100000;
 SELECT count(*) AS hits, count(DISTINCT start_pos) AS mentions
   FROM precursor.screen(pg_catalog.repeat('500 kg acetic anhydride in drums; ', 20000));
 
--- Cancel: statement_timeout stops a scan that would take seconds.  The text
--- is built first (outside the timeout); the scan of its ~450,000 mentions
--- takes several seconds.
+-- Cancel: statement_timeout stops a scan in the middle.  No fixed timeout
+-- is assumed fast or slow enough: the whole scan of ~450,000 mentions is
+-- timed first, then run again with a timeout of a tenth of that; it must
+-- be cancelled, and well before the whole scan's time (a scan that polled
+-- for interrupts only at the end would also raise the error, but late).
 CREATE TEMP TABLE matching_cache_big (t text);
 ALTER TABLE matching_cache_big ALTER COLUMN t SET STORAGE EXTERNAL;
 INSERT INTO matching_cache_big
 SELECT pg_catalog.repeat('500 kg acetic anhydride; ', 150000);
-SET statement_timeout = '200ms';
+SET precursor.max_hits = 1000000;
+CREATE TEMP TABLE matching_cache_clock (what text, at timestamptz);
+CREATE FUNCTION pg_temp.stamp(what text) RETURNS void LANGUAGE sql AS
+$$ INSERT INTO matching_cache_clock VALUES (what, pg_catalog.clock_timestamp()) $$;
+SELECT pg_temp.stamp('full start');
+SELECT count(*) > 400000 AS many_hits FROM matching_cache_big, LATERAL precursor.screen(t);
+SELECT pg_temp.stamp('full end');
+SELECT pg_catalog.set_config('statement_timeout',
+         (greatest(1, extract(epoch FROM max(at) - min(at)) * 100))::int::text, false) IS NOT NULL AS timeout_set
+  FROM matching_cache_clock;
+SELECT pg_temp.stamp('cancelled start');
 SELECT count(*) FROM matching_cache_big, LATERAL precursor.screen(t);
 RESET statement_timeout;
+SELECT pg_temp.stamp('cancelled end');
+SELECT (SELECT max(at) - min(at) FROM matching_cache_clock WHERE what LIKE 'cancelled%')
+       < (SELECT max(at) - min(at) FROM matching_cache_clock WHERE what LIKE 'full%') / 2
+       AS cancelled_early;
+RESET precursor.max_hits;
 -- and the session goes on
 SELECT precursor.matches('acetic anhydride') AS after_cancel;
 DROP TABLE matching_cache_big;

@@ -59,12 +59,48 @@ ROLLBACK;
 SELECT count(*) AS rolled_back_rows FROM precursor.watchlist_audit
  WHERE acting_role = 'regress_wl_audit_mgr' AND after ->> 'category' = 'C';
 
--- Deleting the list cascades, and each cascaded row is audited.
+-- Deleting the list cascades to its entries, their CN codes and synonyms,
+-- and every cascaded row is audited: the DELETE rows of that transaction
+-- are exactly the rows that existed before it, with their whole images.
 SET ROLE regress_wl_audit_mgr;
-DELETE FROM precursor.watchlist WHERE watchlist_id = 990201;
+INSERT INTO precursor.substance (substance_id, watchlist_id, name, category, source_url, source_act)
+VALUES (990202, 990201, 'gamma-butyrolactone', 'A', 'https://example.org/a', 'Internal circular 7');
+INSERT INTO precursor.substance_cn (substance_id, cn_code)
+VALUES (990201, '2905 39 95'), (990202, '2932 20 90'), (990202, '2932 20');
+INSERT INTO precursor.synonym (substance_id, name, lang, kind)
+VALUES (990201, 'BD', 'en', 'abbreviation'), (990202, 'GBL', 'en', 'abbreviation'),
+       (990202, 'Butyrolacton', 'de', 'translation');
 RESET ROLE;
-SELECT table_name, row_key FROM precursor.watchlist_audit
- WHERE acting_role = 'regress_wl_audit_mgr' AND operation = 'DELETE' ORDER BY table_name;
+CREATE TEMP TABLE rows_before_delete AS
+SELECT 'watchlist' AS table_name, to_jsonb(w) AS image FROM precursor.watchlist w WHERE watchlist_id = 990201
+UNION ALL
+SELECT 'substance', to_jsonb(s) FROM precursor.substance s WHERE watchlist_id = 990201
+UNION ALL
+SELECT 'substance_cn', to_jsonb(c) FROM precursor.substance_cn c
+ WHERE substance_id IN (SELECT substance_id FROM precursor.substance WHERE watchlist_id = 990201)
+UNION ALL
+SELECT 'synonym', to_jsonb(y) FROM precursor.synonym y
+ WHERE substance_id IN (SELECT substance_id FROM precursor.substance WHERE watchlist_id = 990201);
+SELECT table_name, count(*) FROM rows_before_delete GROUP BY 1 ORDER BY 1;
+BEGIN;
+SET LOCAL ROLE regress_wl_audit_mgr;
+DELETE FROM precursor.watchlist WHERE watchlist_id = 990201;
+SELECT pg_catalog.pg_current_xact_id() AS delete_txid \gset
+COMMIT;
+-- rows deleted but not audited, and audit rows for rows that were not there
+(SELECT table_name, image FROM rows_before_delete
+ EXCEPT
+ SELECT table_name, before FROM precursor.watchlist_audit
+  WHERE txid = :'delete_txid' AND operation = 'DELETE')
+UNION ALL
+(SELECT table_name, before FROM precursor.watchlist_audit
+  WHERE txid = :'delete_txid' AND operation = 'DELETE'
+ EXCEPT
+ SELECT table_name, image FROM rows_before_delete);
+SELECT table_name, count(*) AS audited_deletes, bool_and(after IS NULL) AS no_after_image,
+       bool_and(acting_role = 'regress_wl_audit_mgr') AS by_the_manager
+  FROM precursor.watchlist_audit WHERE txid = :'delete_txid'
+ GROUP BY 1 ORDER BY 1;
 
 -- TRUNCATE of a watchlist table is refused even for the owner (it would
 -- remove shipped rows without row triggers).

@@ -1,33 +1,66 @@
 /*
  * precursor.c
- *		Module entry point of the precursor extension.
+ *		Module entry point of the precursor extension: its settings (GUCs)
+ *		and the once-per-backend registrations.
  */
 #include "precursor.h"
 
 #include "fmgr.h"
+#include "miscadmin.h"
 #include "utils/guc.h"
 
 PG_MODULE_MAGIC;
 
 void		_PG_init(void);
 
+bool		precursor_fuzzy = false;
+int			precursor_max_hits = PRECURSOR_MAX_HITS_DEFAULT;
+
 /*
  * Set only by precursor.review_alert() for its own UPDATE of the alert, and
- * read by the alert guard trigger.  Declared here because the prefix is
- * reserved: an undeclared precursor.* name cannot be set.
+ * read by the alert guard trigger.  Declared because the prefix is reserved:
+ * an undeclared precursor.* name cannot be set.
  */
 static bool precursor_reviewing = false;
 
-/*
- * Register what must exist once per backend.  Keep this cheap: it runs in
- * every backend that touches a precursor function.
- */
-void
-_PG_init(void)
+bool
+precursor_interrupt_pending(void *arg)
 {
-	precursor_watchlist_cache_init();
-	precursor_screening_init();
-	precursor_drop_guard_init();
+	return InterruptPending && INTERRUPTS_CAN_BE_PROCESSED();
+}
+
+static void
+define_settings(void)
+{
+	DefineCustomBoolVariable("precursor.fuzzy",
+							 "Report misspellings of watchlist terms.",
+							 "When on, precursor.screen(), lookup() and matches() also report "
+							 "terms within an edit distance that grows with the term's length "
+							 "(never for abbreviations or short terms).",
+							 &precursor_fuzzy,
+							 false,
+							 PGC_USERSET,
+							 0,
+							 NULL, NULL, NULL);
+
+	/*
+	 * SUSET: the bound protects the server's memory, so a role may not lift
+	 * it for itself; a superuser can grant it (GRANT SET ON PARAMETER) or
+	 * set it per role.
+	 */
+	DefineCustomIntVariable("precursor.max_hits",
+							"Maximum number of hits one text may produce when screened.",
+							"precursor.screen() and explain() raise an error for a text with "
+							"more hits; the screening trigger keeps the first ones and flags "
+							"the alert as truncated.",
+							&precursor_max_hits,
+							PRECURSOR_MAX_HITS_DEFAULT,
+							1,
+							PRECURSOR_MAX_HITS_LIMIT,
+							PGC_SUSET,
+							0,
+							NULL, NULL, NULL);
+
 	DefineCustomBoolVariable("precursor.reviewing",
 							 "Set by precursor.review_alert() while it updates an alert.",
 							 NULL,
@@ -36,6 +69,19 @@ _PG_init(void)
 							 PGC_USERSET,
 							 GUC_NO_SHOW_ALL | GUC_NOT_IN_SAMPLE,
 							 NULL, NULL, NULL);
+}
+
+/*
+ * Register what must exist once per backend.  Keep this cheap: it runs in
+ * every backend that touches a precursor function.
+ */
+void
+_PG_init(void)
+{
+	define_settings();
+	precursor_watchlist_cache_init();
+	precursor_screening_init();
+	precursor_drop_guard_init();
 	/* SET precursor.fuzy = on is an error, not a silent new setting */
 	MarkGUCPrefixReserved("precursor");
 }

@@ -37,27 +37,50 @@ PG_FUNCTION_INFO_V1(precursor_watchlist_cache_info);
 
 /*
  * A NormBuf reused by every call in this backend (normalize_name over a
- * million rows allocates once).  Its memory is malloc'd by the core.
+ * million rows allocates once).  Its memory is malloc'd by the core, so a
+ * buffer grown by one huge input is given back after the call (and before
+ * the next one, should that call have failed): a backend must not keep
+ * gigabytes for the rest of its life.
  */
+#define NORM_BUF_KEEP	(1024 * 1024)
+
 static NormBuf norm_buf;
 static bool norm_buf_ready = false;
+
+static void
+release_norm_buf(void)
+{
+	if (norm_buf_ready && norm_buf.cap > NORM_BUF_KEEP)
+	{
+		norm_buf_free(&norm_buf);
+		norm_buf_ready = false;
+	}
+}
 
 static NormBuf *
 get_norm_buf(void)
 {
+	release_norm_buf();
 	if (!norm_buf_ready)
 	{
 		norm_buf_init(&norm_buf);
+		norm_buf.interrupted = precursor_interrupt_pending;
 		norm_buf_ready = true;
 	}
 	return &norm_buf;
 }
 
+/* Normalise s into nb; serves a query cancel from between two chunks */
 static void
 normalize_or_error(const char *s, int len, NormBuf *nb)
 {
-	NormStatus	st = normalize_text(s, (size_t) len, nb);
+	NormStatus	st;
 
+	while ((st = normalize_text(s, (size_t) len, nb)) == NORM_INTERRUPTED)
+	{
+		/* returns only for an interrupt that does not end the query */
+		CHECK_FOR_INTERRUPTS();
+	}
 	if (st == NORM_INVALID_UTF8)
 		ereport(ERROR,
 				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
@@ -139,6 +162,9 @@ screen_srf(FunctionCallInfo fcinfo, bool lookup)
 	ScreenOptions opts;
 	List	   *hits;
 	ListCell   *lc;
+	MemoryContext callcxt;
+	MemoryContext rowcxt;
+	MemoryContext oldcxt;
 
 	/* a text this long names nothing: say so rather than return no row */
 	if (lookup && len > PM_LOOKUP_MAX)
@@ -151,6 +177,15 @@ screen_srf(FunctionCallInfo fcinfo, bool lookup)
 
 	InitMaterializedSRF(fcinfo, 0);
 
+	/*
+	 * The scan's working memory goes with the call, each row's with the
+	 * row; only the tuplestore (at most precursor.max_hits rows) stays.
+	 */
+	callcxt = AllocSetContextCreate(CurrentMemoryContext, "precursor screen call",
+									ALLOCSET_DEFAULT_SIZES);
+	rowcxt = AllocSetContextCreate(callcxt, "precursor screen row",
+								   ALLOCSET_SMALL_SIZES);
+	oldcxt = MemoryContextSwitchTo(callcxt);
 	precursor_screen_default_options(&opts);
 	opts.lookup = lookup;
 	hits = precursor_screen_text(s, len, &opts);
@@ -162,9 +197,14 @@ screen_srf(FunctionCallInfo fcinfo, bool lookup)
 		bool		nulls[HIT_NATTS];
 
 		CHECK_FOR_INTERRUPTS();
+		MemoryContextSwitchTo(rowcxt);
 		hit_values(h, s, values, nulls);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		MemoryContextSwitchTo(callcxt);
+		MemoryContextReset(rowcxt);
 	}
+	MemoryContextSwitchTo(oldcxt);
+	MemoryContextDelete(callcxt);
 	return (Datum) 0;
 }
 
@@ -220,9 +260,18 @@ precursor_explain(PG_FUNCTION_ARGS)
 	List	   *hits;
 	ListCell   *lc;
 	NormBuf    *nb = get_norm_buf();
+	MemoryContext callcxt;
+	MemoryContext rowcxt;
+	MemoryContext oldcxt;
 
 	InitMaterializedSRF(fcinfo, 0);
 
+	/* as in screen_srf(): working memory per call and per row */
+	callcxt = AllocSetContextCreate(CurrentMemoryContext, "precursor explain call",
+									ALLOCSET_DEFAULT_SIZES);
+	rowcxt = AllocSetContextCreate(callcxt, "precursor explain row",
+								   ALLOCSET_DEFAULT_SIZES);
+	oldcxt = MemoryContextSwitchTo(callcxt);
 	precursor_screen_default_options(&opts);
 	hits = precursor_screen_text(s, len, &opts);
 
@@ -238,6 +287,7 @@ precursor_explain(PG_FUNCTION_ARGS)
 		char	   *form;
 
 		CHECK_FOR_INTERRUPTS();
+		MemoryContextSwitchTo(rowcxt);
 		memset(nulls, 0, sizeof(nulls));
 		normalize_or_error(s + h->start_byte, h->end_byte - h->start_byte, nb);
 		norm_match = pnstrdup(nb->text, nb->len);
@@ -305,7 +355,12 @@ precursor_explain(PG_FUNCTION_ARGS)
 		values[5] = BoolGetDatum(h->negated);
 		values[6] = CStringGetTextDatum(buf.data);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		MemoryContextSwitchTo(callcxt);
+		MemoryContextReset(rowcxt);
 	}
+	MemoryContextSwitchTo(oldcxt);
+	MemoryContextDelete(callcxt);
+	release_norm_buf();
 	return (Datum) 0;
 }
 
@@ -316,9 +371,14 @@ precursor_normalize_name(PG_FUNCTION_ARGS)
 	text	   *t = PG_GETARG_TEXT_PP(0);
 	NormBuf    *nb = get_norm_buf();
 
+	text	   *result;
+
 	precursor_require_utf8();
 	normalize_or_error(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), nb);
-	PG_RETURN_TEXT_P(cstring_to_text_with_len(nb->text, nb->len));
+	result = cstring_to_text_with_len(nb->text, nb->len);
+	release_norm_buf();
+	PG_FREE_IF_COPY(t, 0);
+	PG_RETURN_TEXT_P(result);
 }
 
 /*
@@ -337,6 +397,7 @@ precursor_parse_name(PG_FUNCTION_ARGS)
 				be;
 	ChemForm	form;
 	char		label[64];
+	HeapTuple	tuple;
 
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "return type must be a row type");
@@ -363,7 +424,10 @@ precursor_parse_name(PG_FUNCTION_ARGS)
 		values[5] = CStringGetTextDatum(form.purity);
 	else
 		nulls[5] = true;
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(desc), values, nulls)));
+	tuple = heap_form_tuple(BlessTupleDesc(desc), values, nulls);
+	release_norm_buf();
+	PG_FREE_IF_COPY(t, 0);
+	PG_RETURN_DATUM(HeapTupleGetDatum(tuple));
 }
 
 /* precursor.watchlist_cache_info(): what this backend has compiled */

@@ -3,8 +3,8 @@
  *		Server-side screening API: the compiled watchlist of this backend and
  *		the hits of one text resolved to watchlist substances.
  *
- * Implemented in watchlist_cache.c (the cache and the scan) and screen.c (SQL
- * functions); used by screen_trigger.c.  Everything returned, strings
+ * Implemented in watchlist_cache.c (the cache), hit_resolution.c (the scan)
+ * and screen.c (SQL functions); used by screen_trigger.c.  Everything returned, strings
  * included, is palloc'd in the caller's CurrentMemoryContext, so a per-row
  * memory context reset frees it all, and a hit stays valid when a later call
  * rebuilds the cache after an invalidation.
@@ -62,9 +62,6 @@ typedef struct ScreenOptions
 	bool		stop_at_first;		/* a non-negated hit is enough */
 } ScreenOptions;
 
-/* precursor.fuzzy: report misspellings within the term's edit distance */
-extern bool precursor_fuzzy;
-
 /*
  * Screen text; returns a List of PrecursorHit * (NIL when nothing matches),
  * ordered by start position, longer spans first, then substance id.  Hits of a
@@ -74,6 +71,20 @@ extern bool precursor_fuzzy;
  * hit that names a substance.
  * Rebuilds the backend's compiled watchlist first if a committed change (or
  * one of this transaction) invalidated it.  Polls for interrupts.
+ *
+ * At most max_hits hits are returned: the first ones in the order above.
+ * *truncated says the text has more (the scan stopped early, so memory
+ * stays proportional to max_hits whatever the text).  Callers pass
+ * precursor_max_hits (precursor.max_hits) and must say when a result was
+ * truncated: a text padded with harmless mentions must not hide a later one.
+ */
+extern List *precursor_screen_hits(const char *text, int len,
+								   const ScreenOptions *opts,
+								   int max_hits, bool *truncated);
+
+/*
+ * precursor_screen_hits() bounded by precursor.max_hits, raising
+ * ERRCODE_PROGRAM_LIMIT_EXCEEDED (54000) when the text has more hits.
  */
 extern List *precursor_screen_text(const char *text, int len,
 								   const ScreenOptions *opts);

@@ -1764,8 +1764,9 @@ identify(ScreenConfig *cfg, RowData *row, List **findings)
 			char	   *matched;
 			bool		cn_hit = (h->kind == PM_HIT_CN);
 
-			if (h->negated)
-				continue;		/* "toluene-free" is not a mention */
+			/* "toluene-free" is not a mention; an EC number names no listed substance */
+			if (h->negated || h->substance_id == 0)
+				continue;
 			f = get_finding(findings, h->substance_id, h->casrn, h->substance_name,
 							h->watchlist_code, h->category);
 			if (!new_span(f, h->start_char, h->end_char, (int32) h->kind))

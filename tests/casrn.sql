@@ -106,7 +106,7 @@ SELECT throws_ok($$SELECT '1037-9-7'::casrn$$, '22P02',
 SELECT throws_ok($$SELECT 103798::casrn$$, '22P02',
                  'invalid CAS Registry Number: 103798', 'integer with a wrong check digit raises 22P02');
 SELECT throws_ok($$SELECT precursor.casrn_check_digit(5)$$, '22003', NULL, 'casrn_check_digit range');
-SELECT lives_ok($$SELECT precursor.is_casrn(repeat('9', 100000))$$, 'is_casrn copes with a long input');
+SELECT is(precursor.is_casrn(repeat('9', 100000)), false, 'is_casrn copes with a long input: not valid, no error');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -105,7 +105,7 @@ SELECT throws_ok($$SELECT '20-0001-8'::ecnumber$$, '22P02',
 SELECT throws_ok($$SELECT 2000019::ecnumber$$, '22P02',
                  'invalid EC number: 2000019', 'integer with a wrong check digit raises 22P02');
 SELECT throws_ok($$SELECT precursor.ecnumber_check_digit(-1)$$, '22003', NULL, 'ecnumber_check_digit range');
-SELECT lives_ok($$SELECT precursor.is_ecnumber(repeat('9', 100000))$$, 'is_ecnumber copes with a long input');
+SELECT is(precursor.is_ecnumber(repeat('9', 100000)), false, 'is_ecnumber copes with a long input: not valid, no error');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -3,7 +3,7 @@
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS precursor;
-SELECT plan(25);
+SELECT plan(27);
 
 SELECT has_table('precursor', 'alert', 'alert table');
 SELECT has_table('precursor', 'alert_review', 'review history table');
@@ -35,6 +35,10 @@ CREATE TABLE tap_decl (id int, goods text, cn text, qty numeric, unit text, buye
 SELECT lives_ok($$SELECT precursor.attach_screening('tap_decl', 'description=goods', 'cn=cn',
 	'quantity=qty', 'unit=unit', 'consignee=buyer', 'key=id', 'annotate=hits', 'mode=alert,annotate')$$,
 	'attach_screening creates a valid trigger');
+SELECT is((SELECT array_to_string(array_remove(string_to_array(encode(tgargs, 'escape'), '\000'), ''), ' ')
+               FROM pg_trigger WHERE tgrelid = 'tap_decl'::regclass AND tgname = 'precursor_screen'),
+          'description=goods cn=cn quantity=qty unit=unit consignee=buyer key=id annotate=hits mode=alert,annotate',
+          'the trigger carries the arguments given to attach_screening');
 INSERT INTO tap_decl (id, goods, cn, qty, unit, buyer) VALUES
 	(1, 'Phenylacetone', '3824 99 92', 1, 'kg', 'B1'),
 	(2, 'Olive oil', '1509 20 00', 1, 'l', 'B1'),
@@ -58,6 +62,7 @@ CREATE TRIGGER r BEFORE INSERT ON tap_rej FOR EACH ROW
 	EXECUTE FUNCTION precursor.screen_trigger('description=goods', 'mode=reject');
 SELECT throws_ok($$INSERT INTO tap_rej VALUES (1, 'ephedrine')$$, 'PR001', NULL, 'reject mode raises PR001');
 SELECT lives_ok($$INSERT INTO tap_rej VALUES (2, 'toluene')$$, 'reject mode passes other categories');
+SELECT is((SELECT array_agg(id ORDER BY id) FROM tap_rej), ARRAY[2], 'the passed row is stored, the rejected one is not');
 
 SELECT * FROM finish();
 ROLLBACK;

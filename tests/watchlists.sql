@@ -6,7 +6,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS precursor;
 RESET client_min_messages;
 
-SELECT plan(85);
+SELECT plan(87);
 
 -- Tables and their contract columns.
 SELECT has_table('precursor', t, t || ' exists')
@@ -46,6 +46,8 @@ SELECT throws_ok($$INSERT INTO precursor.synonym (substance_id, name) VALUES (1,
                  '23505', NULL, 'synonyms are unique per substance regardless of case');
 SELECT lives_ok($$INSERT INTO precursor.watchlist (watchlist_id, code, name, regime) VALUES (990401, 'tap-list', 'TAP list', 'internal')$$,
                 'a user list');
+SELECT is((SELECT code || ' ' || builtin || ' ' || active FROM precursor.watchlist WHERE watchlist_id = 990401),
+          'tap-list false true', 'the user list is stored as a user row, active');
 SELECT throws_ok($$INSERT INTO precursor.substance (watchlist_id, name, category, threshold_qty, threshold_unit, source_url, source_act)
                    VALUES (990401, 'x', 'y', 1, 'lb', 'https://example.org', 'a')$$,
                  '23514', NULL, 'threshold unit is kg, l or g');
@@ -58,6 +60,8 @@ SELECT throws_ok($$INSERT INTO precursor.substance (watchlist_id, name, category
 SELECT lives_ok($$INSERT INTO precursor.substance (substance_id, watchlist_id, name, category, source_url, source_act)
                   VALUES (990401, 990401, 'x', 'any text on a user list', 'https://example.org', 'a')$$,
                 'user lists have free categories');
+SELECT is((SELECT category FROM precursor.substance WHERE substance_id = 990401),
+          'any text on a user list', 'the free category is stored as given');
 SELECT throws_ok($$INSERT INTO precursor.substance (watchlist_id, name, category, source_url, source_act)
                    VALUES (990401, 'x', 'z', 'https://example.org', 'a')$$,
                  '23505', NULL, 'entry names are unique per list');

@@ -410,6 +410,8 @@ AS $$
 	               FROM precursor.alert a2, jsonb_array_elements(a2.reasons) r
 	              WHERE (p.role = 'consignee' AND a2.consignee = p.party
 	                     OR p.role = 'consignor' AND a2.consignor = p.party)
+	                AND (since IS NULL OR a2.declared_on >= since)
+	                AND (until IS NULL OR a2.declared_on < until)
 	              ORDER BY 1)
 	  FROM p
 	 WHERE (since IS NULL OR p.declared_on >= since) AND (until IS NULL OR p.declared_on < until)

@@ -413,8 +413,8 @@ pm_free(PmMatcher *m)
 #define PM_SER_MAGIC	"PMATCH01"
 #define PM_SER_NFIELDS	10
 
-static uint64_t
-ser_checksum(const char *p, size_t n)
+uint64_t
+pm_ser_checksum(const char *p, size_t n)
 {
 	uint64_t	h = UINT64_C(14695981039346656037);
 	size_t		i;
@@ -506,7 +506,7 @@ pm_serialize(const PmMatcher *m, size_t *len, char *errbuf, size_t errlen)
 		goto oom;
 	free(hsbuf);
 	hsbuf = NULL;
-	sum = ser_checksum(b.p, b.len);
+	sum = pm_ser_checksum(b.p, b.len);
 	if (!ser_put(&b, &sum, sizeof(sum)))
 		goto oom;
 	*len = b.len;
@@ -543,10 +543,14 @@ static bool
 ser_valid(const PmMatcher *m)
 {
 	uint32_t	i;
+	size_t		longest = 0;
 
 	for (i = 0; i < m->nlits; i++)
 	{
 		const PmLit *l = &m->lits[i];
+
+		if (l->len > longest)
+			longest = l->len;
 
 		if ((uint64_t) l->off + l->len > m->pool_len || l->len == 0 ||
 			l->len > m->max_norm_len || l->nrefs == 0 ||
@@ -574,6 +578,9 @@ ser_valid(const PmMatcher *m)
 		if (m->uses[i].lit >= m->nlits ||
 			m->uses[i].piece_off >= m->lits[m->uses[i].lit].len)
 			return false;
+	/* sizes allocations and window overlaps: what the tables say it is */
+	if (longest != m->max_norm_len || m->max_orig_len > ((size_t) 1 << 24))
+		return false;
 	return m->piece_base == m->ngroups + pm_ident_cue_count() &&
 		(m->pool_len == 0 || m->pool[m->pool_len - 1] == '\0');
 }
@@ -599,7 +606,7 @@ pm_deserialize(const char *buf, size_t len, char *errbuf, size_t errlen)
 		return NULL;
 	}
 	memcpy(&sum, buf + len - sizeof(sum), sizeof(sum));
-	if (sum != ser_checksum(buf, len - sizeof(sum)))
+	if (sum != pm_ser_checksum(buf, len - sizeof(sum)))
 	{
 		if (errbuf && errlen)
 			snprintf(errbuf, errlen, "serialised matcher is damaged (checksum mismatch)");
@@ -849,19 +856,32 @@ exact_cb(unsigned int id, unsigned long long from, unsigned long long to,
 
 	(void) from;
 	(void) flags;
+
+	/*
+	 * A loaded database and its tables passed separate checks: an id or a
+	 * match end they disagree on is ignored, never used as an index.
+	 */
 	if (id >= m->piece_base)
 	{
-		if (!m->want_pieces)
+		if (!m->want_pieces || id - m->piece_base >= m->npieces ||
+			to < m->pieces[id - m->piece_base].len)
 			return 0;
 		return pm_fuzzy_record(m, id - m->piece_base, (size_t) to) ? 0 : 1;
 	}
 	if (id >= m->ngroups)
 	{
 		size_t		cue = id - m->ngroups;
-		size_t		wl = strlen(pm_ident_cue_word(cue));
+		size_t		wl;
 
+		if (cue >= pm_ident_cue_count())
+			return 0;
+		wl = strlen(pm_ident_cue_word(cue));
+		if (to < wl)
+			return 0;
 		return pm_ident_on_cue(m, cue, (size_t) to - wl, (size_t) to) ? 0 : 1;
 	}
+	if (to < m->groups[id].plen)
+		return 0;
 	return group_hit(m, &m->groups[id], (size_t) to) ? 0 : 1;
 }
 

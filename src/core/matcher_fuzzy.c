@@ -411,16 +411,25 @@ verify(PmMatcher *m, uint32_t lit, long est)
 	const char *t = m->nb.text;
 	size_t		L = l->len;
 	int			k = l->k;
-	size_t		a = est - k < 0 ? 0 : (size_t) (est - k);
-	size_t		b = (size_t) (est + (long) L + k);
+	long		lo = est - k;
+	long		hi = est + (long) L + k;
+	size_t		a,
+				b;
 	size_t		e;
 	int			best = k + 1;
 	size_t		best_s = 0,
 				best_e = 0;
 	PmRaw		h;
 
-	if (b > m->nb.len)
-		b = m->nb.len;
+	/*
+	 * The window is [est - k, est + L + k) clipped to the text, so at most
+	 * L + 2k bytes: fwd[] and dprow are sized for k <= 8.  A loaded matcher
+	 * with a wild piece (est far outside the text) must not widen it.
+	 */
+	if (k > 8 || hi <= 0 || lo >= (long) m->nb.len)
+		return true;
+	a = lo < 0 ? 0 : (size_t) lo;
+	b = (size_t) hi > m->nb.len ? m->nb.len : (size_t) hi;
 	if (a >= b)
 		return true;
 

@@ -164,6 +164,8 @@ extern bool pm_start_is_own(const PmMatcher *m, size_t s);
 extern bool pm_compile_literals(PmMatcher *m, const uint32_t *offs,
 								const uint32_t *lens, uint32_t n,
 								hs_database_t **db, const char *what);
+/* checksum of a serialised matcher (FNV-1a); its last 8 bytes hold it */
+extern uint64_t pm_ser_checksum(const char *p, size_t n);
 extern void pm_set_error(PmMatcher *m, const char *fmt,...)
 			__attribute__((format(printf, 2, 3)));
 

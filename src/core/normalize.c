@@ -1625,12 +1625,53 @@ cp_events(NormState *st, uint32_t scp, uint32_t off)
 	return true;
 }
 
+/* ------------------------------------------------------------------------
+ * Long inputs: polling the caller between chunks
+ * ------------------------------------------------------------------------ */
+
+/* Does the caller want this call abandoned?  Leaves nb empty if so. */
+static bool
+stop_requested(NormBuf *nb)
+{
+	if (nb->interrupted == NULL || !nb->interrupted(nb->interrupt_arg))
+		return false;
+	nb->len = 0;
+	if (nb->text)
+		nb->text[0] = '\0';
+	snprintf(nb->errmsg, sizeof(nb->errmsg), "interrupted");
+	return true;
+}
+
+/*
+ * Where the ASCII stretch from i may be cut for the next poll: after about
+ * NORM_POLL_BYTES, preferably inside a word (a word simply continues in the
+ * next run, as it does across a non-ASCII letter).  Without a caller to
+ * poll, never cut.
+ */
+static size_t
+chunk_end(const NormBuf *nb, const unsigned char *s, size_t i, size_t len)
+{
+	size_t		e,
+				lim;
+
+	if (nb->interrupted == NULL || len - i <= NORM_POLL_BYTES)
+		return len;
+	e = i + NORM_POLL_BYTES;
+	lim = len - e > 4096 ? e + 4096 : len;
+	for (; e < lim; e++)
+		if (s[e - 1] < 0x80 && s[e] < 0x80 &&
+			ascii_class[s[e - 1]] <= C_DIGIT && ascii_class[s[e]] <= C_DIGIT)
+			break;
+	return e;
+}
+
 static NormStatus
 normalize_general(const char *src, size_t len, NormBuf *nb, bool force_icu)
 {
 	NormState	st;
 	const unsigned char *s = (const unsigned char *) src;
 	size_t		i = 0;
+	size_t		next_poll = NORM_POLL_BYTES;
 
 	state_init(&st, nb, src, len);
 	if (!icu_ready(nb))
@@ -1645,9 +1686,15 @@ normalize_general(const char *src, size_t len, NormBuf *nb, bool force_icu)
 		uint32_t	cp;
 		int			n;
 
+		if (i >= next_poll)
+		{
+			if (stop_requested(nb))
+				return NORM_INTERRUPTED;
+			next_poll = i + NORM_POLL_BYTES;
+		}
 		if (s[i] < 0x80 && !force_icu)
 		{
-			i = ascii_run(&st, s, i, len);
+			i = ascii_run(&st, s, i, chunk_end(nb, s, i, len));
 			if (st.failed)
 				return finish(&st);
 			continue;
@@ -1701,7 +1748,12 @@ normalize_text(const char *src, size_t len, NormBuf *nb)
 			return normalize_general(src, len, nb, false);
 
 	state_init(&st, nb, src, len);
-	ascii_run_nomarks(&st, s, 0, len);
+	for (i = 0; i < len && !st.failed;)
+	{
+		if (i > 0 && stop_requested(nb))
+			return NORM_INTERRUPTED;
+		i = ascii_run_nomarks(&st, s, i, chunk_end(nb, s, i, len));
+	}
 	if (finish(&st) != NORM_OK)
 		return NORM_ERROR;
 	/* no byte of ASCII input carries a mark: zero them in one go */

@@ -46,6 +46,13 @@
 #define NORM_MARK_NONASCII		0x02	/* came from a non-ASCII source character */
 
 /*
+ * Polled between chunks of a long input when set (NormBuf.interrupted):
+ * returning true abandons the call with NORM_INTERRUPTED, so that a server
+ * can serve a query cancel without jumping out of this code.
+ */
+typedef bool (*NormInterruptFn) (void *arg);
+
+/*
  * A growable result buffer, reused across calls (so a caller that screens
  * millions of rows allocates once).  Memory comes from malloc/realloc; call
  * norm_buf_free() when done.  Never leaks on error: on failure the buffer
@@ -61,14 +68,20 @@ typedef struct NormBuf
 	uint8_t    *marks;			/* marks[i]: NORM_MARK_* for text[i] */
 	size_t		cap;			/* allocated bytes for text/offset/marks */
 	char		errmsg[128];	/* set when a call fails (ICU status name) */
+	NormInterruptFn interrupted;	/* NULL (norm_buf_init) or the caller's */
+	void	   *interrupt_arg;
 } NormBuf;
 
 typedef enum NormStatus
 {
 	NORM_OK = 0,
 	NORM_INVALID_UTF8,			/* input is not valid UTF-8 */
-	NORM_ERROR					/* ICU or allocation failure; see errmsg */
+	NORM_ERROR,					/* ICU or allocation failure; see errmsg */
+	NORM_INTERRUPTED			/* nb->interrupted asked to stop */
 } NormStatus;
+
+/* Bytes of input between two polls of NormBuf.interrupted */
+#define NORM_POLL_BYTES		(64 * 1024)
 
 extern void norm_buf_init(NormBuf *nb);
 extern void norm_buf_free(NormBuf *nb);

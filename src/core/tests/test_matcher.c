@@ -363,6 +363,61 @@ test_fuzzy(void)
 	ok(hs.n == 1 && hs.h[0].negated, "fuzzy hits are negated too");
 }
 
+/*
+ * Terms longer than 64 bytes: verification and lookup leave the bit-parallel
+ * path for a banded dynamic programme.  The term has no digit (or it would
+ * never be fuzzy) and allows 3 edits (20 characters or more).
+ */
+static void
+test_fuzzy_long(void)
+{
+	PmTerm		longterms[] = {
+		{"methylenedioxyphenyl isopropylidene hydroxyphenylacetonitrile ethylidene ester", 0, 77, PM_TERM_NAME},
+		{"acetone", 0, 78, PM_TERM_NAME},
+	};
+	const char *exact = "methylenedioxyphenyl isopropylidene hydroxyphenylacetonitrile ethylidene ester";
+	const char *one = "drums of methylenedioxyphenyl isopropylidene hydroxyphenylacetonitrile ethylidene estar, 5 kg";
+	const char *two = "methylenedioxyphenyl isopropyliden hydroxyphenylacetonitrile ethylidene esterr";
+	const char *four = "methylenedioxyphenol isopropylidane hydroxyphenylacetonitrole ethylidyne ester";
+	char		err[256];
+	PmMatcher  *m;
+	Hits		hs;
+
+	longterms[0].len = strlen(longterms[0].text);
+	longterms[1].len = strlen(longterms[1].text);
+	m = pm_build(longterms, 2, PM_BUILD_FUZZY, err, sizeof(err));
+
+	ok(m != NULL, "long term: fuzzy matcher builds");
+	if (m == NULL)
+		return;
+	memset(&hs, 0, sizeof(hs));
+	pm_screen(m, exact, strlen(exact), PM_SCAN_FUZZY, collect, &hs, NULL, NULL);
+	ok(hs.n == 1 && find(&hs, PM_HIT_NAME, 77), "long term: exact hit, no fuzzy duplicate");
+	memset(&hs, 0, sizeof(hs));
+	pm_screen(m, one, strlen(one), PM_SCAN_FUZZY, collect, &hs, NULL, NULL);
+	ok(hs.n == 1 && find(&hs, PM_HIT_FUZZY, 77) && hs.h[0].distance == 1 &&
+	   span_is(one, &hs.h[0], "methylenedioxyphenyl isopropylidene hydroxyphenylacetonitrile ethylidene estar"),
+	   "long term: one substitution, distance 1, span");
+	memset(&hs, 0, sizeof(hs));
+	pm_screen(m, two, strlen(two), PM_SCAN_FUZZY, collect, &hs, NULL, NULL);
+	ok(hs.n == 1 && find(&hs, PM_HIT_FUZZY, 77) && hs.h[0].distance == 2,
+	   "long term: a deletion and an insertion, distance 2");
+	memset(&hs, 0, sizeof(hs));
+	pm_screen(m, four, strlen(four), PM_SCAN_FUZZY, collect, &hs, NULL, NULL);
+	ok(hs.n == 0, "long term: four edits are more than the 3 allowed");
+	memset(&hs, 0, sizeof(hs));
+	pm_screen(m, one, strlen(one), 0, collect, &hs, NULL, NULL);
+	ok(hs.n == 0, "long term: no fuzzy hit without PM_SCAN_FUZZY");
+	memset(&hs, 0, sizeof(hs));
+	pm_lookup(m, two, strlen(two), PM_SCAN_FUZZY, collect, &hs);
+	ok(hs.n == 1 && find(&hs, PM_HIT_FUZZY, 77) && hs.h[0].distance == 2,
+	   "long term: lookup of a misspelled long name, distance 2");
+	memset(&hs, 0, sizeof(hs));
+	pm_lookup(m, four, strlen(four), PM_SCAN_FUZZY, collect, &hs);
+	ok(hs.n == 0, "long term: lookup refuses four edits");
+	pm_free(m);
+}
+
 static void
 test_lookup(void)
 {
@@ -686,6 +741,7 @@ main(void)
 	test_identifiers();
 	test_negation();
 	test_fuzzy();
+	test_fuzzy_long();
 	test_lookup();
 	test_windows();
 	test_serialize();

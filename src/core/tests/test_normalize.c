@@ -123,6 +123,21 @@ idempotent_bytes(const char *name, const char *in, size_t len,
 		   "%s: second pass leaves '%s' unchanged", name, once);
 }
 
+static int	polls;
+
+static bool
+never_interrupt(void *arg)
+{
+	polls++;
+	return false;
+}
+
+static bool
+interrupt_at_second_poll(void *arg)
+{
+	return ++polls >= 2;
+}
+
 int
 main(void)
 {
@@ -389,6 +404,66 @@ main(void)
 		ok(good, "1 MiB input normalises (len %zu)", nb.len);
 		free(s);
 		same("small again", "small again");
+	}
+
+	/*
+	 * Polling: with an interrupt function set, long inputs are cut into
+	 * chunks (inside words where possible, between separators otherwise);
+	 * the result must be byte-identical to the uncut run, offsets and marks
+	 * included, and a true answer must stop the call.
+	 */
+	{
+		static const char *pieces[] = {
+			"Acetic anhydride, 99% (CAS 108-24-7); not toluene. ",
+			"3, 4-MDP-2-P e.g. No. 5 (+)-ephedrine HCl | x ",
+			"\xce\xb1-phenylacetoacetonitrile \xd0\xb0" "cetone \xef\xbc\x93,4 ",
+			", ; . - / ( ) [ ] ",
+			"pseudoephedrinehydrochloridemonohydrate ",
+			NULL
+		};
+		NormBuf		polled;
+		size_t		cap = 3 << 20;
+		char	   *s = malloc(cap);
+		int			variant;
+
+		norm_buf_init(&polled);
+		for (variant = 0; variant < 3; variant++)
+		{
+			size_t		n = 0;
+			size_t		k = 0;
+			bool		good;
+
+			/* 0: mixed text; 1: pure ASCII; 2: a long run of separators */
+			while (n + 128 < cap)
+			{
+				const char *p = variant == 2 ? (n < 200000 ? " ,;. -" : "word ") :
+					pieces[k % 5];
+
+				k++;
+				if (variant == 1 && (unsigned char) p[0] >= 0x80)
+					continue;
+				if (variant == 1 && strchr(p, '\xce'))
+					continue;
+				memcpy(s + n, p, strlen(p));
+				n += strlen(p);
+			}
+			good = normalize_text(s, n, &nb) == NORM_OK;
+			polled.interrupted = never_interrupt;
+			good = good && normalize_text(s, n, &polled) == NORM_OK &&
+				polled.len == nb.len &&
+				memcmp(polled.text, nb.text, nb.len) == 0 &&
+				memcmp(polled.offset, nb.offset, sizeof(uint32_t) * (nb.len + 1)) == 0 &&
+				memcmp(polled.marks, nb.marks, nb.len) == 0;
+			ok(good, "polled run of %zu bytes (variant %d) equals the uncut run", n, variant);
+
+			polled.interrupted = interrupt_at_second_poll;
+			polls = 0;
+			ok(normalize_text(s, n, &polled) == NORM_INTERRUPTED && polled.len == 0 &&
+			   polls == 2,
+			   "a true answer stops the call (variant %d, %d polls)", variant, polls);
+		}
+		norm_buf_free(&polled);
+		free(s);
 	}
 
 	norm_buf_free(&nb);
