@@ -218,6 +218,8 @@ main(int argc, char **argv)
 	StrVec		names;
 	StrVec		terms = {0};
 	size_t		nlines = argc > 2 ? strtoul(argv[2], NULL, 10) : 1000000;
+	/* NO_VARIANTS=1: terms as written only, for before/after comparisons */
+	uint32_t	vflags = getenv("NO_VARIANTS") ? PM_BUILD_NO_VARIANTS : 0;
 	size_t		sizes[] = {1000, 10000, 100000};
 	int			nsizes = getenv("BENCH_SIZES") ? atoi(getenv("BENCH_SIZES")) : 3;
 	static const char *salts[] = {" hydrochloride", " sulfate", " tartrate", " citrate", " maleate"};
@@ -292,9 +294,9 @@ main(int argc, char **argv)
 			pt[i].kind = strlen(terms.v[i]) <= 5 ? PM_TERM_ABBREVIATION : PM_TERM_SYNONYM;
 		}
 		t0 = now_ns();
-		me = pm_build(pt, sizes[s], 0, err, sizeof(err));
+		me = pm_build(pt, sizes[s], vflags, err, sizeof(err));
 		t1 = now_ns();
-		mf = pm_build(pt, sizes[s], PM_BUILD_FUZZY, err, sizeof(err));
+		mf = pm_build(pt, sizes[s], PM_BUILD_FUZZY | vflags, err, sizeof(err));
 		t2 = now_ns();
 		if (!me || !mf)
 		{

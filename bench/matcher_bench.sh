@@ -2,6 +2,7 @@
 # matcher_bench.sh: benchmark of the core matching engine alone (no server).
 #
 #   bench/matcher_bench.sh [LINES]     (default 1000000)
+#   NO_VARIANTS=1 bench/matcher_bench.sh ...   terms as written, without name variants
 #
 # Builds bench/matcher_bench.c against the core sources with -O2 and runs it
 # on tests/fixtures/chemical-identifiers.tsv: matchers of 1k, 10k and 100k

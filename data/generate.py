@@ -4,6 +4,9 @@
 Inputs (all under data/):
   precursors/substances.csv  legal lists: EU (273/2004, 111/2005) and UN 1988 rows
   precursors/synonyms.csv    names in other languages and abbreviations, by CAS RN
+  vocabulary/names.csv       curated IUPAC, CAS index and common names by CAS RN,
+                             each with its source
+  vocabulary/cn_names.csv    official CN names in the 24 EU languages (data/cn_names.py)
   acts.csv                   the acts a source_url can point to, with in-force dates
   curation.csv               coverage flags, exclusions and extra CN codes, each
                              with the legal source it was read from
@@ -197,6 +200,21 @@ def derived_names(row):
 def build():
     rows = read_csv("precursors/substances.csv")
     syn_rows = read_csv("precursors/synonyms.csv")
+    # vocabulary with a source per name: curated IUPAC, CAS index and common
+    # names, and the official CN names in the 24 EU languages (cn_names.py)
+    vocab_rows = read_csv("vocabulary/names.csv")
+    vocab_rows += [dict(r, kind=classify(r["name"], r["lang"]))
+                   for r in read_csv("vocabulary/cn_names.csv")]
+    for r in vocab_rows:
+        if not cas_ok(r["cas"]):
+            die("bad CAS RN in vocabulary: " + r["cas"])
+        if not re.fullmatch(r"[a-z]{2}", r["lang"]):
+            die("bad language in vocabulary: " + r["lang"])
+        if r["kind"] not in ("iupac", "common", "trade", "abbreviation",
+                             "translation", "street", "cas_name", "other"):
+            die("bad kind in vocabulary: " + r["kind"])
+        if not r["source_url"]:
+            die("vocabulary name without a source: " + r["name"])
     curation = read_csv("curation.csv")
     densities = read_csv("densities.csv")
 
@@ -315,6 +333,8 @@ def build():
         cands = [(n, "en", k, e["row"]["source_url"]) for n, k in derived_names(e["row"])]
         cands += [(r["synonym"], r["lang"], classify(r["synonym"], r["lang"]),
                    r["source_url"]) for r in by_cas.get(e["cas"], [])]
+        cands += [(r["name"], r["lang"], r["kind"], r["source_url"])
+                  for r in vocab_rows if r["cas"] == e["cas"]]
         for name, lang, kind, url in cands:
             name = name.strip()
             if not name or name.lower() in taken:

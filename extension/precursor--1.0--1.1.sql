@@ -21,11 +21,15 @@
  *    fire ALWAYS.
  * 3. List releases (part 22): the shipped lists of 1.0 are release
  *    2025-08-14, recorded with a snapshot of their entries.
- * 4. explain_alert() of an unknown alert raises no_data_found, like
+ * 4. Reports: top_parties() lists only the rules of the alerts in the
+ *    period it was given (1.0 listed every rule of the party).
+ * 5. Screening hardening (part 40): registrations of screened tables (the
+ *    existing screening triggers are registered as they stand), a ledger
+ *    lock no role can take, superseded alerts, ALTER TABLE checked against
+ *    screening triggers, EXECUTE on the trigger for readers only.
+ * 6. explain_alert() of an unknown alert raises no_data_found, like
  *    review_alert(); DROP EXTENSION refuses while user data exists (part 55).
- * 5. Every table column and sequence has a comment.
- * 6. top_parties(): the rules listed for a party come from alerts in the
- *    requested period only.
+ * 7. Every table column and sequence has a comment.
  */
 
 -- complain if script is sourced in psql, rather than via ALTER EXTENSION
@@ -338,7 +342,331 @@ GRANT SELECT ON precursor.list_release, precursor.list_release_entry, precursor.
 	precursor.list_release_installed TO precursor_reader;
 
 -- ---------------------------------------------------------------------------
--- 4. explain_alert of an unknown alert; the drop guard
+-- 4. Reports
+-- ---------------------------------------------------------------------------
+-- top_parties(): the reasons honour since/until (the comment and the grants
+-- stay with the function).
+-- 5. Screening hardening (part 40): registered screened tables, a ledger
+--    lock no role can take, superseded alerts, the new reasons in
+--    explain_alert, ALTER TABLE checked against screening triggers, EXECUTE
+--    on the trigger for readers only.
+-- ---------------------------------------------------------------------------
+ALTER TABLE precursor.alert DROP CONSTRAINT alert_status_valid;
+ALTER TABLE precursor.alert ADD CONSTRAINT alert_status_valid
+	CHECK (status IN ('open', 'cleared', 'escalated', 'superseded'));
+ALTER TABLE precursor.alert ADD COLUMN supersedes bigint[] NOT NULL DEFAULT '{}';
+COMMENT ON COLUMN precursor.alert.status IS 'open, cleared or escalated, changed only by precursor.review_alert(); or superseded, set by the trigger when an UPDATE re-screens the row while the alert is open.';
+COMMENT ON COLUMN precursor.alert.supersedes IS 'Open alerts of the same row (source_table, row_key, trigger) that this alert replaced when an UPDATE re-screened the row; they are now superseded.';
+
+-- The cumulative rule must see every shipment of a consignee before it sums
+-- them, so the transactions that record shipments are serialised.  One lock
+-- (not one per consignee and substance, taken in row order, which deadlocked
+-- crossed loads) on a table nobody is granted anything on: no other role can
+-- take it or block it (LOCK TABLE needs privileges; an advisory lock can be
+-- taken by anyone).
+CREATE TABLE precursor.shipment_ledger_lock ();
+COMMENT ON TABLE precursor.shipment_ledger_lock IS
+	'Never holds rows: screening transactions that read or record shipments lock it (EXCLUSIVE, to the end of the transaction), which serialises them without deadlocks and in a lock space no other role can take.';
+
+-- ---------------------------------------------------------------------------
+-- Registration: the tables whose screening triggers may write alerts and
+-- shipments.  A row is recorded when a member of precursor_manager creates
+-- (or re-validates) a screening trigger; the trigger checks, once per
+-- statement, that its table, owner and arguments are still the ones
+-- registered.  Anyone else's alert-mode trigger is refused at CREATE TRIGGER.
+-- ---------------------------------------------------------------------------
+CREATE TABLE precursor.screened_table (
+	relid		regclass NOT NULL,
+	trigger_name name NOT NULL,
+	table_owner regrole NOT NULL,
+	options		text[] NOT NULL,
+	registered_by name NOT NULL,
+	registered_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+-- No unique key: a parallel pg_restore may create a screening trigger (and
+-- record its registration) before it loads this table's dumped rows; the
+-- duplicate is harmless, and a new approval replaces every row of the pair.
+CREATE INDEX screened_table_trigger_idx ON precursor.screened_table (relid, trigger_name);
+COMMENT ON TABLE precursor.screened_table IS
+	'Screening triggers approved by a member of precursor_manager to write alerts and shipment ledger rows: the table, its owner and the trigger''s arguments at approval.  Any change (new owner, other arguments) needs a new approval.';
+COMMENT ON COLUMN precursor.screened_table.options IS 'The trigger''s arguments, in order, as approved.';
+COMMENT ON COLUMN precursor.screened_table.registered_by IS 'The acting role that approved it (a member of precursor_manager).';
+SELECT pg_catalog.pg_extension_config_dump('precursor.screened_table', '');
+CREATE TRIGGER restore_begin BEFORE INSERT ON precursor.screened_table
+	FOR EACH STATEMENT EXECUTE FUNCTION precursor.restore_statement();
+CREATE TRIGGER restore_end AFTER INSERT ON precursor.screened_table
+	FOR EACH STATEMENT EXECUTE FUNCTION precursor.restore_statement();
+ALTER TABLE precursor.screened_table ENABLE ALWAYS TRIGGER restore_begin,
+	ENABLE ALWAYS TRIGGER restore_end;
+
+CREATE OR REPLACE FUNCTION precursor.alert_guard() RETURNS trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF TG_OP = 'UPDATE' THEN
+		-- the screening trigger (as the owner) marks a re-screened row's open alert
+		IF OLD.status = 'open' AND NEW.status = 'superseded'
+		   AND (NEW.reviewed_by, NEW.reviewed_at, NEW.review_note, NEW.supersedes)
+		       IS NOT DISTINCT FROM (OLD.reviewed_by, OLD.reviewed_at, OLD.review_note, OLD.supersedes)
+		   AND (NEW.alert_id, NEW.created_at, NEW.source_table, NEW.row_key, NEW.substance_id,
+		        NEW.substance_name, NEW.watchlist_code, NEW.category, NEW.score, NEW.reasons)
+		       IS NOT DISTINCT FROM
+		       (OLD.alert_id, OLD.created_at, OLD.source_table, OLD.row_key, OLD.substance_id,
+		        OLD.substance_name, OLD.watchlist_code, OLD.category, OLD.score, OLD.reasons) THEN
+			RETURN NEW;
+		END IF;
+		IF pg_catalog.current_setting('precursor.reviewing', true) IS DISTINCT FROM 'on' THEN
+			RAISE EXCEPTION 'alerts are changed only through precursor.review_alert()'
+				USING ERRCODE = 'insufficient_privilege',
+				      HINT = 'SELECT precursor.review_alert(alert_id, ''cleared'', ''why'');';
+		END IF;
+		IF (NEW.alert_id, NEW.created_at, NEW.source_table, NEW.row_key, NEW.substance_id,
+		    NEW.substance_name, NEW.watchlist_code, NEW.category, NEW.score, NEW.reasons, NEW.supersedes)
+		   IS DISTINCT FROM
+		   (OLD.alert_id, OLD.created_at, OLD.source_table, OLD.row_key, OLD.substance_id,
+		    OLD.substance_name, OLD.watchlist_code, OLD.category, OLD.score, OLD.reasons, OLD.supersedes) THEN
+			RAISE EXCEPTION 'the evidence of an alert cannot be changed';
+		END IF;
+		RETURN NEW;
+	END IF;
+	RAISE EXCEPTION '% on % is not allowed: alert history is append-only', TG_OP, TG_TABLE_NAME
+		USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+COMMENT ON FUNCTION precursor.alert_guard() IS
+	'Keeps alerts and their review history append-only: refuses DELETE and TRUNCATE, UPDATE of alert_review, and UPDATE of alert outside precursor.review_alert() except open -> superseded with nothing else changed (the screening trigger, re-screening an updated row).';
+
+ALTER FUNCTION precursor.screen_trigger_validate(oid) VOLATILE;
+COMMENT ON FUNCTION precursor.screen_trigger_validate(oid) IS
+	'Check a precursor.screen_trigger trigger: BEFORE INSERT [OR UPDATE] FOR EACH ROW, every argument known, every named column present with a suitable type, and (mode alert) registered in precursor.screened_table for its table, owner and arguments.  When the current role is a member of precursor_manager it records the registration; otherwise an unregistered alert-mode trigger is refused.  Raises the error the trigger would raise at its first row.';
+
+CREATE OR REPLACE FUNCTION precursor.screen_trigger_created() RETURNS event_trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	r record;
+BEGIN
+	FOR r IN
+		SELECT DISTINCT t.oid, t.tgname, t.tgrelid::regclass AS tbl
+		  FROM pg_catalog.pg_event_trigger_ddl_commands() c
+		  JOIN pg_catalog.pg_trigger t
+		    ON (c.classid = 'pg_catalog.pg_trigger'::regclass AND t.oid = c.objid)
+		    OR (c.classid = 'pg_catalog.pg_class'::regclass AND t.tgrelid = c.objid)
+		 WHERE t.tgfoid = 'precursor.screen_trigger()'::regprocedure
+		 ORDER BY t.oid
+	LOOP
+		IF TG_TAG = 'CREATE TRIGGER' THEN
+			PERFORM precursor.screen_trigger_validate(r.oid);
+			CONTINUE;
+		END IF;
+		BEGIN
+			PERFORM precursor.screen_trigger_validate(r.oid);
+		EXCEPTION WHEN OTHERS THEN
+			RAISE EXCEPTION 'ALTER TABLE would break screening trigger "%" on table %', r.tgname, r.tbl
+				USING ERRCODE = 'dependent_objects_still_exist',
+				      DETAIL = SQLERRM,
+				      HINT = 'Drop the trigger first, alter the table, then attach screening again with the new column names (precursor.attach_screening).';
+		END;
+	END LOOP;
+END
+$$;
+COMMENT ON FUNCTION precursor.screen_trigger_created() IS
+	'Event trigger function: validates precursor.screen_trigger triggers at CREATE TRIGGER time, and after ALTER TABLE refuses a change that one of the table''s screening triggers would fail on.';
+
+CREATE EVENT TRIGGER precursor_screen_table_altered ON ddl_command_end
+	WHEN TAG IN ('ALTER TABLE')
+	EXECUTE FUNCTION precursor.screen_trigger_created();
+COMMENT ON EVENT TRIGGER precursor_screen_table_altered IS 'Refuses an ALTER TABLE that drops, renames or retypes a column a screening trigger uses, or gives the table an owner no manager approved.';
+
+-- A dropped table's registration goes with it (its OID could be reused).
+-- SECURITY DEFINER: the dropping role has no right on screened_table.
+CREATE FUNCTION precursor.screen_table_dropped() RETURNS event_trigger
+	LANGUAGE plpgsql
+	SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	DELETE FROM precursor.screened_table s
+	 USING pg_catalog.pg_event_trigger_dropped_objects() d
+	 WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
+	   AND s.relid OPERATOR(pg_catalog.=) d.objid::regclass;
+END
+$$;
+COMMENT ON FUNCTION precursor.screen_table_dropped() IS
+	'Event trigger function: forgets the screening registrations of dropped tables.';
+
+CREATE EVENT TRIGGER precursor_screen_table_dropped ON sql_drop
+	WHEN TAG IN ('DROP TABLE', 'DROP SCHEMA', 'DROP OWNED')
+	EXECUTE FUNCTION precursor.screen_table_dropped();
+COMMENT ON EVENT TRIGGER precursor_screen_table_dropped IS 'Forgets the screening registrations of dropped tables.';
+
+CREATE OR REPLACE FUNCTION precursor.explain_alert(alert_id bigint)
+	RETURNS TABLE (step integer, topic text, detail text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+	WITH a AS (SELECT * FROM precursor.alert x WHERE x.alert_id = explain_alert.alert_id),
+	r AS (
+		SELECT o.ord, o.r FROM a, jsonb_array_elements(a.reasons) WITH ORDINALITY AS o(r, ord)
+	),
+	lines AS (
+		SELECT 1 AS step, 'alert'::text AS topic,
+		       format('#%s, %s, score %s, raised %s by trigger %s on %s',
+		              a.alert_id, a.status, round(a.score::numeric, 3),
+		              to_char(a.created_at, 'YYYY-MM-DD HH24:MI'), coalesce(a.trigger_name, '?'),
+		              a.source_table) AS detail, 0::bigint AS ord
+		  FROM a
+		UNION ALL
+		SELECT 2, 'declaration',
+		       concat_ws(', ', 'row ' || a.row_key, 'declared ' || a.declared_on,
+		                 'consignee ' || a.consignee, 'consignor ' || a.consignor,
+		                 'country ' || a.country,
+		                 'quantity ' || a.quantity || coalesce(' ' || a.unit, ''),
+		                 'CN ' || a.declared_cn, 'CAS ' || a.declared_casrn), 0
+		  FROM a
+		UNION ALL
+		SELECT 3, 'description', a.description, 0 FROM a WHERE a.description IS NOT NULL
+		UNION ALL
+		SELECT 4, 'substance',
+		       format('%s (%s, category %s)%s', a.substance_name, a.watchlist_code, a.category,
+		              CASE WHEN cardinality(a.listed_as) > 1
+		                   THEN '; listed as ' || array_to_string(a.listed_as, ', ') ELSE '' END), 0
+		  FROM a
+		UNION ALL
+		SELECT 5, r.r->>'rule',
+		       CASE r.r->>'rule'
+		            WHEN 'name' THEN format('"%s" at characters %s-%s matches %s "%s" (%s, form %s, score %s)',
+		                                    r.r->>'matched', r.r->>'start', (r.r->>'end')::int - 1,
+		                                    CASE r.r->>'kind' WHEN 'fuzzy' THEN 'a misspelling (distance ' || (r.r->>'distance') || ') of'
+		                                                      WHEN 'homoglyph' THEN 'with look-alike characters'
+		                                                      ELSE 'the ' || (r.r->>'kind') END,
+		                                    r.r->>'term', r.r->>'kind', r.r->>'form', r.r->>'score')
+		            WHEN 'cas' THEN format('declared CAS RN %s (column %s) is the substance''s', r.r->>'casrn', r.r->>'column')
+		            WHEN 'cas_in_text' THEN format('the description cites CAS RN "%s"', r.r->>'matched')
+		            WHEN 'cn_in_text' THEN format('the description cites CN code "%s"', r.r->>'matched')
+		            WHEN 'over_threshold' THEN format('%s %s is %s %s, over the threshold of %s %s',
+		                                              r.r->>'quantity', r.r->>'unit',
+		                                              round((r.r->>'quantity_in_threshold_unit')::numeric, 3), r.r->>'threshold_unit',
+		                                              r.r->>'threshold', r.r->>'threshold_unit')
+		                                       || coalesce(' (density ' || (r.r->>'density_kg_per_l') || ' kg/l)', '')
+		            WHEN 'below_threshold' THEN format('%s %s is %s %s, under the threshold of %s %s',
+		                                               r.r->>'quantity', r.r->>'unit',
+		                                               round((r.r->>'quantity_in_threshold_unit')::numeric, 3), r.r->>'threshold_unit',
+		                                               r.r->>'threshold', r.r->>'threshold_unit')
+		            WHEN 'cumulative' THEN format('%s shipments to %s within %s total %s %s, over the threshold of %s %s: possible split consignment',
+		                                          r.r->>'shipments', r.r->>'consignee', r.r->>'window',
+		                                          round((r.r->>'total_in_threshold_unit')::numeric, 3), r.r->>'threshold_unit',
+		                                          r.r->>'threshold', r.r->>'threshold_unit')
+		            WHEN 'cn_mismatch' THEN format('declared CN %s does not fit the substance, whose codes are %s',
+		                                           r.r->>'declared_cn',
+		                                           (SELECT string_agg(e, ', ') FROM jsonb_array_elements_text(r.r->'expected_cn') e))
+		            WHEN 'cn_watch' THEN format('declared CN %s is listed (%s%s) for %s, none of which the description names',
+		                                        r.r->>'declared_cn', CASE WHEN (r.r->>'ex')::boolean THEN 'ex ' ELSE '' END,
+		                                        r.r->>'listed_cn',
+		                                        (SELECT string_agg(e, '; ') FROM jsonb_array_elements_text(r.r->'candidates') e))
+		            WHEN 'unit_unconvertible' THEN format('%s %s cannot be compared with the threshold of %s %s: %s',
+		                                                  r.r->>'quantity', r.r->>'unit', r.r->>'threshold', r.r->>'threshold_unit', r.r->>'why')
+		            WHEN 'unit_unknown' THEN format('unit "%s" is not known; threshold %s %s', r.r->>'unit', r.r->>'threshold', r.r->>'threshold_unit')
+		            WHEN 'quantity_unknown' THEN format('no quantity declared; threshold %s %s', r.r->>'threshold', r.r->>'threshold_unit')
+		            WHEN 'quantity_invalid' THEN format('declared quantity %s %s is not a positive finite number (threshold %s %s); not recorded for the cumulative rule',
+		                                                r.r->>'quantity', coalesce(r.r->>'unit', ''), r.r->>'threshold', r.r->>'threshold_unit')
+		            WHEN 'casrn_invalid' THEN format('declared CAS RN "%s" (column %s) is not a valid CAS RN', r.r->>'declared', r.r->>'column')
+		            WHEN 'cn_invalid' THEN format('declared CN code "%s" (column %s) is not a valid CN code', r.r->>'declared', r.r->>'column')
+		            WHEN 'more_mentions' THEN format('%s further mentions not itemised', r.r->>'count')
+		            WHEN 'hits_truncated' THEN format('the description has more than %s hits (precursor.max_hits): screened only up to there', r.r->>'max_hits')
+		            ELSE r.r::text
+		       END, r.ord
+		  FROM r
+		UNION ALL
+		SELECT 6, 'review',
+		       format('%s: %s -> %s by %s (session %s): %s', to_char(v.reviewed_at, 'YYYY-MM-DD HH24:MI:SS'),
+		              v.from_status, v.to_status, v.reviewed_by, v.session_role, v.note), v.review_id
+		  FROM precursor.alert_review v, a WHERE v.alert_id = a.alert_id
+		UNION ALL
+		SELECT 7, 'supersedes', format('#%s, the same row before an UPDATE re-screened it', s.id), s.id
+		  FROM a, unnest(a.supersedes) AS s(id)
+		UNION ALL
+		SELECT 7, 'superseded', format('by #%s after an UPDATE re-screened the row', n.alert_id), n.alert_id
+		  FROM a, precursor.alert n WHERE a.alert_id = ANY (n.supersedes)
+		UNION ALL
+		SELECT 7, 'superseded', 'an UPDATE re-screened the row and it no longer raises an alert', 0
+		  FROM a WHERE a.status = 'superseded'
+		   AND NOT EXISTS (SELECT FROM precursor.alert n WHERE a.alert_id = ANY (n.supersedes))
+	)
+	SELECT (row_number() OVER (ORDER BY l.step, l.ord))::integer, l.topic, l.detail
+	  FROM lines l ORDER BY l.step, l.ord
+$$;
+
+-- top_parties: the rules listed for a party come from the same period
+CREATE OR REPLACE FUNCTION precursor.top_parties(n integer DEFAULT 10,
+	since date DEFAULT NULL, until date DEFAULT NULL)
+	RETURNS TABLE (party text, role text, alerts bigint, category_1 bigint,
+	               substances bigint, total_score numeric, reasons text[])
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+	WITH p AS (
+		SELECT a.consignee AS party, 'consignee'::text AS role, a.*
+		  FROM precursor.alert a WHERE a.consignee IS NOT NULL
+		UNION ALL
+		SELECT a.consignor, 'consignor', a.*
+		  FROM precursor.alert a WHERE a.consignor IS NOT NULL
+	)
+	SELECT p.party, p.role, count(*), count(*) FILTER (WHERE p.category IN ('1', 'Table I')),
+	       count(DISTINCT p.substance_name), round(sum(p.score)::numeric, 3),
+	       ARRAY(SELECT DISTINCT r->>'rule'
+	               FROM precursor.alert a2, jsonb_array_elements(a2.reasons) r
+	              WHERE (p.role = 'consignee' AND a2.consignee = p.party
+	                     OR p.role = 'consignor' AND a2.consignor = p.party)
+	                AND (since IS NULL OR a2.declared_on >= since)
+	                AND (until IS NULL OR a2.declared_on < until)
+	              ORDER BY 1)
+	  FROM p
+	 WHERE (since IS NULL OR p.declared_on >= since) AND (until IS NULL OR p.declared_on < until)
+	 GROUP BY p.party, p.role
+	 ORDER BY sum(p.score) DESC, count(*) DESC, p.party
+	 LIMIT n
+$$;
+COMMENT ON FUNCTION precursor.top_parties(integer, date, date) IS
+	'The n parties with the highest total alert score in a period of declaration dates, with the rules that fired for them.';
+
+REVOKE ALL ON FUNCTION precursor.screen_table_dropped() FROM PUBLIC;
+REVOKE ALL ON FUNCTION precursor.screen_trigger() FROM PUBLIC;
+REVOKE ALL ON FUNCTION precursor.attach_screening(regclass, text[]) FROM PUBLIC;
+REVOKE ALL ON precursor.screened_table, precursor.shipment_ledger_lock FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION precursor.screen_trigger(),
+	precursor.attach_screening(regclass, text[]) TO precursor_reader;
+GRANT SELECT ON precursor.screened_table TO precursor_reader;
+
+-- The screening triggers of 1.0 were created before registrations existed:
+-- the upgrade (run by a superuser) approves each valid one as it stands, so
+-- they keep writing alerts.  A trigger that no longer fits its table (a
+-- dropped column) is left unregistered, with a warning.
+DO $register$
+DECLARE
+	t record;
+BEGIN
+	FOR t IN
+		SELECT g.oid, g.tgname, g.tgrelid::pg_catalog.regclass AS tbl
+		  FROM pg_catalog.pg_trigger AS g
+		 WHERE g.tgfoid = 'precursor.screen_trigger()'::pg_catalog.regprocedure
+		   AND NOT g.tgisinternal AND g.tgparentid = 0
+		 ORDER BY g.oid
+	LOOP
+		BEGIN
+			PERFORM precursor.screen_trigger_validate(t.oid);
+		EXCEPTION WHEN OTHERS THEN
+			RAISE WARNING 'screening trigger "%" on % is not registered: %', t.tgname, t.tbl, SQLERRM
+				USING HINT = 'Fix the table or the trigger, then have a member of precursor_manager pass its OID to precursor.screen_trigger_validate().';
+		END;
+	END LOOP;
+END
+$register$;
+
+-- ---------------------------------------------------------------------------
+-- 6. explain_alert of an unknown alert; the drop guard
 -- ---------------------------------------------------------------------------
 -- explain_alert and review_alert report an unknown alert the same way
 CREATE FUNCTION precursor.alert_must_exist(alert_id bigint) RETURNS void
@@ -424,6 +752,12 @@ AS $$
 		                                                  r.r->>'quantity', r.r->>'unit', r.r->>'threshold', r.r->>'threshold_unit', r.r->>'why')
 		            WHEN 'unit_unknown' THEN format('unit "%s" is not known; threshold %s %s', r.r->>'unit', r.r->>'threshold', r.r->>'threshold_unit')
 		            WHEN 'quantity_unknown' THEN format('no quantity declared; threshold %s %s', r.r->>'threshold', r.r->>'threshold_unit')
+		            WHEN 'quantity_invalid' THEN format('declared quantity %s %s is not a positive finite number (threshold %s %s); not recorded for the cumulative rule',
+		                                                r.r->>'quantity', coalesce(r.r->>'unit', ''), r.r->>'threshold', r.r->>'threshold_unit')
+		            WHEN 'casrn_invalid' THEN format('declared CAS RN "%s" (column %s) is not a valid CAS RN', r.r->>'declared', r.r->>'column')
+		            WHEN 'cn_invalid' THEN format('declared CN code "%s" (column %s) is not a valid CN code', r.r->>'declared', r.r->>'column')
+		            WHEN 'more_mentions' THEN format('%s further mentions not itemised', r.r->>'count')
+		            WHEN 'hits_truncated' THEN format('the description has more than %s hits (precursor.max_hits): screened only up to there', r.r->>'max_hits')
 		            ELSE r.r::text
 		       END, r.ord
 		  FROM r
@@ -432,6 +766,16 @@ AS $$
 		       format('%s: %s -> %s by %s (session %s): %s', to_char(v.reviewed_at, 'YYYY-MM-DD HH24:MI:SS'),
 		              v.from_status, v.to_status, v.reviewed_by, v.session_role, v.note), v.review_id
 		  FROM precursor.alert_review v, a WHERE v.alert_id = a.alert_id
+		UNION ALL
+		SELECT 7, 'supersedes', format('#%s, the same row before an UPDATE re-screened it', s.id), s.id
+		  FROM a, unnest(a.supersedes) AS s(id)
+		UNION ALL
+		SELECT 7, 'superseded', format('by #%s after an UPDATE re-screened the row', n.alert_id), n.alert_id
+		  FROM a, precursor.alert n WHERE a.alert_id = ANY (n.supersedes)
+		UNION ALL
+		SELECT 7, 'superseded', 'an UPDATE re-screened the row and it no longer raises an alert', 0
+		  FROM a WHERE a.status = 'superseded'
+		   AND NOT EXISTS (SELECT FROM precursor.alert n WHERE a.alert_id = ANY (n.supersedes))
 	)
 	SELECT (row_number() OVER (ORDER BY l.step, l.ord))::integer, l.topic, l.detail
 	  FROM lines l ORDER BY l.step, l.ord
@@ -451,7 +795,7 @@ COMMENT ON EVENT TRIGGER precursor_drop_guard IS
 	'Keeps DROP EXTENSION precursor from deleting user watchlists and alerts unless precursor.allow_drop_with_data is on.';
 
 -- ---------------------------------------------------------------------------
--- 5. Comments on every table column and sequence
+-- 7. Comments on every table column and sequence
 -- ---------------------------------------------------------------------------
 COMMENT ON COLUMN precursor.watchlist.watchlist_id IS 'Identifier: 1-99999 for shipped lists, from 100000 (sequence) for user lists.';
 COMMENT ON COLUMN precursor.watchlist.name IS 'Full name of the list.';
@@ -523,36 +867,7 @@ COMMENT ON COLUMN precursor.shipment_ledger.source_table IS 'Schema-qualified na
 COMMENT ON COLUMN precursor.shipment_ledger.row_key IS 'Value of the column named by the trigger argument key=, as text.';
 COMMENT ON COLUMN precursor.shipment_ledger.country IS 'Country of the declaration, when the trigger maps it.';
 COMMENT ON COLUMN precursor.shipment_ledger.recorded_at IS 'When the screening trigger recorded the shipment (transaction time).';
-
--- ---------------------------------------------------------------------------
--- 6. top_parties(): rules from the requested period only
--- ---------------------------------------------------------------------------
-CREATE OR REPLACE FUNCTION precursor.top_parties(n integer DEFAULT 10,
-	since date DEFAULT NULL, until date DEFAULT NULL)
-	RETURNS TABLE (party text, role text, alerts bigint, category_1 bigint,
-	               substances bigint, total_score numeric, reasons text[])
-	LANGUAGE sql STABLE PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
-AS $$
-	WITH p AS (
-		SELECT a.consignee AS party, 'consignee'::text AS role, a.*
-		  FROM precursor.alert a WHERE a.consignee IS NOT NULL
-		UNION ALL
-		SELECT a.consignor, 'consignor', a.*
-		  FROM precursor.alert a WHERE a.consignor IS NOT NULL
-	)
-	SELECT p.party, p.role, count(*), count(*) FILTER (WHERE p.category IN ('1', 'Table I')),
-	       count(DISTINCT p.substance_name), round(sum(p.score)::numeric, 3),
-	       ARRAY(SELECT DISTINCT r->>'rule'
-	               FROM precursor.alert a2, jsonb_array_elements(a2.reasons) r
-	              WHERE (p.role = 'consignee' AND a2.consignee = p.party
-	                     OR p.role = 'consignor' AND a2.consignor = p.party)
-	                AND (since IS NULL OR a2.declared_on >= since)
-	                AND (until IS NULL OR a2.declared_on < until)
-	              ORDER BY 1)
-	  FROM p
-	 WHERE (since IS NULL OR p.declared_on >= since) AND (until IS NULL OR p.declared_on < until)
-	 GROUP BY p.party, p.role
-	 ORDER BY sum(p.score) DESC, count(*) DESC, p.party
-	 LIMIT n
-$$;
+COMMENT ON COLUMN precursor.screened_table.relid IS 'The screened table.';
+COMMENT ON COLUMN precursor.screened_table.trigger_name IS 'Name of its screening trigger.';
+COMMENT ON COLUMN precursor.screened_table.table_owner IS 'Owner of the table at approval; a new owner needs a new approval.';
+COMMENT ON COLUMN precursor.screened_table.registered_at IS 'When the approval was recorded.';

@@ -55,8 +55,8 @@ SELECT * FROM pg_temp.hits('3 ,4-MDP-2-P');
 SELECT * FROM pg_temp.hits('3, 4 - mdp 2 p');
 
 -- Misspellings: only with precursor.fuzzy on
-SELECT * FROM pg_temp.hits('acetic anhydrite, 200 l');
-SELECT * FROM pg_temp.hits('acetic anhydrite, 200 l', true);
+SELECT * FROM pg_temp.hits('acetic anhidride, 200 l');
+SELECT * FROM pg_temp.hits('acetic anhidride, 200 l', true);
 SELECT * FROM pg_temp.hits('pseudoephedirne tablets', true);
 SELECT * FROM pg_temp.hits('APAAM 25 kg', true);      -- abbreviations are never fuzzy
 
@@ -152,5 +152,5 @@ SELECT match_kind, negated, explanation
   FROM precursor.explain('Toluene-free; CAS No. 103-79-7')
  WHERE explanation LIKE '%EU-273/2004%' OR substance IS NULL;
 SET precursor.fuzzy = on;
-SELECT explanation FROM precursor.explain('acetic anhydrite') WHERE explanation LIKE '%EU-273/2004%';
+SELECT explanation FROM precursor.explain('acetic anhidride') WHERE explanation LIKE '%EU-273/2004%';
 RESET precursor.fuzzy;

@@ -66,8 +66,8 @@ SELECT party, role, alerts, substances
   FROM precursor.alerts_by_party WHERE party IN ('Buyer One', 'Buyer Two', 'Seller Alpha')
  ORDER BY role, party;
 
--- fuzzy=: on the trigger overrides precursor.fuzzy (off by default) for
--- the trigger's rows; off overrides a session that turned it on
+-- fuzzy=: on the trigger overrides a session that turned precursor.fuzzy
+-- off (it is on by default); off overrides a session that has it on
 CREATE TABLE fuzzy_on (id int, goods text);
 CREATE TABLE fuzzy_off (id int, goods text);
 CREATE TABLE fuzzy_default (id int, goods text);
@@ -75,11 +75,12 @@ SELECT precursor.attach_screening('fuzzy_on', 'description=goods', 'key=id', 'fu
 SELECT precursor.attach_screening('fuzzy_off', 'description=goods', 'key=id', 'fuzzy=off') IS NOT NULL AS attached;
 SELECT precursor.attach_screening('fuzzy_default', 'description=goods', 'key=id') IS NOT NULL AS attached;
 SHOW precursor.fuzzy;
-INSERT INTO fuzzy_on VALUES (1, 'acetic anhydrite, 200 l');
-INSERT INTO fuzzy_default VALUES (1, 'acetic anhydrite, 200 l');
+SET precursor.fuzzy = off;
+INSERT INTO fuzzy_on VALUES (1, 'acetic anhidride, 200 l');
+INSERT INTO fuzzy_default VALUES (1, 'acetic anhidride, 200 l');
 SET precursor.fuzzy = on;
-INSERT INTO fuzzy_off VALUES (1, 'acetic anhydrite, 200 l');
-INSERT INTO fuzzy_default VALUES (2, 'acetic anhydrite, 200 l');
+INSERT INTO fuzzy_off VALUES (1, 'acetic anhidride, 200 l');
+INSERT INTO fuzzy_default VALUES (2, 'acetic anhidride, 200 l');
 RESET precursor.fuzzy;
 SELECT 'fuzzy_on' AS tbl, * FROM rules_of('fuzzy_on')
 UNION ALL SELECT 'fuzzy_off', * FROM rules_of('fuzzy_off')

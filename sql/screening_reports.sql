@@ -74,10 +74,31 @@ SELECT array_agg(party ORDER BY ord) = array_agg(party ORDER BY total_score DESC
   FROM precursor.top_parties(100) WITH ORDINALITY t(party, role, alerts, category_1, substances,
                                                      total_score, reasons, ord);
 
--- split shipments and misdeclarations
-SELECT consignee, substance, category, window_start, shipments, total, largest_shipment,
-       threshold, threshold_unit
+-- split shipments: one row per consignee and substance, the 30-day window
+-- (from a shipment's day to 29 days later) with the largest total over the
+-- threshold among windows whose every shipment is at or under it.  Echo's
+-- May window holds 120 kg, its window from 25 June 160 kg; the windows
+-- that reach the 150 kg shipment of 1 August do not count.
+INSERT INTO decl VALUES
+	(20, '2025-05-01', 'Echo SARL', NULL, 'FR', 'potassium permanganate', '2841 61 00', 40, 'kg'),
+	(21, '2025-05-10', 'Echo SARL', NULL, 'FR', 'potassium permanganate', '2841 61 00', 40, 'kg'),
+	(22, '2025-05-20', 'Echo SARL', NULL, 'FR', 'potassium permanganate', '2841 61 00', 40, 'kg'),
+	(23, '2025-06-25', 'Echo SARL', NULL, 'FR', 'potassium permanganate', '2841 61 00', 40, 'kg'),
+	(24, '2025-07-01', 'Echo SARL', NULL, 'FR', 'potassium permanganate', '2841 61 00', 40, 'kg'),
+	(25, '2025-07-05', 'Echo SARL', NULL, 'FR', 'potassium permanganate', '2841 61 00', 40, 'kg'),
+	(26, '2025-07-10', 'Echo SARL', NULL, 'FR', 'potassium permanganate', '2841 61 00', 40, 'kg'),
+	(27, '2025-08-01', 'Echo SARL', NULL, 'FR', 'potassium permanganate', '2841 61 00', 150, 'kg');
+SELECT consignee, substance, category, window_start, window_end, shipments, total, largest_shipment,
+       threshold, threshold_unit, countries
   FROM precursor.split_shipment_candidates ORDER BY consignee, substance;
+-- the trigger saw each split as it happened
+SELECT row_key, declared_on,
+       (SELECT r->>'total_in_threshold_unit' FROM jsonb_array_elements(reasons) r
+         WHERE r->>'rule' = 'cumulative') AS cumulative_total,
+       jsonb_path_query_array(reasons, '$[*].rule') AS rules
+  FROM precursor.alert WHERE consignee = 'Echo SARL' ORDER BY alert_id;
+
+-- misdeclarations
 SELECT a.row_key, m.substance, m.declared_cn, m.rule, m.detail
   FROM precursor.misdeclarations m JOIN precursor.alert a USING (alert_id)
  ORDER BY alert_id, m.rule;

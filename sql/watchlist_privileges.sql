@@ -74,7 +74,7 @@ INSERT INTO precursor.synonym (synonym_id, substance_id, name, lang, kind)
 VALUES (990101, 990101, 'GBL', 'en', 'abbreviation');
 -- a national-language name for a shipped substance is fine
 INSERT INTO precursor.synonym (synonym_id, substance_id, name, lang, kind)
-VALUES (990102, 1, 'fenyloaceton', 'pl', 'translation');
+VALUES (990102, 1, 'fenyloaceton techniczny', 'pl', 'translation');
 UPDATE precursor.substance SET category = 'watch (high)' WHERE substance_id = 990101;
 SELECT w.code, s.name, s.category, c.cn_code, y.name AS synonym
   FROM precursor.watchlist AS w JOIN precursor.substance AS s USING (watchlist_id)

@@ -56,7 +56,12 @@ new_hit(Collector *col, const PmHit *h)
 	p->end_byte = (int32) h->end;
 	p->distance = h->distance;
 	p->negated = h->negated;
+	p->neg_cue = pm_negation_cue_phrase(h->neg_cue);	/* static strings */
+	p->neg_cue_lang = pm_negation_cue_lang(h->neg_cue);
+	if (h->edit[0] != '\0')
+		p->edit = pstrdup(h->edit);
 	p->homoglyph = h->homoglyph;
+	p->rule = h->rule;
 	p->ident = h->ident;
 	/* digits next to an identifier are not a purity */
 	if (h->kind == PM_HIT_CAS || h->kind == PM_HIT_EC || h->kind == PM_HIT_CN)
@@ -123,9 +128,16 @@ collect_hit(const PmHit *h, void *arg)
 
 				if (h->term_id >= (uint32) c->nterms)
 					break;
-				/* the annex excludes the salts of this entry */
-				if ((h->form.flags & CHEM_FORM_SALT) &&
-					!c->subs[c->terms[h->term_id].sub].covers_salts)
+				/*
+				 * Not this entry: part of another compound's name ("acetone
+				 * cyanohydrin"), or a salt or ester its clauses do not cover
+				 * ("sulphuric acid, diethyl ester", "ethyl phenylacetate").
+				 */
+				if ((h->form.flags & CHEM_FORM_OTHER) ||
+					((h->form.flags & CHEM_FORM_SALT) &&
+					 !c->subs[c->terms[h->term_id].sub].covers_salts) ||
+					((h->form.flags & CHEM_FORM_ESTER) &&
+					 !c->subs[c->terms[h->term_id].sub].covers_esters))
 					break;
 				names_substance = true;
 				if (col->stop_at_first)

@@ -13,7 +13,7 @@ PG_MODULE_MAGIC;
 
 void		_PG_init(void);
 
-bool		precursor_fuzzy = false;
+bool		precursor_fuzzy = true;
 int			precursor_max_hits = PRECURSOR_MAX_HITS_DEFAULT;
 
 /*
@@ -34,11 +34,12 @@ define_settings(void)
 {
 	DefineCustomBoolVariable("precursor.fuzzy",
 							 "Report misspellings of watchlist terms.",
-							 "When on, precursor.screen(), lookup() and matches() also report "
-							 "terms within an edit distance that grows with the term's length "
-							 "(never for abbreviations or short terms).",
+							 "On by default: precursor.screen(), lookup(), matches() and the "
+							 "screening trigger also report terms written with one edit (from 8 "
+							 "letters) or two (from 16); never abbreviations, shorter terms, "
+							 "changed digits or real chemical words.",
 							 &precursor_fuzzy,
-							 false,
+							 true,
 							 PGC_USERSET,
 							 0,
 							 NULL, NULL, NULL);

@@ -22,6 +22,7 @@
 
 #include "chemname.h"
 #include "matcher.h"
+#include "name_variants.h"
 #include "normalize.h"
 #include "screen.h"
 
@@ -101,6 +102,11 @@ form_text(const PrecursorHit *h)
 
 	initStringInfo(&buf);
 	appendStringInfoString(&buf, h->form_label[0] ? h->form_label : "base");
+	if (h->form.ester[0])
+	{
+		appendStringInfo(&buf, "%s%s", sep, h->form.ester);
+		sep = "; ";
+	}
 	if (h->form.stereo[0])
 	{
 		appendStringInfo(&buf, "%s%s", sep, h->form.stereo);
@@ -330,7 +336,11 @@ precursor_explain(PG_FUNCTION_ARGS)
 				if (h->term_lang)
 					appendStringInfoChar(&buf, ')');
 				if (h->kind == PM_HIT_FUZZY)
-					appendStringInfo(&buf, " (edit distance %d)", h->distance);
+					appendStringInfo(&buf, " (edit distance %d: %s)", h->distance,
+									 h->edit ? h->edit : "?");
+				if (h->rule != 0)
+					appendStringInfo(&buf, " written another way (name variant rule: %s)",
+									 nv_rule_name(h->rule));
 				break;
 		}
 		if (h->substance_id != 0)
@@ -338,7 +348,8 @@ precursor_explain(PG_FUNCTION_ARGS)
 							 h->substance_name, h->watchlist_code, h->category);
 		appendStringInfo(&buf, "; form %s; score %.2f", form, h->score);
 		if (h->negated)
-			appendStringInfo(&buf, "; NEGATED: a negation cue governs it in the clause \"%s\", so it does not make the text match",
+			appendStringInfo(&buf, "; NEGATED by the cue \"%s\" (%s) in the clause \"%s\", so it does not make the text match",
+							 h->neg_cue ? h->neg_cue : "?", h->neg_cue_lang ? h->neg_cue_lang : "?",
 							 pnstrdup(nb->text, nb->len));
 		else
 			appendStringInfo(&buf, "; context \"%s\"", pnstrdup(nb->text, nb->len));

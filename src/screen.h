@@ -49,7 +49,11 @@ typedef struct PrecursorHit
 	int32		end_byte;			/* exclusive */
 	int			distance;
 	bool		negated;
+	const char *neg_cue;			/* the negation cue governing it ("other than"), or NULL */
+	const char *neg_cue_lang;		/* the cue's language ("en") */
+	char	   *edit;				/* fuzzy: what was misspelt, or NULL */
 	bool		homoglyph;
+	uint8		rule;				/* NvRule: the name variant that matched (0: as written) */
 	int64		ident;				/* identifier value for cas/ec/cn hits */
 	int32		cache_sub;			/* internal: the substance's slot in the cache */
 } PrecursorHit;

@@ -30,6 +30,7 @@
  */
 #include "precursor.h"
 
+#include <ctype.h>
 #include <math.h>
 
 #include "access/genam.h"
@@ -38,6 +39,7 @@
 #include "access/table.h"
 #include "access/tableam.h"
 #include "access/xact.h"
+#include "storage/lmgr.h"
 #include "catalog/indexing.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_collation.h"
@@ -73,7 +75,9 @@
 #include "casrn.h"
 #include "cncode.h"
 #include "screen.h"
+#include "screen_registry.h"
 #include "screen_rules.h"
+#include "watchlist_cache.h"
 
 /* SQLSTATE of a rejected declaration: class PR (precursor), see README */
 #define ERRCODE_PRECURSOR_REJECTED	MAKE_SQLSTATE('P','R','0','0','1')
@@ -161,6 +165,7 @@ typedef struct ScreenConfig
 	Interval   *window;
 	char	   *window_text;
 	bool		alert_below_threshold;
+	bool		registered;		/* approved in precursor.screened_table */
 	ScreenOptions opts;
 	Oid			writer;			/* owner of precursor.alert */
 	Datum		empty_jsonb;
@@ -191,9 +196,12 @@ typedef struct Finding
 	RuleSubstance *thr;			/* the entry whose threshold applies */
 	int			nspans;
 	int32		span[MAX_SPANS][3];	/* start, end, kind of hits recorded */
+	int64		more_mentions;	/* mentions past MAX_SPANS, counted only */
+	int32		last_more[3];	/* the last of them, to count a span once */
 	float		confidence;		/* how sure the identification is */
 	float		aggravation;	/* what makes it worse */
 	bool		identified;		/* by name or CAS RN, not only a CN code */
+	bool		declared_cas;	/* the declared CAS RN is this chemical's */
 	bool		obfuscated;		/* found through a misspelling or look-alikes */
 	bool		cn_only;		/* a cn_watch finding */
 	bool		below_threshold;
@@ -203,19 +211,89 @@ typedef struct Finding
 	StringInfoData reasons;		/* JSON objects, comma separated */
 } Finding;
 
-/* Columns of the batched alert and shipment ledger inserts */
-#define ALERT_NCOLS		19
-#define LEDGER_NCOLS	9
-static const Oid alert_types[ALERT_NCOLS] = {TEXTOID, TEXTOID, TEXTOID, INT4OID,
-	TEXTOID, TEXTOID, TEXTOID, FLOAT4OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, DATEOID,
-FLOAT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID};
-static const Oid ledger_types[LEDGER_NCOLS] = {TEXTOID, TEXTOID, INT4OID, DATEOID,
-FLOAT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID};
+/*
+ * Columns of the batched alert and shipment ledger inserts, by name: the
+ * parameter $n of plan_alert / plan_ledger_insert is column n - 1 here, and
+ * the types below are what the buffered values hold.
+ */
+typedef enum AlertCol
+{
+	ALERT_SOURCE_TABLE,
+	ALERT_TRIGGER_NAME,
+	ALERT_ROW_KEY,
+	ALERT_SUBSTANCE_ID,
+	ALERT_SUBSTANCE_NAME,
+	ALERT_WATCHLIST_CODE,
+	ALERT_CATEGORY,
+	ALERT_SCORE,
+	ALERT_REASONS,				/* JSON text, cast to jsonb */
+	ALERT_CONSIGNEE,
+	ALERT_CONSIGNOR,
+	ALERT_COUNTRY,
+	ALERT_DECLARED_ON,
+	ALERT_QUANTITY,				/* float8, cast to numeric */
+	ALERT_UNIT,
+	ALERT_DECLARED_CN,
+	ALERT_DECLARED_CASRN,
+	ALERT_DESCRIPTION,
+	ALERT_LISTED_AS,			/* JSON array text, to text[] */
+	ALERT_SUPERSEDES,			/* "1,2", to bigint[] */
+	ALERT_NCOLS
+} AlertCol;
+
+typedef enum LedgerCol
+{
+	LEDGER_CONSIGNEE_KEY,
+	LEDGER_CONSIGNEE,
+	LEDGER_SUBSTANCE_ID,
+	LEDGER_SHIPPED_ON,
+	LEDGER_QUANTITY,			/* float8, cast to numeric */
+	LEDGER_UNIT,
+	LEDGER_SOURCE_TABLE,
+	LEDGER_ROW_KEY,
+	LEDGER_COUNTRY,
+	LEDGER_NCOLS
+} LedgerCol;
+
+static const Oid alert_types[ALERT_NCOLS] = {
+	[ALERT_SOURCE_TABLE] = TEXTOID,
+	[ALERT_TRIGGER_NAME] = TEXTOID,
+	[ALERT_ROW_KEY] = TEXTOID,
+	[ALERT_SUBSTANCE_ID] = INT4OID,
+	[ALERT_SUBSTANCE_NAME] = TEXTOID,
+	[ALERT_WATCHLIST_CODE] = TEXTOID,
+	[ALERT_CATEGORY] = TEXTOID,
+	[ALERT_SCORE] = FLOAT4OID,
+	[ALERT_REASONS] = TEXTOID,
+	[ALERT_CONSIGNEE] = TEXTOID,
+	[ALERT_CONSIGNOR] = TEXTOID,
+	[ALERT_COUNTRY] = TEXTOID,
+	[ALERT_DECLARED_ON] = DATEOID,
+	[ALERT_QUANTITY] = FLOAT8OID,
+	[ALERT_UNIT] = TEXTOID,
+	[ALERT_DECLARED_CN] = TEXTOID,
+	[ALERT_DECLARED_CASRN] = TEXTOID,
+	[ALERT_DESCRIPTION] = TEXTOID,
+	[ALERT_LISTED_AS] = TEXTOID,
+	[ALERT_SUPERSEDES] = TEXTOID,
+};
+static const Oid ledger_types[LEDGER_NCOLS] = {
+	[LEDGER_CONSIGNEE_KEY] = TEXTOID,
+	[LEDGER_CONSIGNEE] = TEXTOID,
+	[LEDGER_SUBSTANCE_ID] = INT4OID,
+	[LEDGER_SHIPPED_ON] = DATEOID,
+	[LEDGER_QUANTITY] = FLOAT8OID,
+	[LEDGER_UNIT] = TEXTOID,
+	[LEDGER_SOURCE_TABLE] = TEXTOID,
+	[LEDGER_ROW_KEY] = TEXTOID,
+	[LEDGER_COUNTRY] = TEXTOID,
+};
 
 /* Plans saved once per backend */
 static SPIPlanPtr plan_alert = NULL;
 static SPIPlanPtr plan_ledger_insert = NULL;
 static SPIPlanPtr plan_ledger_delete = NULL;
+static SPIPlanPtr plan_supersede = NULL;
 
 PG_FUNCTION_INFO_V1(precursor_screen_trigger);
 PG_FUNCTION_INFO_V1(precursor_screen_trigger_validate);
@@ -582,16 +660,25 @@ get_cstring(ScreenConfig *cfg, HeapTuple tuple, TupleDesc tupdesc, ColRole role)
 	return s ? pnstrdup(s, len) : NULL;
 }
 
-/* An identifier column (typed or text); false when null or unparsable */
+/*
+ * An identifier column (typed or text); false when null, blank or
+ * unparsable, and then *invalid is the text that did not parse (or NULL).
+ */
 static bool
 get_ident(ScreenConfig *cfg, HeapTuple tuple, TupleDesc tupdesc, ColRole role,
-		  int64 *out)
+		  int64 *out, char **invalid)
 {
 	ScreenColumn *c = &cfg->col[role];
 	bool		isnull;
 	Datum		d;
 	int			len;
 	char	   *s;
+	char	   *all;
+	int			all_len;
+	bool		ok;
+	int			i;
+
+	*invalid = NULL;
 
 	if (c->attnum == 0)
 		return false;
@@ -606,15 +693,30 @@ get_ident(ScreenConfig *cfg, HeapTuple tuple, TupleDesc tupdesc, ColRole role,
 	s = get_string(cfg, tuple, tupdesc, role, &len);
 	if (s == NULL)
 		return false;
+	all = s;
+	all_len = len;
 	if (role == COL_CASRN)
-		return casrn_parse(s, len, out, NULL);
-	/* CN codes are often written "ex 2918 30 00" or with a trailing TARIC */
-	if (len > 3 && pg_strncasecmp(s, "ex ", 3) == 0)
+		ok = casrn_parse(s, len, out, NULL) && casrn_value_is_valid(*out);
+	else
 	{
-		s += 3;
-		len -= 3;
+		/* CN codes are often written "ex 2918 30 00" or with a trailing TARIC */
+		if (len > 3 && pg_strncasecmp(s, "ex ", 3) == 0)
+		{
+			s += 3;
+			len -= 3;
+		}
+		ok = cncode_parse(s, len, out, NULL) && cncode_value_is_valid(*out);
 	}
-	return cncode_parse(s, len, out, NULL);
+	if (ok)
+		return true;
+	/* a blank column declares nothing; anything else is a malformed code */
+	for (i = 0; i < all_len; i++)
+		if (!isspace((unsigned char) all[i]))
+		{
+			*invalid = pnstrdup(all, Min(all_len, 100));
+			break;
+		}
+	return false;
 }
 
 static bool
@@ -650,7 +752,8 @@ get_quantity(ScreenConfig *cfg, HeapTuple tuple, TupleDesc tupdesc, double *out)
 			*out = DatumGetFloat8(DirectFunctionCall1(numeric_float8_no_overflow, d));
 			break;
 	}
-	return !isnan(*out);
+	/* NaN, infinite, zero or negative: declared, but invalid (the caller) */
+	return true;
 }
 
 static DateADT
@@ -787,7 +890,12 @@ get_finding(List **findings, int32 substance_id, int64 hit_casrn,
 	return f;
 }
 
-/* Record a hit's span once per finding; false if already recorded */
+/*
+ * Record a hit's span once per finding; false if already recorded.  Past
+ * MAX_SPANS mentions are only counted (more_mentions), so a description that
+ * repeats a name a million times makes a bounded alert; hits come ordered by
+ * position, so the same span through another list's entry is adjacent.
+ */
 static bool
 new_span(Finding *f, int32 start, int32 end, int32 kind)
 {
@@ -802,8 +910,16 @@ new_span(Finding *f, int32 start, int32 end, int32 kind)
 		f->span[f->nspans][1] = end;
 		f->span[f->nspans][2] = kind;
 		f->nspans++;
+		return true;
 	}
-	return true;
+	if (f->more_mentions > 0 && f->last_more[0] == start &&
+		f->last_more[1] == end && f->last_more[2] == kind)
+		return false;
+	f->last_more[0] = start;
+	f->last_more[1] = end;
+	f->last_more[2] = kind;
+	f->more_mentions++;
+	return false;
 }
 
 static bool
@@ -891,24 +1007,17 @@ reason_end(Finding *f)
 	appendStringInfoChar(&f->reasons, '}');
 }
 
-/* The characters [start_char, end_char) (1-based) of text, as a C string */
+/*
+ * The matched text of a hit, from the byte offsets the scan computed in its
+ * one pass (counting characters from the start per hit made the trigger
+ * quadratic in the length of the description).
+ */
 static char *
-text_span(const char *text, int len, int start_char, int end_char)
+hit_text(const char *text, int len, const PrecursorHit *h)
 {
-	int			pos = 1;
-	int			i = 0;
-	int			from = -1;
-
-	while (i < len && pos < end_char)
-	{
-		if (pos == start_char)
-			from = i;
-		i += pg_mblen(text + i);
-		pos++;
-	}
-	if (from < 0 || i > len)
+	if (h->start_byte < 0 || h->end_byte > len || h->start_byte > h->end_byte)
 		return pstrdup("");
-	return pnstrdup(text + from, i - from);
+	return pnstrdup(text + h->start_byte, h->end_byte - h->start_byte);
 }
 
 static void
@@ -935,6 +1044,15 @@ prepare_saved(const char *sql, int nargs, Oid *argtypes)
 	return plan;
 }
 
+/* Has precursor.alert the supersedes column (not in a database still at 1.0)? */
+static bool
+alert_supersedes(void)
+{
+	Oid			relid = get_relname_relid("alert", get_namespace_oid("precursor", false));
+
+	return OidIsValid(relid) && get_attnum(relid, "supersedes") != InvalidAttrNumber;
+}
+
 static void
 prepare_plans(void)
 {
@@ -950,24 +1068,29 @@ prepare_plans(void)
 		 * One statement for a batch of alerts (see pending_flush()): every
 		 * column comes as an array, unnested side by side in row order.
 		 */
-		plan_alert = prepare_saved(
+		/* a database still at 1.0 has no supersedes column: $20 is unused */
+		plan_alert = prepare_saved(psprintf(
 								   "INSERT INTO precursor.alert (source_table, trigger_name, row_key,"
 								   " substance_id, substance_name, watchlist_code, category, score, reasons,"
 								   " consignee, consignor, country, declared_on, quantity, unit,"
-								   " declared_cn, declared_casrn, description, listed_as)"
+								   " declared_cn, declared_casrn, description, listed_as%s)"
 								   " SELECT a1, a2, a3, a4, a5, a6, a7, a8, a9::pg_catalog.jsonb,"
 								   " a10, a11, a12, a13, a14::pg_catalog.numeric, a15, a16, a17, a18,"
-								   " ARRAY(SELECT pg_catalog.jsonb_array_elements_text(a19::pg_catalog.jsonb))"
+								   " ARRAY(SELECT pg_catalog.jsonb_array_elements_text(a19::pg_catalog.jsonb))%s"
 								   " FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2),"
 								   " pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5),"
 								   " pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8),"
 								   " pg_catalog.unnest($9), pg_catalog.unnest($10), pg_catalog.unnest($11),"
 								   " pg_catalog.unnest($12), pg_catalog.unnest($13), pg_catalog.unnest($14),"
 								   " pg_catalog.unnest($15), pg_catalog.unnest($16), pg_catalog.unnest($17),"
-								   " pg_catalog.unnest($18), pg_catalog.unnest($19)) WITH ORDINALITY"
+								   " pg_catalog.unnest($18), pg_catalog.unnest($19), pg_catalog.unnest($20))"
+								   " WITH ORDINALITY"
 								   " AS u (a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14,"
-								   " a15, a16, a17, a18, a19, ord)"
+								   " a15, a16, a17, a18, a19, a20, ord)"
 								   " ORDER BY ord",
+								   alert_supersedes() ? ", supersedes" : "",
+								   alert_supersedes() ?
+								   ", pg_catalog.string_to_array(a20, ',')::pg_catalog.int8[]" : ""),
 								   ALERT_NCOLS, types);
 	}
 	if (plan_ledger_insert == NULL)
@@ -998,6 +1121,20 @@ prepare_plans(void)
 										   " WHERE source_table OPERATOR(pg_catalog.=) $1"
 										   "   AND row_key OPERATOR(pg_catalog.=) $2",
 										   2, types);
+	}
+	if (plan_supersede == NULL)
+	{
+		Oid			types[3] = {TEXTOID, TEXTOID, TEXTOID};
+
+		/* alert_guard() lets exactly this change through */
+		plan_supersede = prepare_saved(
+									   "UPDATE precursor.alert SET status = 'superseded'"
+									   " WHERE source_table OPERATOR(pg_catalog.=) $1"
+									   "   AND row_key OPERATOR(pg_catalog.=) $2"
+									   "   AND trigger_name OPERATOR(pg_catalog.=) $3"
+									   "   AND status OPERATOR(pg_catalog.=) 'open'"
+									   " RETURNING alert_id",
+									   3, types);
 	}
 }
 
@@ -1065,19 +1202,20 @@ static void pending_subxact_end(SubTransactionId subid, SubTransactionId parent,
 static void pending_xact_end(XactEvent event);
 static void pending_merge_ledger(const char *ckey, int32 substance_id,
 								 struct LedgerPair *pair);
+static void ledger_lock(void);
 
 /*
  * The cumulative rule sums a consignee's shipments of a substance within the
  * window.  Instead of a query per shipment, the first shipment of a
- * (consignee, substance) pair in a transaction takes the advisory lock that
- * serialises the pair across sessions and reads the pair's ledger rows once;
- * the transaction's own shipments are then added to that list as they are
- * recorded.  The list stays exact while the lock is held: no other session
- * can add a shipment of the pair before this transaction ends.  It is
- * dropped at the end of the transaction, when a subtransaction aborts (its
- * rows and possibly its lock are gone), and when an UPDATE deletes ledger
- * rows.  (Ledger rows changed by hand in the same transaction are not seen;
- * only the tables' owner can do that.)
+ * (consignee, substance) pair in a transaction reads the pair's ledger rows
+ * once, under the ledger lock (ledger_lock()); the transaction's own
+ * shipments are then added to that list as they are recorded.  The list
+ * stays exact while the lock is held: no other session can add a shipment
+ * before this transaction ends.  It is dropped at the end of the
+ * transaction, when a subtransaction aborts (its rows and possibly its lock
+ * are gone), and when an UPDATE deletes ledger rows.  (Ledger rows changed by
+ * hand in the same transaction are not seen; only the tables' owner can do
+ * that.)
  */
 typedef struct LedgerKey
 {
@@ -1180,7 +1318,7 @@ screen_callbacks_init(void)
  * shipped_on): no SPI, no executor.  The snapshot is the one a non-read-only
  * SPI query would take: the command counter is advanced first (this
  * transaction's flushed rows are seen) and, in READ COMMITTED, the snapshot
- * is taken after the caller's advisory lock.  Runs as the alert tables'
+ * is taken after the caller's ledger lock.  Runs as the alert tables'
  * owner (the caller), who can read the ledger.
  */
 static void
@@ -1266,7 +1404,6 @@ ledger_get(const char *ckey, int32 substance_id)
 	LedgerKey	key;
 	LedgerPair *pair;
 	bool		found;
-	Datum		ckey_datum;
 
 	screen_callbacks_init();
 	if (ledger_cxt == NULL)
@@ -1294,15 +1431,10 @@ ledger_get(const char *ckey, int32 substance_id)
 		return pair;
 
 	/*
-	 * Serialise shipments of this substance to this consignee: a concurrent
-	 * session's shipments are committed (and read below, with a snapshot
-	 * taken after the lock) before ours are summed.  Held to the end of the
-	 * transaction.
+	 * A concurrent session's shipments are committed (and read below, with a
+	 * snapshot taken after the lock) before ours are summed.
 	 */
-	ckey_datum = CStringGetTextDatum(ckey);
-	DirectFunctionCall2(pg_advisory_xact_lock_int4,
-						DirectFunctionCall1Coll(hashtext, C_COLLATION_OID, ckey_datum),
-						Int32GetDatum(substance_id));
+	ledger_lock();
 
 	/*
 	 * Entered only once the list is complete: an error while reading leaves
@@ -1327,6 +1459,30 @@ ledger_get(const char *ckey, int32 substance_id)
 	/* and the shipments recorded but not yet written (see pending_add()) */
 	pending_merge_ledger(ckey, substance_id, pair);
 	return pair;
+}
+
+/*
+ * Serialise the transactions that read or record shipments: EXCLUSIVE lock on
+ * precursor.shipment_ledger_lock to the end of the transaction.  One lock,
+ * not one per (consignee, substance) taken in row order: two loads naming
+ * crossed consignees deadlocked that way, and no lock order can be fixed
+ * before the rows arrive.  The table grants nothing to anyone, so no other
+ * role can take or hold the lock (an advisory lock can be taken by anyone).
+ * Readers of the ledger (SELECT) are not blocked.  Re-taking a held lock is a
+ * local hash lookup.
+ */
+static void
+ledger_lock(void)
+{
+	Oid			nsp = get_namespace_oid("precursor", false);
+	Oid			relid = get_relname_relid("shipment_ledger_lock", nsp);
+
+	/* a database still at 1.0: the ledger itself, which only its owner can lock */
+	if (!OidIsValid(relid))
+		relid = get_relname_relid("shipment_ledger", nsp);
+	if (!OidIsValid(relid))
+		elog(ERROR, "table precursor.shipment_ledger is missing");
+	LockRelationOid(relid, ExclusiveLock);
 }
 
 static void
@@ -1617,11 +1773,11 @@ pending_merge_ledger(const char *ckey, int32 substance_id, LedgerPair *pair)
 	for (i = 0; i < pend_ledger.n; i++)
 	{
 		PendingRow *r = pend_ledger.rows[i];
-		text	   *k = (text *) DatumGetPointer(r->v[0]);
+		text	   *k = (text *) DatumGetPointer(r->v[LEDGER_CONSIGNEE_KEY]);
 
-		if (DatumGetInt32(r->v[2]) == substance_id &&
+		if (DatumGetInt32(r->v[LEDGER_SUBSTANCE_ID]) == substance_id &&
 			VARSIZE_ANY_EXHDR(k) == len && memcmp(VARDATA_ANY(k), ckey, len) == 0)
-			ledger_add(pair, DatumGetDateADT(r->v[3]), r->stored);
+			ledger_add(pair, DatumGetDateADT(r->v[LEDGER_SHIPPED_ON]), r->stored);
 	}
 }
 
@@ -1719,13 +1875,17 @@ typedef struct RowData
 	char		cn_text[CNCODE_TEXT_MAX];
 	char		cas_text[CASRN_TEXT_MAX];
 	bool		has_qty;
+	bool		qty_invalid;	/* not positive and finite */
 	double		qty;
 	char	   *unit;
+	char	   *cas_invalid;	/* a declared CAS RN / CN code that does not parse */
+	char	   *cn_invalid;
 	char	   *consignee;
 	char	   *consignor;
 	char	   *country;
 	DateADT		date;
 	char	   *key;
+	char	   *supersedes;		/* ids of the alerts an UPDATE superseded, "1,2" */
 } RowData;
 
 typedef struct ErrCtxArg
@@ -1753,8 +1913,17 @@ identify(ScreenConfig *cfg, RowData *row, List **findings)
 {
 	if (row->desc != NULL && row->desc_len > 0)
 	{
-		List	   *hits = precursor_screen_text(row->desc, row->desc_len, &cfg->opts);
+		bool		truncated = false;
+		List	   *hits;
 		ListCell   *lc;
+
+		/*
+		 * The same bound as screen() (precursor.max_hits), per row; past it
+		 * the row is not rejected but every finding says the description
+		 * was not screened to its end, and alerts.
+		 */
+		hits = precursor_screen_hits(row->desc, row->desc_len, &cfg->opts,
+									 precursor_max_hits, &truncated);
 
 		foreach(lc, hits)
 		{
@@ -1764,6 +1933,7 @@ identify(ScreenConfig *cfg, RowData *row, List **findings)
 			char	   *matched;
 			bool		cn_hit = (h->kind == PM_HIT_CN);
 
+			CHECK_FOR_INTERRUPTS();
 			/* "toluene-free" is not a mention; an EC number names no listed substance */
 			if (h->negated || h->substance_id == 0)
 				continue;
@@ -1786,7 +1956,7 @@ identify(ScreenConfig *cfg, RowData *row, List **findings)
 					rule = "name";
 					break;
 			}
-			matched = text_span(row->desc, row->desc_len, h->start_char, h->end_char);
+			matched = hit_text(row->desc, row->desc_len, h);
 			reason_begin(f, rule);
 			reason_str(f, "kind", pm_hit_kind_name(h->kind));
 			reason_str(f, "term", h->matched_term);
@@ -1817,6 +1987,26 @@ identify(ScreenConfig *cfg, RowData *row, List **findings)
 				}
 			}
 		}
+		foreach(lc, *findings)
+		{
+			Finding    *f = lfirst(lc);
+
+			if (f->more_mentions > 0)
+			{
+				reason_begin(f, "more_mentions");
+				reason_num(f, "count", (double) f->more_mentions);
+				reason_str(f, "column", cfg->col[COL_DESCRIPTION].name);
+				reason_end(f);
+			}
+			if (truncated)
+			{
+				reason_begin(f, "hits_truncated");
+				reason_num(f, "max_hits", precursor_max_hits);
+				reason_str(f, "column", cfg->col[COL_DESCRIPTION].name);
+				reason_end(f);
+				f->aggravated = true;
+			}
+		}
 	}
 
 	if (row->has_cas)
@@ -1829,8 +2019,9 @@ identify(ScreenConfig *cfg, RowData *row, List **findings)
 		{
 			Finding    *f = get_finding(findings, subs[i]->substance_id, 0, NULL, NULL, NULL);
 
-			if (!new_span(f, -1, -1, (int32) PM_HIT_CAS))
+			if (f->declared_cas)
 				continue;
+			f->declared_cas = true;
 			reason_begin(f, "cas");
 			reason_str(f, "casrn", row->cas_text);
 			reason_str(f, "column", cfg->col[COL_CASRN].name);
@@ -1886,6 +2077,23 @@ apply_quantity_rules(ScreenConfig *cfg, RowData *row, Finding *f)
 		reason_end(f);
 		return;
 	}
+	if (row->qty_invalid)
+	{
+		/*
+		 * A negative or infinite quantity would cancel real shipments in the
+		 * cumulative sum: it is evidence, never a shipment.
+		 */
+		reason_begin(f, "quantity_invalid");
+		reason_str(f, "quantity", psprintf("%.15g", row->qty));
+		reason_str(f, "unit", row->unit);
+		reason_num(f, "threshold", s->threshold_qty);
+		reason_str(f, "threshold_unit", s->threshold_unit);
+		reason_str(f, "why", "a quantity must be positive and finite");
+		reason_end(f);
+		f->aggravation += 0.1f;
+		f->aggravated = true;
+		return;
+	}
 	if (row->unit == NULL || !screen_unit_parse(row->unit, strlen(row->unit), &kind, &factor))
 	{
 		reason_begin(f, "unit_unknown");
@@ -1928,11 +2136,14 @@ apply_quantity_rules(ScreenConfig *cfg, RowData *row, Finding *f)
 		reason_num(f, "density_kg_per_l", s->density);
 	reason_end(f);
 
-	/* cumulative quantity per consignee over the window */
-	if (row->consignee != NULL && f->identified)
+	/*
+	 * Cumulative quantity per consignee over the window: only for registered
+	 * tables, which alone may read and feed the shared ledger.
+	 */
+	if (row->consignee != NULL && f->identified && cfg->registered)
 	{
-		Datum		v[9];
-		char		n[9] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
+		Datum		v[LEDGER_NCOLS];
+		char		n[LEDGER_NCOLS];
 		char	   *ckey = consignee_key(row->consignee);
 		LedgerPair *pair;
 		DateADT		lo;
@@ -1964,21 +2175,22 @@ apply_quantity_rules(ScreenConfig *cfg, RowData *row, Finding *f)
 		stored = DatumGetFloat8(DirectFunctionCall1(numeric_float8,
 													DirectFunctionCall1(float8_numeric,
 																		Float8GetDatum(base))));
-		v[0] = CStringGetTextDatum(ckey);
-		v[1] = CStringGetTextDatum(row->consignee);
-		v[2] = Int32GetDatum(s->substance_id);
-		v[3] = DateADTGetDatum(row->date);
-		v[4] = Float8GetDatum(base);
-		v[5] = CStringGetTextDatum(base_unit);
-		v[6] = CStringGetTextDatum(cfg->table_name);
+		memset(n, ' ', sizeof(n));
+		v[LEDGER_CONSIGNEE_KEY] = CStringGetTextDatum(ckey);
+		v[LEDGER_CONSIGNEE] = CStringGetTextDatum(row->consignee);
+		v[LEDGER_SUBSTANCE_ID] = Int32GetDatum(s->substance_id);
+		v[LEDGER_SHIPPED_ON] = DateADTGetDatum(row->date);
+		v[LEDGER_QUANTITY] = Float8GetDatum(base);
+		v[LEDGER_UNIT] = CStringGetTextDatum(base_unit);
+		v[LEDGER_SOURCE_TABLE] = CStringGetTextDatum(cfg->table_name);
 		if (row->key)
-			v[7] = CStringGetTextDatum(row->key);
+			v[LEDGER_ROW_KEY] = CStringGetTextDatum(row->key);
 		else
-			n[7] = 'n';
+			n[LEDGER_ROW_KEY] = 'n';
 		if (row->country)
-			v[8] = CStringGetTextDatum(row->country);
+			v[LEDGER_COUNTRY] = CStringGetTextDatum(row->country);
 		else
-			n[8] = 'n';
+			n[LEDGER_COUNTRY] = 'n';
 		pending_add(&pend_ledger, cfg->writer, v, n, stored);
 		ledger_add(pair, row->date, stored);
 		total += stored;
@@ -2140,6 +2352,42 @@ apply_cn_rules(ScreenConfig *cfg, RowData *row, List **findings)
 	reason_end(f);
 }
 
+/*
+ * A declared CAS RN or CN code that is not a valid code is evidence of its
+ * own on a row that names a scheduled chemical (a typo, or a code made up to
+ * pass a check); on a row that names nothing it is a data-quality matter.
+ */
+static void
+apply_ident_rules(ScreenConfig *cfg, RowData *row, List *findings)
+{
+	ListCell   *lc;
+
+	foreach(lc, findings)
+	{
+		Finding    *f = lfirst(lc);
+
+		if (row->cas_invalid)
+		{
+			reason_begin(f, "casrn_invalid");
+			reason_str(f, "declared", row->cas_invalid);
+			reason_str(f, "column", cfg->col[COL_CASRN].name);
+			reason_end(f);
+		}
+		if (row->cn_invalid)
+		{
+			reason_begin(f, "cn_invalid");
+			reason_str(f, "declared", row->cn_invalid);
+			reason_str(f, "column", cfg->col[COL_CN].name);
+			reason_end(f);
+		}
+		if (row->cas_invalid || row->cn_invalid)
+		{
+			f->aggravation += 0.1f;
+			f->aggravated = true;
+		}
+	}
+}
+
 static void
 score_findings(ScreenConfig *cfg, List *findings)
 {
@@ -2178,33 +2426,35 @@ insert_alerts(ScreenConfig *cfg, RowData *row, List *findings)
 		initStringInfo(&l);
 		append_listings_json(&l, f);
 #define TXT(i, s) do { if (s) v[i] = CStringGetTextDatum(s); else n[i] = 'n'; } while (0)
-		TXT(0, cfg->table_name);
-		TXT(1, cfg->tgname);
-		TXT(2, row->key);
-		v[3] = Int32GetDatum(f->substance_id);
-		TXT(4, f->name);
-		TXT(5, f->watchlist);
-		TXT(6, f->category);
-		v[7] = Float4GetDatum(f->score);
-		TXT(8, r.data);
-		TXT(9, row->consignee);
-		TXT(10, row->consignor);
-		TXT(11, row->country);
-		v[12] = DateADTGetDatum(row->date);
+		TXT(ALERT_SOURCE_TABLE, cfg->table_name);
+		TXT(ALERT_TRIGGER_NAME, cfg->tgname);
+		TXT(ALERT_ROW_KEY, row->key);
+		v[ALERT_SUBSTANCE_ID] = Int32GetDatum(f->substance_id);
+		TXT(ALERT_SUBSTANCE_NAME, f->name);
+		TXT(ALERT_WATCHLIST_CODE, f->watchlist);
+		TXT(ALERT_CATEGORY, f->category);
+		v[ALERT_SCORE] = Float4GetDatum(f->score);
+		TXT(ALERT_REASONS, r.data);
+		TXT(ALERT_CONSIGNEE, row->consignee);
+		TXT(ALERT_CONSIGNOR, row->consignor);
+		TXT(ALERT_COUNTRY, row->country);
+		v[ALERT_DECLARED_ON] = DateADTGetDatum(row->date);
 		if (row->has_qty)
-			v[13] = Float8GetDatum(row->qty);
+			v[ALERT_QUANTITY] = Float8GetDatum(row->qty);
 		else
-			n[13] = 'n';
-		TXT(14, row->unit);
-		TXT(15, row->has_cn ? row->cn_text : NULL);
-		TXT(16, row->has_cas ? row->cas_text : NULL);
+			n[ALERT_QUANTITY] = 'n';
+		TXT(ALERT_UNIT, row->unit);
+		TXT(ALERT_DECLARED_CN, row->has_cn ? row->cn_text : NULL);
+		TXT(ALERT_DECLARED_CASRN, row->has_cas ? row->cas_text : NULL);
 		if (row->desc)
-			v[17] = PointerGetDatum(cstring_to_text_with_len(row->desc,
-															 pg_mbcliplen(row->desc, row->desc_len,
-																		  MAX_EXCERPT_BYTES)));
+			v[ALERT_DESCRIPTION] =
+				PointerGetDatum(cstring_to_text_with_len(row->desc,
+														 pg_mbcliplen(row->desc, row->desc_len,
+																	  MAX_EXCERPT_BYTES)));
 		else
-			n[17] = 'n';
-		TXT(18, l.data);
+			n[ALERT_DESCRIPTION] = 'n';
+		TXT(ALERT_LISTED_AS, l.data);
+		TXT(ALERT_SUPERSEDES, row->supersedes ? row->supersedes : "");
 #undef TXT
 		pending_add(&pend_alert, cfg->writer, v, n, 0);
 	}
@@ -2259,6 +2509,17 @@ get_config(FunctionCallInfo fcinfo, TriggerData *trigdata)
 										"precursor screen row",
 										ALLOCSET_DEFAULT_SIZES);
 	MemoryContextSwitchTo(old);
+
+	/* once per statement: is this trigger still the one a manager approved? */
+	cfg->registered = screen_registry_check(trigdata->tg_relation, tg->tgname,
+											tg->tgnargs, tg->tgargs, cfg->writer);
+	if ((cfg->modes & MODE_ALERT) && !cfg->registered)
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("screening trigger \"%s\" on %s may not write alerts",
+						cfg->tgname, cfg->table_name),
+				 errdetail("The table, its owner and the trigger's arguments are not registered in precursor.screened_table."),
+				 errhint("A member of precursor_manager registers it by creating the trigger (precursor.attach_screening) or by passing its OID to precursor.screen_trigger_validate().")));
 	fcinfo->flinfo->fn_extra = cfg;
 	return cfg;
 }
@@ -2314,22 +2575,19 @@ precursor_screen_trigger(PG_FUNCTION_ARGS)
 	error_context_stack = &errcb;
 
 	row.desc = get_string(cfg, tuple, tupdesc, COL_DESCRIPTION, &row.desc_len);
-	row.has_cas = get_ident(cfg, tuple, tupdesc, COL_CASRN, &row.cas);
+	row.has_cas = get_ident(cfg, tuple, tupdesc, COL_CASRN, &row.cas, &row.cas_invalid);
 	if (row.has_cas)
-	{
-		if (casrn_value_is_valid(row.cas))
-			casrn_format(row.cas, row.cas_text);
-		else
-			row.has_cas = false;
-	}
-	row.has_cn = get_ident(cfg, tuple, tupdesc, COL_CN, &row.cn);
+		casrn_format(row.cas, row.cas_text);
+	row.has_cn = get_ident(cfg, tuple, tupdesc, COL_CN, &row.cn, &row.cn_invalid);
 	if (row.has_cn)
-	{
-		if (cncode_value_is_valid(row.cn))
-			cncode_format(row.cn, row.cn_text);
-		else
-			row.has_cn = false;
-	}
+		cncode_format(row.cn, row.cn_text);
+
+	/*
+	 * Annotate and reject show the firing role what the lists contain: only
+	 * if it may read them, exactly as screen() would let it.
+	 */
+	if (cfg->modes & (MODE_ANNOTATE | MODE_REJECT))
+		(void) watchlist_cache_get(false);	/* raises screen()'s error */
 
 	GetUserIdAndSecContext(&save_userid, &save_sec);
 	SetUserIdAndSecContext(cfg->writer,
@@ -2348,28 +2606,62 @@ precursor_screen_trigger(PG_FUNCTION_ARGS)
 			row.has_cn = false;
 	}
 
-	if (is_update && cfg->col[COL_KEY].attnum != 0)
+	if (is_update && cfg->col[COL_KEY].attnum != 0 && cfg->registered)
 	{
-		/* the row's earlier shipments are replaced by what it says now */
+		/*
+		 * The row's earlier shipments are replaced by what it says now, and
+		 * its open alerts are superseded by the ones it raises now.
+		 */
 		char	   *old_key = get_key(cfg, trigdata->tg_trigtuple, tupdesc);
 
 		if (old_key != NULL)
 		{
-			Datum		v[2];
+			Datum		v[3];
 			int			rc;
+			uint64		i;
 
-			/* shipments still buffered are deleted too */
+			/* shipments and alerts still buffered are included */
 			pending_flush();
 			spi_enter(&spi);
 			v[0] = CStringGetTextDatum(cfg->table_name);
 			v[1] = CStringGetTextDatum(old_key);
+			v[2] = CStringGetTextDatum(cfg->tgname);
 			rc = SPI_execute_plan(plan_ledger_delete, v, NULL, false, 0);
 			if (rc != SPI_OK_DELETE)
 				elog(ERROR, "could not update the shipment ledger: %s",
 					 SPI_result_code_string(rc));
-			/* the shipments known to this transaction changed */
+			/*
+			 * The shipments known to this transaction changed; and like a
+			 * new shipment, a removed one is committed before the next
+			 * transaction sums (an UPDATE that touches no shipment takes no
+			 * lock).
+			 */
 			if (SPI_processed > 0)
+			{
+				ledger_lock();
 				ledger_reset();
+			}
+			if ((cfg->modes & MODE_ALERT) && alert_supersedes())
+			{
+				StringInfoData ids;
+
+				rc = SPI_execute_plan(plan_supersede, v, NULL, false, 0);
+				if (rc != SPI_OK_UPDATE_RETURNING)
+					elog(ERROR, "could not supersede the alerts of row %s: %s",
+						 old_key, SPI_result_code_string(rc));
+				initStringInfo(&ids);
+				for (i = 0; i < SPI_processed; i++)
+				{
+					bool		isnull;
+					Datum		id = SPI_getbinval(SPI_tuptable->vals[i],
+												   SPI_tuptable->tupdesc, 1, &isnull);
+
+					CHECK_FOR_INTERRUPTS();
+					appendStringInfo(&ids, "%s" INT64_FORMAT, i > 0 ? "," : "",
+									 DatumGetInt64(id));
+				}
+				row.supersedes = ids.data;
+			}
 		}
 	}
 
@@ -2386,6 +2678,7 @@ precursor_screen_trigger(PG_FUNCTION_ARGS)
 								   save_sec | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
 		}
 		row.has_qty = get_quantity(cfg, tuple, tupdesc, &row.qty);
+		row.qty_invalid = row.has_qty && !(isfinite(row.qty) && row.qty > 0);
 		row.unit = get_cstring(cfg, tuple, tupdesc, COL_UNIT);
 		row.consignee = get_cstring(cfg, tuple, tupdesc, COL_CONSIGNEE);
 		row.consignor = get_cstring(cfg, tuple, tupdesc, COL_CONSIGNOR);
@@ -2393,8 +2686,12 @@ precursor_screen_trigger(PG_FUNCTION_ARGS)
 		row.date = get_date(cfg, tuple, tupdesc);
 
 		apply_cn_rules(cfg, &row, &findings);
+		apply_ident_rules(cfg, &row, findings);
 		foreach(lc, findings)
+		{
+			CHECK_FOR_INTERRUPTS();
 			apply_quantity_rules(cfg, &row, lfirst(lc));
+		}
 		score_findings(cfg, findings);
 		if (cfg->modes & MODE_ALERT)
 			insert_alerts(cfg, &row, findings);
@@ -2442,6 +2739,7 @@ precursor_screen_trigger_validate(PG_FUNCTION_ARGS)
 	char	  **args;
 	int			nargs;
 	int16		tgtype;
+	ScreenConfig *cfg;
 
 	tgrel = table_open(TriggerRelationId, AccessShareLock);
 	ScanKeyInit(&key, Anum_pg_trigger_oid, BTEqualStrategyNumber, F_OIDEQ,
@@ -2482,7 +2780,21 @@ precursor_screen_trigger_validate(PG_FUNCTION_ARGS)
 						NameStr(tg->tgname), RelationGetRelationName(rel)),
 				 errhint("precursor.screen_trigger() screens rows as they arrive; use precursor.attach_screening() to create the trigger.")));
 
-	(void) parse_config(rel, NameStr(tg->tgname), tgoid, nargs, args);
+	cfg = parse_config(rel, NameStr(tg->tgname), tgoid, nargs, args);
+
+	/* a manager's approval is recorded; nobody else's alert trigger passes */
+	if (!screen_registry_check(rel, NameStr(tg->tgname), nargs, args, cfg->writer))
+	{
+		if (screen_registry_may_register())
+			screen_registry_record(rel, NameStr(tg->tgname), nargs, args, cfg->writer);
+		else if (cfg->modes & MODE_ALERT)
+			ereport(ERROR,
+					(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+					 errmsg("permission denied to let trigger \"%s\" on table \"%s\" write alerts",
+							NameStr(tg->tgname), RelationGetRelationName(rel)),
+					 errdetail("Only a member of precursor_manager may register a table for alerts; this table, its owner and these arguments are not registered."),
+					 errhint("Ask a member of precursor_manager to attach the trigger (precursor.attach_screening), or use 'mode=annotate' or 'mode=reject', which write nothing.")));
+	}
 
 	/* a second screening trigger would raise every alert twice */
 	{

@@ -310,7 +310,7 @@ build_cache(void)
 	 */
 	spi_run("SELECT s.substance_id, s.name, s.casrn::pg_catalog.text, "
 			"       s.category, w.code, s.covers_salts, "
-			"       s.excluded_casrn::pg_catalog.text "
+			"       s.excluded_casrn::pg_catalog.text, s.covers_esters "
 			"  FROM precursor.substance s "
 			"  JOIN precursor.watchlist w "
 			"    ON w.watchlist_id OPERATOR(pg_catalog.=) s.watchlist_id "
@@ -336,6 +336,7 @@ build_cache(void)
 		s->watchlist_code = spi_text(tup, desc, 5, cxt);
 		s->covers_salts = DatumGetBool(SPI_getbinval(tup, desc, 6, &isnull)) && !isnull;
 		parse_excluded(s, SPI_getvalue(tup, desc, 7), cxt);
+		s->covers_esters = DatumGetBool(SPI_getbinval(tup, desc, 8, &isnull)) && !isnull;
 		if (s->casrn != 0)
 		{
 			c->cas[c->ncas].ident = s->casrn;

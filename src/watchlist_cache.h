@@ -21,6 +21,7 @@ typedef struct CacheSubstance
 	char	   *category;
 	char	   *watchlist_code;
 	bool		covers_salts;	/* a salt form of a name is this entry */
+	bool		covers_esters;	/* an ester form of a name is this entry (glycidic acids) */
 	int			nexcluded;		/* CAS RNs the entry excludes */
 	int64	   *excluded;
 } CacheSubstance;

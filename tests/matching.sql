@@ -4,7 +4,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS precursor;
 
-SELECT plan(62);
+SELECT plan(63);
 
 -- Functions exist with the intended signatures
 SELECT has_function('precursor', 'screen', ARRAY['text'], 'screen(text) exists');
@@ -69,7 +69,7 @@ SELECT ok(pg_catalog.obj_description('precursor.hit'::regtype, 'pg_type') IS NOT
 -- Behaviour: names, synonyms, languages, scripts
 SELECT ok(precursor.matches('500 kg acetic anhydride'), 'acetic anhydride');
 -- the GUC (defined when the module is loaded, which the call above did)
-SELECT is(pg_catalog.current_setting('precursor.fuzzy'), 'off', 'precursor.fuzzy defaults to off');
+SELECT is(pg_catalog.current_setting('precursor.fuzzy'), 'on', 'precursor.fuzzy defaults to on');
 SELECT ok(precursor.matches('1-phenyl-2-propanone'), '1-phenyl-2-propanone');
 SELECT ok(precursor.matches('P-2-P 20 l'), 'P-2-P');
 SELECT ok(precursor.matches('BMK oil'), 'BMK');
@@ -93,13 +93,14 @@ SELECT ok(precursor.matches('CAS#103-79-7'), 'CAS#103-79-7');
 SELECT ok(NOT precursor.matches('CAS 103-79-8'), 'invalid check digit is not matched');
 SELECT is((SELECT DISTINCT match_kind || ' ' || score FROM precursor.screen('CN 2914 31 00')), 'cn 0.5', 'CN code with cue: kind cn, score 0.5');
 
--- Fuzzy only when asked for
-SELECT ok(NOT precursor.matches('acetic anhydrite'), 'misspelling not matched with fuzzy off');
-SET LOCAL precursor.fuzzy = on;
-SELECT ok(precursor.matches('acetic anhydrite'), 'misspelling matched with fuzzy on');
-SELECT is((SELECT DISTINCT match_kind FROM precursor.screen('acetic anhydrite')), 'fuzzy', 'kind fuzzy');
-SELECT ok((SELECT bool_and(score < 1) FROM precursor.screen('acetic anhydrite')), 'a fuzzy hit scores below 1');
+-- Misspellings by default; the setting turns them off
+SELECT ok(precursor.matches('acetic anhidride'), 'misspelling matched by default');
+SELECT is((SELECT DISTINCT match_kind FROM precursor.screen('acetic anhidride')), 'fuzzy', 'kind fuzzy');
+SELECT ok((SELECT bool_and(score < 1) FROM precursor.screen('acetic anhidride')), 'a fuzzy hit scores below 1');
+SELECT ok(NOT precursor.matches('acetic anhydrite'), 'a real word (the mineral anhydrite) is no misspelling');
 SET LOCAL precursor.fuzzy = off;
+SELECT ok(NOT precursor.matches('acetic anhidride'), 'misspelling not matched with fuzzy off');
+RESET precursor.fuzzy;
 
 -- Negation
 SELECT ok(NOT precursor.matches('toluene-free'), 'toluene-free does not match');

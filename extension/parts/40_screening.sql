@@ -52,10 +52,11 @@ CREATE TABLE precursor.alert (
 	declared_casrn text NULL,
 	description text NULL,
 	status		text NOT NULL DEFAULT 'open'
-		CONSTRAINT alert_status_valid CHECK (status IN ('open', 'cleared', 'escalated')),
+		CONSTRAINT alert_status_valid CHECK (status IN ('open', 'cleared', 'escalated', 'superseded')),
 	reviewed_by name NULL,
 	reviewed_at timestamptz NULL,
-	review_note text NULL
+	review_note text NULL,
+	supersedes	bigint[] NOT NULL DEFAULT '{}'
 );
 ALTER SEQUENCE precursor.alert_alert_id_seq OWNED BY precursor.alert.alert_id;
 CREATE INDEX alert_status_idx ON precursor.alert (status, score DESC);
@@ -89,7 +90,8 @@ COMMENT ON COLUMN precursor.alert.reviewed_by IS 'Acting role of the last review
 COMMENT ON COLUMN precursor.alert.reviewed_at IS 'When the alert was last reviewed.';
 COMMENT ON COLUMN precursor.alert.review_note IS 'Note of the last review.';
 COMMENT ON SEQUENCE precursor.alert_alert_id_seq IS 'Ids of alerts; dumped with the alerts.';
-COMMENT ON COLUMN precursor.alert.status IS 'open, cleared or escalated; changed only by precursor.review_alert().';
+COMMENT ON COLUMN precursor.alert.status IS 'open, cleared or escalated, changed only by precursor.review_alert(); or superseded, set by the trigger when an UPDATE re-screens the row while the alert is open.';
+COMMENT ON COLUMN precursor.alert.supersedes IS 'Open alerts of the same row (source_table, row_key, trigger) that this alert replaced when an UPDATE re-screened the row; they are now superseded.';
 
 CREATE TABLE precursor.alert_review (
 	review_id	bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -146,6 +148,45 @@ COMMENT ON COLUMN precursor.shipment_ledger.row_key IS 'Value of the column name
 COMMENT ON COLUMN precursor.shipment_ledger.country IS 'Country of the declaration, when the trigger maps it.';
 COMMENT ON COLUMN precursor.shipment_ledger.recorded_at IS 'When the screening trigger recorded the shipment (transaction time).';
 
+-- The cumulative rule must see every shipment of a consignee before it sums
+-- them, so the transactions that record shipments are serialised.  One lock
+-- (not one per consignee and substance, taken in row order, which deadlocked
+-- crossed loads) on a table nobody is granted anything on: no other role can
+-- take it or block it (LOCK TABLE needs privileges; an advisory lock can be
+-- taken by anyone).
+CREATE TABLE precursor.shipment_ledger_lock ();
+COMMENT ON TABLE precursor.shipment_ledger_lock IS
+	'Never holds rows: screening transactions that read or record shipments lock it (EXCLUSIVE, to the end of the transaction), which serialises them without deadlocks and in a lock space no other role can take.';
+
+-- ---------------------------------------------------------------------------
+-- Registration: the tables whose screening triggers may write alerts and
+-- shipments.  A row is recorded when a member of precursor_manager creates
+-- (or re-validates) a screening trigger; the trigger checks, once per
+-- statement, that its table, owner and arguments are still the ones
+-- registered.  Anyone else's alert-mode trigger is refused at CREATE TRIGGER.
+-- ---------------------------------------------------------------------------
+CREATE TABLE precursor.screened_table (
+	relid		regclass NOT NULL,
+	trigger_name name NOT NULL,
+	table_owner regrole NOT NULL,
+	options		text[] NOT NULL,
+	registered_by name NOT NULL,
+	registered_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+-- No unique key: a parallel pg_restore may create a screening trigger (and
+-- record its registration) before it loads this table's dumped rows; the
+-- duplicate is harmless, and a new approval replaces every row of the pair.
+CREATE INDEX screened_table_trigger_idx ON precursor.screened_table (relid, trigger_name);
+COMMENT ON TABLE precursor.screened_table IS
+	'Screening triggers approved by a member of precursor_manager to write alerts and shipment ledger rows: the table, its owner and the trigger''s arguments at approval.  Any change (new owner, other arguments) needs a new approval.';
+COMMENT ON COLUMN precursor.screened_table.options IS 'The trigger''s arguments, in order, as approved.';
+COMMENT ON COLUMN precursor.screened_table.registered_by IS 'The acting role that approved it (a member of precursor_manager).';
+COMMENT ON COLUMN precursor.screened_table.relid IS 'The screened table.';
+COMMENT ON COLUMN precursor.screened_table.trigger_name IS 'Name of its screening trigger.';
+COMMENT ON COLUMN precursor.screened_table.table_owner IS 'Owner of the table at approval; a new owner needs a new approval.';
+COMMENT ON COLUMN precursor.screened_table.registered_at IS 'When the approval was recorded.';
+SELECT pg_catalog.pg_extension_config_dump('precursor.screened_table', '');
+
 SELECT pg_catalog.pg_extension_config_dump('precursor.alert', '');
 SELECT pg_catalog.pg_extension_config_dump('precursor.alert_alert_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('precursor.alert_review', '');
@@ -163,16 +204,27 @@ CREATE FUNCTION precursor.alert_guard() RETURNS trigger
 AS $$
 BEGIN
 	IF TG_OP = 'UPDATE' THEN
+		-- the screening trigger (as the owner) marks a re-screened row's open alert
+		IF OLD.status = 'open' AND NEW.status = 'superseded'
+		   AND (NEW.reviewed_by, NEW.reviewed_at, NEW.review_note, NEW.supersedes)
+		       IS NOT DISTINCT FROM (OLD.reviewed_by, OLD.reviewed_at, OLD.review_note, OLD.supersedes)
+		   AND (NEW.alert_id, NEW.created_at, NEW.source_table, NEW.row_key, NEW.substance_id,
+		        NEW.substance_name, NEW.watchlist_code, NEW.category, NEW.score, NEW.reasons)
+		       IS NOT DISTINCT FROM
+		       (OLD.alert_id, OLD.created_at, OLD.source_table, OLD.row_key, OLD.substance_id,
+		        OLD.substance_name, OLD.watchlist_code, OLD.category, OLD.score, OLD.reasons) THEN
+			RETURN NEW;
+		END IF;
 		IF pg_catalog.current_setting('precursor.reviewing', true) IS DISTINCT FROM 'on' THEN
 			RAISE EXCEPTION 'alerts are changed only through precursor.review_alert()'
 				USING ERRCODE = 'insufficient_privilege',
 				      HINT = 'SELECT precursor.review_alert(alert_id, ''cleared'', ''why'');';
 		END IF;
 		IF (NEW.alert_id, NEW.created_at, NEW.source_table, NEW.row_key, NEW.substance_id,
-		    NEW.substance_name, NEW.watchlist_code, NEW.category, NEW.score, NEW.reasons)
+		    NEW.substance_name, NEW.watchlist_code, NEW.category, NEW.score, NEW.reasons, NEW.supersedes)
 		   IS DISTINCT FROM
 		   (OLD.alert_id, OLD.created_at, OLD.source_table, OLD.row_key, OLD.substance_id,
-		    OLD.substance_name, OLD.watchlist_code, OLD.category, OLD.score, OLD.reasons) THEN
+		    OLD.substance_name, OLD.watchlist_code, OLD.category, OLD.score, OLD.reasons, OLD.supersedes) THEN
 			RAISE EXCEPTION 'the evidence of an alert cannot be changed';
 		END IF;
 		RETURN NEW;
@@ -182,7 +234,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION precursor.alert_guard() IS
-	'Keeps alerts and their review history append-only: refuses DELETE and TRUNCATE, UPDATE of alert_review, and UPDATE of alert outside precursor.review_alert().';
+	'Keeps alerts and their review history append-only: refuses DELETE and TRUNCATE, UPDATE of alert_review, and UPDATE of alert outside precursor.review_alert() except open -> superseded with nothing else changed (the screening trigger, re-screening an updated row).';
 
 CREATE TRIGGER alert_guard BEFORE UPDATE OR DELETE ON precursor.alert
 	FOR EACH ROW EXECUTE FUNCTION precursor.alert_guard();
@@ -275,9 +327,9 @@ COMMENT ON FUNCTION precursor.screen_trigger() IS
 	'BEFORE INSERT OR UPDATE FOR EACH ROW trigger that screens declarations (INSERT, UPDATE and COPY).  Arguments are key=value: description, casrn, cn, quantity, unit, consignee, consignor, country, date, key, annotate (column names); mode (alert, annotate, reject or a comma-separated combination); reject_categories; window; fuzzy; below_threshold (ignore|alert).';
 
 CREATE FUNCTION precursor.screen_trigger_validate(trigger_oid oid) RETURNS void
-	LANGUAGE c STABLE STRICT AS 'MODULE_PATHNAME', 'precursor_screen_trigger_validate';
+	LANGUAGE c VOLATILE STRICT AS 'MODULE_PATHNAME', 'precursor_screen_trigger_validate';
 COMMENT ON FUNCTION precursor.screen_trigger_validate(oid) IS
-	'Check a precursor.screen_trigger trigger: BEFORE INSERT [OR UPDATE] FOR EACH ROW, every argument known, every named column present with a suitable type.  Raises the error the trigger would raise at its first row.';
+	'Check a precursor.screen_trigger trigger: BEFORE INSERT [OR UPDATE] FOR EACH ROW, every argument known, every named column present with a suitable type, and (mode alert) registered in precursor.screened_table for its table, owner and arguments.  When the current role is a member of precursor_manager it records the registration; otherwise an unregistered alert-mode trigger is refused.  Raises the error the trigger would raise at its first row.';
 
 CREATE FUNCTION precursor.attach_screening(tbl regclass, VARIADIC options text[])
 	RETURNS oid
@@ -304,7 +356,10 @@ $$;
 COMMENT ON FUNCTION precursor.attach_screening(regclass, text[]) IS
 	'Create trigger precursor_screen (BEFORE INSERT OR UPDATE FOR EACH ROW) on a table with the given key=value options and validate it at once, e.g. SELECT precursor.attach_screening(''decl'', ''description=goods'', ''key=id'');';
 
--- Validate every screening trigger when it is created, not at its first row.
+-- Validate every screening trigger when it is created, not at its first row,
+-- and again after every ALTER TABLE of its table: a dropped, renamed or
+-- retyped configured column (or a new owner without a manager's approval) is
+-- refused then, not at the next INSERT.
 CREATE FUNCTION precursor.screen_trigger_created() RETURNS event_trigger
 	LANGUAGE plpgsql
 	SET search_path = pg_catalog, pg_temp
@@ -313,23 +368,63 @@ DECLARE
 	r record;
 BEGIN
 	FOR r IN
-		SELECT t.oid
+		SELECT DISTINCT t.oid, t.tgname, t.tgrelid::regclass AS tbl
 		  FROM pg_catalog.pg_event_trigger_ddl_commands() c
-		  JOIN pg_catalog.pg_trigger t ON t.oid = c.objid
-		 WHERE c.classid = 'pg_catalog.pg_trigger'::regclass
-		   AND t.tgfoid = 'precursor.screen_trigger()'::regprocedure
+		  JOIN pg_catalog.pg_trigger t
+		    ON (c.classid = 'pg_catalog.pg_trigger'::regclass AND t.oid = c.objid)
+		    OR (c.classid = 'pg_catalog.pg_class'::regclass AND t.tgrelid = c.objid)
+		 WHERE t.tgfoid = 'precursor.screen_trigger()'::regprocedure
+		 ORDER BY t.oid
 	LOOP
-		PERFORM precursor.screen_trigger_validate(r.oid);
+		IF TG_TAG = 'CREATE TRIGGER' THEN
+			PERFORM precursor.screen_trigger_validate(r.oid);
+			CONTINUE;
+		END IF;
+		BEGIN
+			PERFORM precursor.screen_trigger_validate(r.oid);
+		EXCEPTION WHEN OTHERS THEN
+			RAISE EXCEPTION 'ALTER TABLE would break screening trigger "%" on table %', r.tgname, r.tbl
+				USING ERRCODE = 'dependent_objects_still_exist',
+				      DETAIL = SQLERRM,
+				      HINT = 'Drop the trigger first, alter the table, then attach screening again with the new column names (precursor.attach_screening).';
+		END;
 	END LOOP;
 END
 $$;
 COMMENT ON FUNCTION precursor.screen_trigger_created() IS
-	'Event trigger function: validates precursor.screen_trigger triggers at CREATE TRIGGER time.';
+	'Event trigger function: validates precursor.screen_trigger triggers at CREATE TRIGGER time, and after ALTER TABLE refuses a change that one of the table''s screening triggers would fail on.';
 
 CREATE EVENT TRIGGER precursor_screen_trigger_created ON ddl_command_end
 	WHEN TAG IN ('CREATE TRIGGER')
 	EXECUTE FUNCTION precursor.screen_trigger_created();
 COMMENT ON EVENT TRIGGER precursor_screen_trigger_created IS 'Validates precursor.screen_trigger triggers at CREATE TRIGGER time.';
+
+CREATE EVENT TRIGGER precursor_screen_table_altered ON ddl_command_end
+	WHEN TAG IN ('ALTER TABLE')
+	EXECUTE FUNCTION precursor.screen_trigger_created();
+COMMENT ON EVENT TRIGGER precursor_screen_table_altered IS 'Refuses an ALTER TABLE that drops, renames or retypes a column a screening trigger uses, or gives the table an owner no manager approved.';
+
+-- A dropped table's registration goes with it (its OID could be reused).
+-- SECURITY DEFINER: the dropping role has no right on screened_table.
+CREATE FUNCTION precursor.screen_table_dropped() RETURNS event_trigger
+	LANGUAGE plpgsql
+	SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	DELETE FROM precursor.screened_table s
+	 USING pg_catalog.pg_event_trigger_dropped_objects() d
+	 WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
+	   AND s.relid OPERATOR(pg_catalog.=) d.objid::regclass;
+END
+$$;
+COMMENT ON FUNCTION precursor.screen_table_dropped() IS
+	'Event trigger function: forgets the screening registrations of dropped tables.';
+
+CREATE EVENT TRIGGER precursor_screen_table_dropped ON sql_drop
+	WHEN TAG IN ('DROP TABLE', 'DROP SCHEMA', 'DROP OWNED')
+	EXECUTE FUNCTION precursor.screen_table_dropped();
+COMMENT ON EVENT TRIGGER precursor_screen_table_dropped IS 'Forgets the screening registrations of dropped tables.';
 
 -- ---------------------------------------------------------------------------
 -- Reports.  Views read with the caller's rights (security_invoker): a
@@ -563,6 +658,12 @@ AS $$
 		                                                  r.r->>'quantity', r.r->>'unit', r.r->>'threshold', r.r->>'threshold_unit', r.r->>'why')
 		            WHEN 'unit_unknown' THEN format('unit "%s" is not known; threshold %s %s', r.r->>'unit', r.r->>'threshold', r.r->>'threshold_unit')
 		            WHEN 'quantity_unknown' THEN format('no quantity declared; threshold %s %s', r.r->>'threshold', r.r->>'threshold_unit')
+		            WHEN 'quantity_invalid' THEN format('declared quantity %s %s is not a positive finite number (threshold %s %s); not recorded for the cumulative rule',
+		                                                r.r->>'quantity', coalesce(r.r->>'unit', ''), r.r->>'threshold', r.r->>'threshold_unit')
+		            WHEN 'casrn_invalid' THEN format('declared CAS RN "%s" (column %s) is not a valid CAS RN', r.r->>'declared', r.r->>'column')
+		            WHEN 'cn_invalid' THEN format('declared CN code "%s" (column %s) is not a valid CN code', r.r->>'declared', r.r->>'column')
+		            WHEN 'more_mentions' THEN format('%s further mentions not itemised', r.r->>'count')
+		            WHEN 'hits_truncated' THEN format('the description has more than %s hits (precursor.max_hits): screened only up to there', r.r->>'max_hits')
 		            ELSE r.r::text
 		       END, r.ord
 		  FROM r
@@ -571,6 +672,16 @@ AS $$
 		       format('%s: %s -> %s by %s (session %s): %s', to_char(v.reviewed_at, 'YYYY-MM-DD HH24:MI:SS'),
 		              v.from_status, v.to_status, v.reviewed_by, v.session_role, v.note), v.review_id
 		  FROM precursor.alert_review v, a WHERE v.alert_id = a.alert_id
+		UNION ALL
+		SELECT 7, 'supersedes', format('#%s, the same row before an UPDATE re-screened it', s.id), s.id
+		  FROM a, unnest(a.supersedes) AS s(id)
+		UNION ALL
+		SELECT 7, 'superseded', format('by #%s after an UPDATE re-screened the row', n.alert_id), n.alert_id
+		  FROM a, precursor.alert n WHERE a.alert_id = ANY (n.supersedes)
+		UNION ALL
+		SELECT 7, 'superseded', 'an UPDATE re-screened the row and it no longer raises an alert', 0
+		  FROM a WHERE a.status = 'superseded'
+		   AND NOT EXISTS (SELECT FROM precursor.alert n WHERE a.alert_id = ANY (n.supersedes))
 	)
 	SELECT (row_number() OVER (ORDER BY l.step, l.ord))::integer, l.topic, l.detail
 	  FROM lines l ORDER BY l.step, l.ord
@@ -579,9 +690,11 @@ COMMENT ON FUNCTION precursor.explain_alert(bigint) IS
 	'The full story of one alert in readable rows: the declaration, the substance and every list entry, each reason with its evidence, and the review history.';
 
 -- ---------------------------------------------------------------------------
--- Privileges.  PUBLIC: nothing on alerts.  Readers read alerts and reports;
--- analysts also review (only through review_alert).  Nobody is granted
--- INSERT, UPDATE or DELETE: the trigger writes as the tables' owner.
+-- Privileges.  PUBLIC: nothing on alerts, nor the screening trigger.
+-- Readers read alerts, reports and registrations, and may create screening
+-- triggers (alert mode only once a manager registered them); analysts also
+-- review (only through review_alert).  Nobody is granted INSERT, UPDATE or
+-- DELETE: the trigger writes as the tables' owner.
 -- ---------------------------------------------------------------------------
 REVOKE ALL ON precursor.alert, precursor.alert_review, precursor.shipment_ledger,
 	precursor.alerts_by_substance, precursor.alerts_by_category, precursor.alerts_by_country,
@@ -594,6 +707,11 @@ REVOKE ALL ON FUNCTION precursor.top_parties(integer, date, date) FROM PUBLIC;
 REVOKE ALL ON FUNCTION precursor.alert_guard() FROM PUBLIC;
 REVOKE ALL ON FUNCTION precursor.alert_review_append_only() FROM PUBLIC;
 REVOKE ALL ON FUNCTION precursor.screen_trigger_created() FROM PUBLIC;
+REVOKE ALL ON FUNCTION precursor.screen_table_dropped() FROM PUBLIC;
+-- Screening (like screen()) is for roles that may read the lists.
+REVOKE ALL ON FUNCTION precursor.screen_trigger() FROM PUBLIC;
+REVOKE ALL ON FUNCTION precursor.attach_screening(regclass, text[]) FROM PUBLIC;
+REVOKE ALL ON precursor.screened_table, precursor.shipment_ledger_lock FROM PUBLIC;
 
 GRANT SELECT ON precursor.alert, precursor.alert_review, precursor.shipment_ledger,
 	precursor.alerts_by_substance, precursor.alerts_by_category, precursor.alerts_by_country,
@@ -602,3 +720,6 @@ GRANT SELECT ON precursor.alert, precursor.alert_review, precursor.shipment_ledg
 GRANT EXECUTE ON FUNCTION precursor.explain_alert(bigint),
 	precursor.top_parties(integer, date, date) TO precursor_reader;
 GRANT EXECUTE ON FUNCTION precursor.review_alert(bigint, text, text) TO precursor_analyst;
+GRANT EXECUTE ON FUNCTION precursor.screen_trigger(),
+	precursor.attach_screening(regclass, text[]) TO precursor_reader;
+GRANT SELECT ON precursor.screened_table TO precursor_reader;

@@ -24,6 +24,8 @@
 #define CHEM_FORM_HYDRATE		0x04	/* monohydrate, hemihydrate, dihydrate, ... */
 #define CHEM_FORM_ESTER			0x08	/* methyl/ethyl/... ester of an acid: "ethyl ester", "methyl ..ate" */
 #define CHEM_FORM_SOLUTION		0x10	/* "solution", "x% in water", concentration given */
+#define CHEM_FORM_OTHER			0x20	/* not the substance: part of a larger compound name
+										 * ("acetone cyanohydrin", "4-chloro-phenylacetic acid") */
 
 typedef struct ChemForm
 {
@@ -32,6 +34,8 @@ typedef struct ChemForm
 	char		stereo[48];
 	char		salt[48];
 	char		purity[32];		/* "99", "tech grade", "analytical grade" ... */
+	char		ester[32];		/* the alcohol part of an ester: "benzyl", "tert butyl" */
+	char		other[48];		/* CHEM_FORM_OTHER: why ("class word cyanohydrin") */
 } ChemForm;
 
 /*
@@ -47,8 +51,14 @@ extern void chemname_strip(const char *norm, size_t len,
 
 /*
  * The form of a mention found at [start, end) of a longer normalised text:
- * looks at the tokens immediately before (stereo descriptors) and after
- * (salts, hydrates, purity) without crossing a clause boundary.
+ * looks at the tokens immediately before (stereo descriptors, the alcohol
+ * or cation of an "-ate") and after (salts, hydrates, purity) without
+ * crossing a clause boundary, except for a CAS-style ", ethyl ester" or
+ * ", sodium salt".  Sets CHEM_FORM_OTHER when the mention is only part of
+ * the name of a different compound: a substituent before it ("4-chloro-",
+ * "1-(2-phenylethyl)"), a class word or functional suffix after it
+ * ("cyanohydrin", "oxime", "-4-carboxylic acid", "2,4-diisocyanate"), or
+ * substituents after a CAS inverted parent ("toluene, m-butyl-").
  */
 extern void chemname_context_form(const char *norm, size_t len,
 								  size_t start, size_t end, ChemForm *form);

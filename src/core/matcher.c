@@ -73,6 +73,7 @@ typedef struct BuildEntry
 	uint32_t	len;
 	uint32_t	id;
 	uint8_t		kind;
+	uint8_t		rule;			/* NvRule: how the text was derived from the term */
 } BuildEntry;
 
 static const char *sort_pool;	/* qsort has no context argument */
@@ -91,7 +92,9 @@ entry_cmp(const void *a, const void *b)
 		return x->len < y->len ? -1 : 1;
 	if (x->id != y->id)
 		return x->id < y->id ? -1 : 1;
-	return (int) x->kind - (int) y->kind;
+	if (x->kind != y->kind)
+		return (int) x->kind - (int) y->kind;
+	return (int) x->rule - (int) y->rule;
 }
 
 static bool
@@ -184,6 +187,57 @@ alloc_scratch(PmMatcher *m, hs_database_t *db)
 	return true;
 }
 
+/* Where nv_expand() puts the variants of the term being added */
+typedef struct VariantSink
+{
+	PmMatcher  *m;
+	size_t	   *poolcap;
+	BuildEntry **ents;
+	size_t	   *nents;
+	size_t	   *capents;
+	uint32_t	id;
+	uint8_t		kind;
+} VariantSink;
+
+static bool
+add_entry(PmMatcher *m, size_t *poolcap, BuildEntry **ents, size_t *nents,
+		  size_t *capents, const char *text, size_t len, uint32_t id,
+		  uint8_t kind, uint8_t rule)
+{
+	BuildEntry *e;
+
+	if (*nents == *capents)
+	{
+		size_t		ncap = *capents ? *capents * 2 : 64;
+		BuildEntry *ne = realloc(*ents, sizeof(BuildEntry) * ncap);
+
+		if (ne == NULL)
+			return false;
+		*ents = ne;
+		*capents = ncap;
+	}
+	e = &(*ents)[*nents];
+	if (!pool_append(m, poolcap, text, len, &e->off))
+		return false;
+	e->len = (uint32_t) len;
+	e->id = id;
+	e->kind = kind;
+	e->rule = rule;
+	if (len > m->max_norm_len)
+		m->max_norm_len = len;
+	(*nents)++;
+	return true;
+}
+
+static bool
+variant_emit(const char *text, size_t len, NvRule rule, void *arg)
+{
+	VariantSink *vs = arg;
+
+	return add_entry(vs->m, vs->poolcap, vs->ents, vs->nents, vs->capents,
+					 text, len, vs->id, vs->kind, (uint8_t) rule);
+}
+
 PmMatcher *
 pm_build(const PmTerm *terms, size_t n, uint32_t build_flags,
 		 char *errbuf, size_t errlen)
@@ -191,6 +245,7 @@ pm_build(const PmTerm *terms, size_t n, uint32_t build_flags,
 	PmMatcher  *m;
 	BuildEntry *ents = NULL;
 	size_t		nents = 0;
+	size_t		capents = 0;
 	size_t		poolcap = 0;
 	NormBuf		nb;
 	size_t		i;
@@ -209,20 +264,12 @@ pm_build(const PmTerm *terms, size_t n, uint32_t build_flags,
 	norm_buf_init(&m->nb);
 	m->window_size = PM_WINDOW_DEFAULT;
 	norm_buf_init(&nb);
+	pm_negation_init();			/* its cue table, once per process */
 
-	if (n > 0)
-	{
-		ents = malloc(sizeof(BuildEntry) * n);
-		if (ents == NULL)
-		{
-			pm_set_error(m, "out of memory");
-			goto fail;
-		}
-	}
 	for (i = 0; i < n; i++)
 	{
 		NormStatus	st;
-		BuildEntry *e;
+		VariantSink vs;
 
 		if (terms[i].text == NULL || terms[i].len == 0)
 			continue;
@@ -240,23 +287,34 @@ pm_build(const PmTerm *terms, size_t n, uint32_t build_flags,
 		}
 		if (nb.len == 0)
 			continue;
-		e = &ents[nents];
-		if (!pool_append(m, &poolcap, nb.text, nb.len, &e->off))
+		if (!add_entry(m, &poolcap, &ents, &nents, &capents, nb.text, nb.len,
+					   terms[i].id, (uint8_t) terms[i].kind, NV_RULE_NONE))
 		{
 			pm_set_error(m, "out of memory");
 			goto fail;
 		}
-		e->len = (uint32_t) nb.len;
-		e->id = terms[i].id;
-		e->kind = (uint8_t) terms[i].kind;
-		if (nb.len > m->max_norm_len)
-			m->max_norm_len = nb.len;
 		if (terms[i].len > m->max_orig_len)
 			m->max_orig_len = terms[i].len;
-		nents++;
+		m->nterms++;
+
+		/* equivalent spellings of systematic names (name_variants.h) */
+		if (!(build_flags & PM_BUILD_NO_VARIANTS))
+		{
+			vs.m = m;
+			vs.poolcap = &poolcap;
+			vs.ents = &ents;
+			vs.nents = &nents;
+			vs.capents = &capents;
+			vs.id = terms[i].id;
+			vs.kind = (uint8_t) terms[i].kind;
+			if (!nv_expand(nb.text, nb.len, nv_variants_per_term(n), variant_emit, &vs))
+			{
+				pm_set_error(m, "out of memory");
+				goto fail;
+			}
+		}
 	}
 	norm_buf_free(&nb);
-	m->nterms = nents;
 
 	/* Group identical normalised texts into one literal with several refs. */
 	if (nents > 0)
@@ -283,11 +341,15 @@ pm_build(const PmTerm *terms, size_t n, uint32_t build_flags,
 				l->len = ents[i].len;
 				l->first_ref = (uint32_t) i;
 				l->nrefs = 0;
-				l->k = (uint8_t) pm_fuzzy_k(m->pool + l->off, l->len, false);
+				l->k = 0;
 			}
 			m->refs[i].id = ents[i].id;
 			m->refs[i].kind = ents[i].kind;
+			m->refs[i].rule = ents[i].rule;
 			l->nrefs++;
+			/* misspellings are looked for in terms as written, not in variants */
+			if (ents[i].rule == NV_RULE_NONE && l->k == 0)
+				l->k = (uint8_t) pm_fuzzy_k(m->pool + l->off, l->len, false);
 		}
 		m->nrefs = (uint32_t) nents;
 	}
@@ -401,7 +463,7 @@ pm_free(PmMatcher *m)
 	free(m->hits);
 	free(m->phits);
 	free(m->cands);
-	free(m->dprow);
+	free(m->dpmat);
 	free(m);
 }
 
@@ -410,7 +472,7 @@ pm_free(PmMatcher *m)
  * ------------------------------------------------------------------------
  */
 
-#define PM_SER_MAGIC	"PMATCH01"
+#define PM_SER_MAGIC	"PMATCH03"	/* 02: OSA edits, pieces with gaps; 03: PmRef.rule */
 #define PM_SER_NFIELDS	10
 
 uint64_t
@@ -555,7 +617,7 @@ ser_valid(const PmMatcher *m)
 		if ((uint64_t) l->off + l->len > m->pool_len || l->len == 0 ||
 			l->len > m->max_norm_len || l->nrefs == 0 ||
 			(uint64_t) l->first_ref + l->nrefs > m->nrefs ||
-			l->k > 3 || l->need > 2)
+			l->k > PM_MAX_EDITS || l->need > 2)
 			return false;
 	}
 	for (i = 0; i < m->ngroups; i++)
@@ -660,15 +722,6 @@ pm_deserialize(const char *buf, size_t len, char *errbuf, size_t errlen)
 					 (int) rc);
 		pm_free(m);
 		return NULL;
-	}
-	if (m->npieces > 0)
-	{
-		m->dprow = malloc((size_t) 2 * (m->max_norm_len + 2 * 8 + 2) * sizeof(int));
-		if (m->dprow == NULL)
-		{
-			pm_set_error(m, "out of memory");
-			goto fail;
-		}
 	}
 	if (!alloc_scratch(m, m->db_exact))
 		goto fail;
@@ -775,6 +828,7 @@ push_exact(PmMatcher *m, uint32_t lit, size_t s, size_t e)
 	h.lit = lit;
 	h.raw = PM_RAW_EXACT;
 	h.ident_kind = 0;
+	h.nedits = 0;
 	h.dist = 0;
 	h.ident = 0;
 	return pm_push_hit(m, &h);
@@ -1005,7 +1059,8 @@ emit_hits(PmMatcher *m, uint32_t flags, PmHitFn on_hit, void *arg,
 		if (i > 0 && raw_cmp(h, &m->hits[i - 1]) == 0)
 			continue;			/* the same identifier found through two cues */
 		memset(&out, 0, sizeof(out));
-		out.negated = pm_is_negated(t, nlen, h->s, h->e);
+		out.neg_cue = pm_negation_cue(m, h->s, h->e);
+		out.negated = out.neg_cue != 0;
 		if (out.negated && (flags & PM_SCAN_SKIP_NEGATED))
 			continue;
 		if (fixed_form)
@@ -1036,9 +1091,12 @@ emit_hits(PmMatcher *m, uint32_t flags, PmHitFn on_hit, void *arg,
 
 				if (h->raw == PM_RAW_FUZZY)
 				{
-					if (ref->kind == PM_TERM_ABBREVIATION)
+					/* misspellings of the terms as written, not of their variants */
+					if (ref->kind == PM_TERM_ABBREVIATION || ref->rule != NV_RULE_NONE)
 						continue;
 					out.kind = PM_HIT_FUZZY;
+					if (out.edit[0] == '\0')
+						pm_fuzzy_describe(m, h, out.edit, sizeof(out.edit));
 					/* falls with distance, less for short terms */
 					base *= 0.95f * (1.0f - (float) h->dist / (float) (l->len + 1));
 				}
@@ -1049,6 +1107,7 @@ emit_hits(PmMatcher *m, uint32_t flags, PmHitFn on_hit, void *arg,
 				if (out.homoglyph)
 					base *= 0.9f;
 				out.term_id = ref->id;
+				out.rule = ref->rule;
 				out.score = base;
 				if (on_hit(&out, arg))
 					return PM_STOPPED;

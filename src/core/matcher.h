@@ -53,6 +53,7 @@ typedef struct PmMatcher PmMatcher;
 
 /* Build flags */
 #define PM_BUILD_FUZZY			0x01	/* also compile pieces for fuzzy matching */
+#define PM_BUILD_NO_VARIANTS	0x02	/* terms as written only (name_variants.h) */
 
 /*
  * Compile a matcher from n terms (terms that normalise to nothing are
@@ -75,7 +76,10 @@ typedef struct PmHit
 	int			distance;		/* edit distance (0 unless fuzzy) */
 	float		score;			/* 0..1, falls with distance and for homoglyphs */
 	bool		negated;		/* in a negated context ("other than X", "X-free") */
+	int			neg_cue;		/* the cue governing it (pm_negation_cue_phrase), 0 if none */
+	char		edit[128];		/* fuzzy: the edits, as 'substitution: "x" for "y"' */
 	bool		homoglyph;		/* span contained folded look-alike characters */
+	uint8_t		rule;			/* NvRule: the term matched through this variant */
 	ChemForm	form;			/* stereo/salt/hydrate/ester context */
 } PmHit;
 
@@ -134,6 +138,13 @@ extern PmMatcher *pm_deserialize(const char *buf, size_t len,
  * least 256).  Exposed for tests of the window logic and for tuning.
  */
 extern void pm_set_window_size(PmMatcher *m, size_t bytes);
-extern const char *pm_hit_kind_name(PmHitKind kind);	/* "name", "synonym", "fuzzy", "homoglyph", "cas", "ec", "cn" */
+extern const char *pm_hit_kind_name(PmHitKind kind);
+
+/* Letters of a normalised term, as the fuzzy edit allowance counts them */
+extern size_t pm_fuzzy_letters(const char *norm, size_t len);
+
+/* A negation cue as written ("other than") and its language ("en"); NULL for 0 */
+extern const char *pm_negation_cue_phrase(int cue);
+extern const char *pm_negation_cue_lang(int cue);	/* "name", "synonym", "fuzzy", "homoglyph", "cas", "ec", "cn" */
 
 #endif							/* PRECURSOR_MATCHER_H */

@@ -11,9 +11,11 @@
  * dynamic programme above that.  The alignment must start and end on token
  * boundaries, like an exact hit.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexicon.h"
 #include "matcher_int.h"
 
 #define PM_PIECE_MIN 4
@@ -30,25 +32,42 @@
 #define PM_GRAM_BITS 20
 
 /*
- * Allowed edit distance for a normalised term.  None for short terms,
- * abbreviations and anything with a digit: a changed locant or number is a
- * different chemical ("1-phenyl-2-propanone" vs "1-phenyl-1-propanone").
+ * Allowed edits for a normalised term: one from 8 letters, two from 16
+ * (digits, spaces and hyphens do not count); none for abbreviations and
+ * shorter terms.  Edits that touch a digit are refused at verification: a
+ * changed locant is another chemical ("1-phenyl-2-propanone" vs
+ * "1-phenyl-1-propanone"), a changed letter of "1-phenyl-2-propanrne" is a
+ * typo.
  */
+size_t
+pm_fuzzy_letters(const char *norm, size_t len)
+{
+	size_t		i;
+	size_t		letters = 0;
+
+	for (i = 0; i < len; i++)
+	{
+		unsigned char c = (unsigned char) norm[i];
+
+		/* ASCII letters, and each non-ASCII character once (its lead byte) */
+		if ((c >= 'a' && c <= 'z') || c >= 0xC0)
+			letters++;
+	}
+	return letters;
+}
+
 int
 pm_fuzzy_k(const char *norm, size_t len, bool abbreviation)
 {
-	size_t		i;
+	size_t		letters = pm_fuzzy_letters(norm, len);
 
-	if (abbreviation || len < 8)
+	if (abbreviation)
 		return 0;
-	for (i = 0; i < len; i++)
-		if (norm[i] >= '0' && norm[i] <= '9')
-			return 0;
-	if (len <= 12)
-		return 1;
-	if (len <= 19)
+	if (letters >= 16)
 		return 2;
-	return 3;
+	if (letters >= 8)
+		return 1;
+	return 0;
 }
 
 typedef struct PieceTmp
@@ -90,8 +109,77 @@ gram_hash(const char *p, size_t q)
 }
 
 /*
+ * How common a piece is in chemical text, estimated from the lexicon
+ * (lexicon.h): the number of its words (framed by spaces) that contain the
+ * piece.  A piece across a space ("c aci" of "phenylacetic acid") is as
+ * common as its rarer side ("c " ending a word, " aci" starting one).  The
+ * counts are hashed like the pieces' and built once per process.
+ */
+static uint16_t *lex_grams;
+
+static bool
+lex_grams_build(void)
+{
+	size_t		off = 0;
+
+	if (lex_grams != NULL)
+		return true;
+	lex_grams = calloc((size_t) 1 << PM_GRAM_BITS, sizeof(uint16_t));
+	if (lex_grams == NULL)
+		return false;
+	while (off < lexicon_size)
+	{
+		const char *w = lexicon_blob + off;
+		size_t		wl = strlen(w);
+		char		framed[64];
+		size_t		fl,
+					p,
+					q;
+
+		off += wl + 1;
+		if (wl + 2 > sizeof(framed))
+			continue;
+		framed[0] = ' ';
+		memcpy(framed + 1, w, wl);
+		framed[wl + 1] = ' ';
+		fl = wl + 2;
+		for (q = 2; q <= PM_PIECE_MAX && q <= fl; q++)
+			for (p = 0; p + q <= fl; p++)
+			{
+				uint16_t   *c = &lex_grams[gram_hash(framed + p, q)];
+
+				if (*c < UINT16_MAX)
+					(*c)++;
+			}
+	}
+	return true;
+}
+
+static uint32_t
+lex_freq(const char *p, size_t q)
+{
+	/* a space inside the piece (one at its start frames a word start) */
+	const char *sp = q > 1 ? memchr(p + 1, ' ', q - 1) : NULL;
+	uint32_t	left,
+				right;
+	size_t		j;
+
+	if (sp == NULL)
+		return lex_grams[gram_hash(p, q)];
+	j = (size_t) (sp - p);
+	/* both sides keep the space: "c " and " aci" */
+	left = lex_grams[gram_hash(p, j + 1)];
+	if (q - j == 1)
+		return left;			/* the space ends the piece: "acid " */
+	right = lex_freq(sp, q - j);
+	return left < right ? left : right;
+}
+
+/*
  * Number of pieces for literal l (0: no fuzzy matching) and their length.
- * k is lowered when the term is too short for k+1 pieces of PM_PIECE_MIN.
+ * Pieces are separated by at least one byte, so that a transposition, like
+ * any other edit, spoils at most one of them.  k is lowered when the term is
+ * too short for k+1 such pieces of PM_PIECE_MIN.
  */
 static int
 piece_plan(PmMatcher *m, PmLit *l, size_t *q)
@@ -106,33 +194,30 @@ piece_plan(PmMatcher *m, PmLit *l, size_t *q)
 			any = true;
 	if (!any)
 		l->k = 0;
+	while (l->k > 0 && (l->len - l->k) / (l->k + 1) < PM_PIECE_MIN)
+		l->k--;
 	if (l->k == 0)
 		return 0;
 	np = l->k + 1;
-	if (l->len / np < PM_PIECE_MIN)
-	{
-		l->k = (uint8_t) (l->len / PM_PIECE_MIN - 1);
-		if (l->k == 0)
-			return 0;
-		np = l->k + 1;
-	}
 	l->need = 1;
-	if (l->len / (np + 1) >= PM_PIECE_TWO)
+	if ((l->len - np) / (np + 1) >= PM_PIECE_TWO)
 	{
 		np++;
 		l->need = 2;
 	}
-	*q = l->len / np < PM_PIECE_MAX ? l->len / np : PM_PIECE_MAX;
+	*q = (l->len - (np - 1)) / np;
+	if (*q > PM_PIECE_MAX)
+		*q = PM_PIECE_MAX;
 	return np;
 }
 
 /*
- * Cut the fuzzy literals into pieces.  Pigeonhole: any k+1 DISJOINT pieces
- * will do (k edits spoil at most k of them), so each literal gets the k+1
- * non-overlapping pieces of length q whose total frequency over all
- * literals' pieces is lowest: "meth", "chlor" or "acid " as pieces of
- * thousands of names would each cost thousands of verifications per
- * occurrence in a text.  A dynamic programme over the positions picks them.
+ * Cut the fuzzy literals into pieces.  Pigeonhole: any k+1 pieces at least
+ * one byte apart will do (k edits spoil at most k of them), so each literal
+ * gets the k+1 separated pieces of length q whose total frequency (in the
+ * lexicon, standing for chemical text, and over all literals' pieces) is
+ * lowest: "meth", "chlor" or "acid " as pieces of thousands of names would
+ * each cost thousands of verifications per occurrence in a text.  A dynamic programme over the positions picks them.
  * The pieces become extra literals of the term database (pm_build), so a
  * fuzzy scan costs no second pass over the text.
  */
@@ -147,10 +232,11 @@ pm_fuzzy_build(PmMatcher *m)
 	uint64_t   *cost = NULL;
 	size_t		maxlen = m->max_norm_len;
 
+	if (!lex_grams_build())
+		goto oom;
 	cnt = calloc((size_t) 1 << PM_GRAM_BITS, sizeof(uint32_t));
-	cost = malloc((size_t) 6 * (maxlen + 1) * sizeof(uint64_t));
-	m->dprow = malloc((size_t) 2 * (maxlen + 2 * 8 + 2) * sizeof(int));
-	if (cnt == NULL || cost == NULL || m->dprow == NULL)
+	cost = malloc((size_t) (PM_MAX_EDITS + 3) * (maxlen + 1) * sizeof(uint64_t));
+	if (cnt == NULL || cost == NULL)
 		goto oom;
 
 	/* frequencies of every candidate piece */
@@ -197,8 +283,8 @@ pm_fuzzy_build(PmMatcher *m)
 		}
 
 		/*
-		 * cost[j][p]: lowest total frequency of j pieces inside [0, p).
-		 * np <= 5 and np * q <= L, so a solution always exists.
+		 * cost[j][p]: lowest total frequency of j separated pieces inside
+		 * [0, p).  np * q + np - 1 <= L, so a solution always exists.
 		 */
 		for (p = 0; p <= L; p++)
 			cost[p] = 0;
@@ -211,9 +297,13 @@ pm_fuzzy_build(PmMatcher *m)
 			{
 				uint64_t	best = p > 0 ? cj[p - 1] : UINT64_MAX;
 
-				if (p >= q && cp[p - q] != UINT64_MAX)
+				/* the previous piece ends a byte before this one starts */
+				size_t		gap = j > 1 ? 1 : 0;
+
+				if (p >= q + gap && cp[p - q - gap] != UINT64_MAX)
 				{
-					uint64_t	c = cp[p - q] + cnt[gram_hash(m->pool + l->off + p - q, q)];
+					const char *pc = m->pool + l->off + p - q;
+					uint64_t	c = cp[p - q - gap] + cnt[gram_hash(pc, q)] + lex_freq(pc, q);
 
 					if (c < best)
 						best = c;
@@ -235,6 +325,8 @@ pm_fuzzy_build(PmMatcher *m)
 			tmp[ntmp].lit = i;
 			tmp[ntmp].piece_off = (uint32_t) p;
 			ntmp++;
+			if (j > 1)
+				p--;			/* the gap */
 		}
 	}
 	free(cnt);
@@ -399,9 +491,300 @@ pm_edit_distance(const char *a, size_t alen, const char *b, size_t blen, int lim
  */
 
 /*
- * Best alignment of literal l in nb.text around est (where the term would
- * start if the piece were in place), on token boundaries.  Pushes a fuzzy
- * hit when one within l->k edits exists.
+ * Optimal string alignment (Damerau-Levenshtein without repeated edits of
+ * one substring): substitution, insertion, deletion and transposition of
+ * two neighbours each cost 1.  D[i][j] is the distance between the first i
+ * bytes of the literal and the first j bytes of the text, in m->dpmat.
+ */
+static int *
+osa_fill(PmMatcher *m, const char *p, size_t L, const char *t, size_t W)
+{
+	size_t		cols = W + 1;
+	size_t		need = (L + 1) * cols;
+	int		   *D;
+	size_t		i,
+				j;
+
+	if (need > m->dpcap)
+	{
+		int		   *nd = realloc(m->dpmat, need * sizeof(int));
+
+		if (nd == NULL)
+		{
+			m->oom = true;
+			return NULL;
+		}
+		m->dpmat = nd;
+		m->dpcap = need;
+	}
+	D = m->dpmat;
+	for (j = 0; j <= W; j++)
+		D[j] = (int) j;
+	for (i = 1; i <= L; i++)
+	{
+		int		   *row = D + i * cols;
+		const int  *up = row - cols;
+
+		row[0] = (int) i;
+		for (j = 1; j <= W; j++)
+		{
+			int			v = up[j - 1] + (p[i - 1] != t[j - 1]);
+
+			if (up[j] + 1 < v)
+				v = up[j] + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			if (i > 1 && j > 1 && p[i - 1] == t[j - 2] && p[i - 2] == t[j - 1] &&
+				p[i - 1] != p[i - 2] && (up - cols)[j - 2] + 1 < v)
+				v = (up - cols)[j - 2] + 1;
+			row[j] = v;
+		}
+	}
+	return D;
+}
+
+static inline bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* The token of s[0..len) containing position pos: [*ts, *te) */
+static void
+token_around(const char *s, size_t len, size_t pos, size_t *ts, size_t *te)
+{
+	size_t		a = pos < len ? pos : len;
+	size_t		b;
+
+	if (a > 0 && (a == len || s[a] == ' ' || s[a] == '|'))
+		a--;					/* on a separator: the word before it */
+	b = a;
+	while (a > 0 && s[a - 1] != ' ' && s[a - 1] != '|')
+		a--;
+	while (b < len && s[b] != ' ' && s[b] != '|')
+		b++;
+	*ts = a;
+	*te = b;
+}
+
+/*
+ * Cross-language skeleton of a word, for pm_cognate: ph/f, th/t, y/i, k/c,
+ * z/s, w/v, doubled letters, and the inflection at the end (a final -s, then
+ * final vowels) do not count.
+ */
+static size_t
+skeleton(const char *w, size_t len, char *out, size_t cap)
+{
+	size_t		i;
+	size_t		n = 0;
+
+	for (i = 0; i < len && n < cap; i++)
+	{
+		char		c = w[i];
+
+		if ((c == 'p' || c == 't' || c == 'c') && i + 1 < len && w[i + 1] == 'h')
+		{
+			c = c == 'p' ? 'f' : c;
+			i++;
+		}
+		else if (c == 'y')
+			c = 'i';
+		else if (c == 'k' || c == 'q')
+			c = 'c';
+		else if (c == 'z')
+			c = 's';
+		else if (c == 'w')
+			c = 'v';
+		if (n > 0 && out[n - 1] == c)
+			continue;
+		out[n++] = c;
+	}
+	if (n > 1 && out[n - 1] == 's')
+		n--;
+	while (n > 1 && strchr("aeiou", out[n - 1]) != NULL)
+		n--;
+	return n;
+}
+
+/*
+ * Are a and b the same word in two languages or two inflections
+ * ("anhidride"/"anhydride", "efedryne"/"efedryna", "permanganat")?  Such a
+ * pair is no "real word taken for a misspelling": it names the same thing.
+ */
+bool
+pm_cognate(const char *a, size_t alen, const char *b, size_t blen)
+{
+	char		sa[64],
+				sb[64];
+	size_t		na,
+				nb;
+
+	if (alen > sizeof(sa) || blen > sizeof(sb))
+		return false;
+	na = skeleton(a, alen, sa, sizeof(sa));
+	nb = skeleton(b, blen, sb, sizeof(sb));
+	return na == nb && memcmp(sa, sb, na) == 0;
+}
+
+/*
+ * Walk back the alignment of D (literal p[0..L) against text t[0..W)),
+ * collecting the edits into h.  Refuses (returns false) an alignment whose
+ * edit touches a digit, or turns a term word into a different real word of
+ * the lexicon ("sulfonic" for "sulfuric").  t0 is t's offset in nb.text.
+ */
+static bool
+alignment_ok(PmMatcher *m, const int *D, const char *p, size_t L,
+			 const char *t, size_t W, size_t t0, PmRaw *h)
+{
+	size_t		cols = W + 1;
+	size_t		i = L,
+				j = W;
+	int			n;
+
+	h->nedits = 0;
+	while (i > 0 || j > 0)
+	{
+		int			d = D[i * cols + j];
+		PmEdit		ed;
+
+		if (i > 0 && j > 0 && p[i - 1] == t[j - 1] && d == D[(i - 1) * cols + j - 1])
+		{
+			i--;
+			j--;
+			continue;
+		}
+		if (i > 1 && j > 1 && p[i - 1] == t[j - 2] && p[i - 2] == t[j - 1] &&
+			p[i - 1] != p[i - 2] && d == D[(i - 2) * cols + j - 2] + 1)
+		{
+			if (is_digit(p[i - 1]) || is_digit(p[i - 2]))
+				return false;
+			ed.op = PM_EDIT_TRANS;
+			ed.ppos = (uint32_t) (i - 2);
+			ed.tpos = (uint32_t) (j - 2);
+			i -= 2;
+			j -= 2;
+		}
+		else if (i > 0 && j > 0 && d == D[(i - 1) * cols + j - 1] + 1)
+		{
+			if (is_digit(p[i - 1]) || is_digit(t[j - 1]))
+				return false;
+			ed.op = PM_EDIT_SUB;
+			ed.ppos = (uint32_t) (i - 1);
+			ed.tpos = (uint32_t) (j - 1);
+			i--;
+			j--;
+		}
+		else if (i > 0 && d == D[(i - 1) * cols + j] + 1)
+		{
+			if (is_digit(p[i - 1]))
+				return false;
+			ed.op = PM_EDIT_DEL;
+			ed.ppos = (uint32_t) (i - 1);
+			ed.tpos = (uint32_t) (j < W ? j : (j > 0 ? j - 1 : 0));
+			i--;
+		}
+		else
+		{
+			if (is_digit(t[j - 1]))
+				return false;
+			ed.op = PM_EDIT_INS;
+			ed.ppos = (uint32_t) (i < L ? i : (i > 0 ? i - 1 : 0));
+			ed.tpos = (uint32_t) (j - 1);
+			j--;
+		}
+		if (h->nedits >= PM_MAX_EDITS)
+			return false;
+		ed.tpos += (uint32_t) t0;
+		h->edits[h->nedits++] = ed;
+	}
+
+	/* a real word in place of a term word is that word, not a typo */
+	for (n = 0; n < h->nedits; n++)
+	{
+		size_t		ts,
+					te,
+					ps,
+					pe;
+
+		token_around(m->nb.text, m->nb.len, h->edits[n].tpos, &ts, &te);
+		token_around(p, L, h->edits[n].ppos, &ps, &pe);
+		if (lexicon_has(m->nb.text + ts, te - ts) &&
+			!pm_cognate(m->nb.text + ts, te - ts, p + ps, pe - ps))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Does an exact hit (of any term) cover every alignment that could start in
+ * [a, last_start] and end by maxend?  Such a fuzzy hit would be dropped
+ * (fuzzy_compact): "ephedrina" names a term exactly, and is no misspelling
+ * of "ephedrine".
+ */
+static bool
+exact_covers(const PmMatcher *m, size_t a, size_t last_start, size_t maxend)
+{
+	size_t		i;
+	size_t		first = a;
+
+	while (first <= last_start && first < maxend && !pm_boundary_before(m, first))
+		first++;
+	for (i = 0; i < m->nhits && i < 64; i++)
+	{
+		const PmRaw *h = &m->hits[i];
+
+		if (h->raw == PM_RAW_EXACT && h->s <= first && h->e >= maxend)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Does a locant and a suffix follow the hit ending at e ("piperidin-1-yl",
+ * "piperidin-4-one")?  Then the near-name is the parent or a substituent of
+ * a larger systematic name, another compound, not a misspelt listed name.
+ */
+static bool
+locant_suffix_after(const PmMatcher *m, size_t e)
+{
+	static const char *const suffixes[] = {
+		"one", "ol", "amine", "ium", "methanol", "ethanol",
+		"carboxylic", "carboxylate", "carboxamide", "carbonitrile",
+		"carbaldehyde", "carbonyl", "sulfonyl", "sulfonic", "thiol",
+	};
+	const char *t = m->nb.text;
+	size_t		len = m->nb.len;
+	size_t		p = e,
+				q,
+				i;
+
+	if (p >= len || t[p] != ' ')
+		return false;
+	/* the locant: digits, commas folded to spaces ("2 3"), primes dropped */
+	q = ++p;
+	while (q < len && ((t[q] >= '0' && t[q] <= '9') || (t[q] == ' ' && q + 1 < len &&
+														 t[q + 1] >= '0' && t[q + 1] <= '9')))
+		q++;
+	if (q == p || q - p > 8 || q >= len || t[q] != ' ')
+		return false;
+	p = q + 1;
+	q = p;
+	while (q < len && t[q] != ' ' && t[q] != '|')
+		q++;
+	if (q - p >= 2 && t[p] == 'y' && t[p + 1] == 'l')
+		return true;			/* -yl, -ylidene, -ylcarbamic, ... */
+	for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++)
+		if (strlen(suffixes[i]) == q - p && memcmp(t + p, suffixes[i], q - p) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Best alignment of literal lit in nb.text around est (where the term would
+ * start if the piece were in place), starting and ending on token
+ * boundaries.  Pushes a fuzzy hit when one within l->k edits exists and its
+ * edits are acceptable (alignment_ok).  For terms up to 64 bytes, a
+ * bit-parallel search first finds the ends worth an exact alignment.
  */
 static bool
 verify(PmMatcher *m, uint32_t lit, long est)
@@ -415,160 +798,112 @@ verify(PmMatcher *m, uint32_t lit, long est)
 	long		hi = est + (long) L + k;
 	size_t		a,
 				b;
-	size_t		e;
+	size_t		e,
+				st;
+	int			fwd[64 + 2 * PM_MAX_EDITS + 1];
+	bool		use_fwd = L <= 64;
 	int			best = k + 1;
 	size_t		best_s = 0,
 				best_e = 0;
+	size_t		maxend = 0;
 	PmRaw		h;
+	int		   *D;
 
 	/*
 	 * The window is [est - k, est + L + k) clipped to the text, so at most
-	 * L + 2k bytes: fwd[] and dprow are sized for k <= 8.  A loaded matcher
+	 * L + 2k bytes: fwd[] is sized for k <= PM_MAX_EDITS.  A loaded matcher
 	 * with a wild piece (est far outside the text) must not widen it.
 	 */
-	if (k > 8 || hi <= 0 || lo >= (long) m->nb.len)
+	if (k > PM_MAX_EDITS || hi <= 0 || lo >= (long) m->nb.len)
 		return true;
 	a = lo < 0 ? 0 : (size_t) lo;
 	b = (size_t) hi > m->nb.len ? m->nb.len : (size_t) hi;
 	if (a >= b)
 		return true;
 
-	if (L <= 64)
+	if (use_fwd)
 	{
-		uint64_t	pv = ~UINT64_C(0),
-					mv = 0,
+		/*
+		 * Hyyro's extension of Myers' algorithm to transpositions (OSA
+		 * distance, "A bit-vector algorithm for computing Levenshtein and
+		 * Damerau edit distances", 2003), search variant: fwd[e] is the
+		 * best distance of the term ending at e.
+		 */
+		uint64_t	vp = ~UINT64_C(0),
+					vn = 0,
+					d0 = 0,
+					pmprev = 0,
 					hb = UINT64_C(1) << (L - 1);
 		int			score = (int) L;
-		int			fwd[64 + 2 * 8 + 1];
 		size_t		j;
 
-		/* forward search: best distance of the term ending at each e */
 		peq_set(m->peq, pat, L, false);
 		for (j = a; j < b; j++)
 		{
-			score += myers_step(m->peq[(unsigned char) t[j]], &pv, &mv, hb, false);
+			uint64_t	eq = m->peq[(unsigned char) t[j]];
+			uint64_t	tr = ((~d0 & eq) << 1) & pmprev;
+			uint64_t	hp,
+						hn,
+						x;
+
+			d0 = (((eq & vp) + vp) ^ vp) | eq | vn | tr;
+			hp = vn | ~(d0 | vp);
+			hn = d0 & vp;
+			if (hp & hb)
+				score++;
+			else if (hn & hb)
+				score--;
+			x = hp << 1;
+			vn = x & d0;
+			vp = (hn << 1) | ~(x | d0);
+			pmprev = eq;
 			fwd[j - a] = score;
 		}
 		peq_clear(m->peq, pat, L);
-
-		/* for each good end on a boundary, an anchored backward pass */
-		peq_set(m->peq, pat, L, true);
-		for (e = a + 1; e <= b; e++)
-		{
-			size_t		i;
-
-			if (fwd[e - 1 - a] > k || fwd[e - 1 - a] >= best + 0 ||
-				!pm_boundary_after(m, e))
-				continue;
-			pv = ~UINT64_C(0);
-			mv = 0;
-			score = (int) L;
-			for (i = e; i > a; i--)
-			{
-				score += myers_step(m->peq[(unsigned char) t[i - 1]], &pv, &mv, hb, true);
-				if (score < best && pm_boundary_before(m, i - 1))
-				{
-					best = score;
-					best_s = i - 1;
-					best_e = e;
-				}
-			}
-		}
-		peq_clear(m->peq, pat, L);
 	}
-	else
+	for (e = a + 1; e <= b; e++)
+		if ((!use_fwd || fwd[e - 1 - a] <= k) && pm_boundary_after(m, e))
+			maxend = e;
+	if (maxend == 0)
+		return true;
+	if (exact_covers(m, a, (size_t) (est + k), maxend))
+		return true;
+
+	for (st = a; st < maxend && (long) st <= est + k; st++)
 	{
-		/*
-		 * Long terms: from each start on a token boundary near est, one
-		 * anchored dynamic programme limited to the band of k diagonals
-		 * gives the distance for every end at once: O(L k) per start.
-		 */
-		size_t		i;
-
-		for (i = a; i < b && (long) i <= est + k; i++)
+		if (!pm_boundary_before(m, st))
+			continue;
+		D = osa_fill(m, pat, L, t + st, maxend - st);
+		if (D == NULL)
+			return false;
+		for (e = st + 1; e <= maxend; e++)
 		{
-			size_t		W = b - i;
-			size_t		r,
-						c;
-			int		   *prev = m->dprow;
-			int		   *cur = m->dprow + (L + 2 * 8 + 2);
-			int			inf = k + 1;
+			int			d;
 
-			if (!pm_boundary_before(m, i))
+			if (use_fwd && fwd[e - 1 - a] > k)
 				continue;
-			if (W > L + (size_t) k)
-				W = L + (size_t) k;
-			/* row 0: text consumed without the pattern */
-			for (c = 0; c <= W; c++)
-				prev[c] = c <= (size_t) k ? (int) c : inf;
-			for (r = 1; r <= L; r++)
-			{
-				size_t		lo = r > (size_t) k ? r - (size_t) k : 0;
-				size_t		hi = r + (size_t) k < W ? r + (size_t) k : W;
-				int			rowmin = inf;
-
-				if (lo > W)
-					break;
-				if (lo > 0)
-					cur[lo - 1] = inf;
-				for (c = lo; c <= hi; c++)
-				{
-					int			v = c == 0 ? (int) r : inf;
-
-					if (c > 0)
-					{
-						int			diag = prev[c - 1] + (pat[r - 1] != t[i + c - 1]);
-						int			left = cur[c - 1] + 1;
-
-						if (diag < v)
-							v = diag;
-						if (left < v)
-							v = left;
-					}
-					if (c + (size_t) k >= r && c <= r - 1 + (size_t) k && prev[c] + 1 < v)
-						v = prev[c] + 1;	/* prev[c] is inside the previous band */
-					if (v > inf)
-						v = inf;
-					cur[c] = v;
-					if (v < rowmin)
-						rowmin = v;
-				}
-				if (hi + 1 <= W)
-					cur[hi + 1] = inf;
-				if (rowmin > k)
-					break;		/* every alignment already costs too much */
-				{
-					int		   *sw = prev;
-
-					prev = cur;
-					cur = sw;
-				}
-			}
-			if (r <= L)
+			if (!pm_boundary_after(m, e))
 				continue;
-			/* prev = row L: the distance for each end i + c */
-			for (c = L > (size_t) k ? L - (size_t) k : 1; c <= W; c++)
+			d = D[L * (maxend - st + 1) + (e - st)];
+			if (d < best || (d == best && e - st == L))
 			{
-				int			d = prev[c];
-
-				e = i + c;
-				if (d > k || !pm_boundary_after(m, e))
-					continue;
-				if (d < best || (d == best && (e < best_e || (e == best_e && i < best_s))))
-				{
-					best = d;
-					best_s = i;
-					best_e = e;
-				}
+				best = d;
+				best_s = st;
+				best_e = e;
 			}
 		}
 	}
 
 	if (best > k || best == 0)
 		return true;			/* nothing, or the exact hit reported anyway */
-	if (!pm_start_is_own(m, best_s))
+	if (!pm_start_is_own(m, best_s) || locant_suffix_after(m, best_e))
 		return true;
+	D = osa_fill(m, pat, L, t + best_s, best_e - best_s);
+	if (D == NULL)
+		return false;
 	memset(&h, 0, sizeof(h));
+	if (!alignment_ok(m, D, pat, L, t + best_s, best_e - best_s, best_s, &h))
+		return true;
 	h.s = (uint32_t) best_s;
 	h.e = (uint32_t) best_e;
 	h.lit = lit;
@@ -613,6 +948,28 @@ cand_cmp(const void *a, const void *b)
 	return x->piece_off < y->piece_off ? -1 : x->piece_off > y->piece_off;
 }
 
+/*
+ * Is literal lit found exactly within k of est?  Then its verification can
+ * only find that exact alignment (distance 0), which is no fuzzy hit: most
+ * piece hits in real text are those of the names written correctly.
+ */
+static bool
+exact_near(const PmMatcher *m, uint32_t lit, long est)
+{
+	size_t		i;
+	long		k = m->lits[lit].k;
+
+	for (i = 0; i < m->fuzzy_first && i < 64; i++)
+	{
+		const PmRaw *h = &m->hits[i];
+
+		if (h->raw == PM_RAW_EXACT && h->lit == lit &&
+			(long) h->s >= est - k && (long) h->s <= est + k)
+			return true;
+	}
+	return false;
+}
+
 /* Verify literal lit where it would start at est (screen or lookup). */
 static bool
 verify_one(PmMatcher *m, uint32_t lit, long est)
@@ -621,17 +978,25 @@ verify_one(PmMatcher *m, uint32_t lit, long est)
 	const char *base;
 	size_t		blen;
 	int			d;
+	int		   *D;
 	PmRaw		h;
 
 	if (!m->lookup)
-		return verify(m, lit, est);
+		return exact_near(m, lit, est) || verify(m, lit, est);
 	l = &m->lits[lit];
 	base = m->nb.text + m->lookup_bs;
 	blen = m->lookup_be - m->lookup_bs;
-	d = pm_edit_distance(m->pool + l->off, l->len, base, blen, l->k);
+	if ((l->len > blen ? l->len - blen : blen - l->len) > (size_t) l->k)
+		return true;
+	D = osa_fill(m, m->pool + l->off, l->len, base, blen);
+	if (D == NULL)
+		return false;
+	d = D[l->len * (blen + 1) + blen];
 	if (d == 0 || d > l->k)
 		return true;
 	memset(&h, 0, sizeof(h));
+	if (!alignment_ok(m, D, m->pool + l->off, l->len, base, blen, m->lookup_bs, &h))
+		return true;
 	h.s = (uint32_t) m->lookup_bs;
 	h.e = (uint32_t) m->lookup_be;
 	h.lit = lit;
@@ -844,4 +1209,44 @@ pm_fuzzy_lookup(PmMatcher *m, size_t bs, size_t be)
 	m->fuzzy_first = m->nhits;
 	if (!verify_pieces(m))
 		m->oom = true;			/* reported as PM_ERROR by the caller */
+}
+
+/*
+ * Say what the edits of fuzzy hit h are, for explain(): 'substitution:
+ * "propanrne" for "propanone"', with the word of the text and the word of
+ * the term each edit falls in.
+ */
+void
+pm_fuzzy_describe(const PmMatcher *m, const PmRaw *h, char *buf, size_t len)
+{
+	static const char *const names[] = {"", "substitution", "insertion", "deletion", "transposition"};
+	const PmLit *l = &m->lits[h->lit];
+	const char *p = m->pool + l->off;
+	size_t		used = 0;
+	int			n;
+
+	if (len == 0)
+		return;
+	buf[0] = '\0';
+	/* edits were collected from the end: report them in reading order */
+	for (n = h->nedits - 1; n >= 0; n--)
+	{
+		const PmEdit *ed = &h->edits[n];
+		size_t		ts,
+					te,
+					ps,
+					pe;
+		int			w;
+
+		if (ed->op == 0 || ed->op > PM_EDIT_TRANS)
+			continue;
+		token_around(m->nb.text, m->nb.len, ed->tpos, &ts, &te);
+		token_around(p, l->len, ed->ppos, &ps, &pe);
+		w = snprintf(buf + used, len - used, "%s%s: \"%.*s\" for \"%.*s\"",
+					 used > 0 ? "; " : "", names[ed->op],
+					 (int) (te - ts), m->nb.text + ts, (int) (pe - ps), p + ps);
+		if (w < 0 || (size_t) w >= len - used)
+			break;
+		used += (size_t) w;
+	}
 }

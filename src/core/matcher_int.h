@@ -10,6 +10,7 @@
 #include <hs.h>
 
 #include "matcher.h"
+#include "name_variants.h"
 #include "normalize.h"
 
 /* One distinct normalised term text; several caller terms may share it. */
@@ -49,6 +50,7 @@ typedef struct PmRef
 {
 	uint32_t	id;
 	uint8_t		kind;			/* PmTermKind */
+	uint8_t		rule;			/* NvRule: the variant of the term (0: as written) */
 } PmRef;
 
 /* One distinct fuzzy piece and the literals it was cut from. */
@@ -86,6 +88,22 @@ typedef struct PmPieceHit
 #define PM_RAW_FUZZY	1
 #define PM_RAW_IDENT	2
 
+/* Most edits a fuzzy hit may have (pm_fuzzy_k) */
+#define PM_MAX_EDITS	2
+
+/* One edit of a fuzzy hit, for explain(): PM_EDIT_* at these positions */
+#define PM_EDIT_SUB		1
+#define PM_EDIT_INS		2		/* an extra character in the text */
+#define PM_EDIT_DEL		3		/* a character of the term missing */
+#define PM_EDIT_TRANS	4		/* two neighbours swapped */
+
+typedef struct PmEdit
+{
+	uint8_t		op;
+	uint32_t	tpos;			/* normalised text position it touches */
+	uint32_t	ppos;			/* position in the literal */
+} PmEdit;
+
 /* A hit in the normalised text of the current window. */
 typedef struct PmRaw
 {
@@ -94,8 +112,10 @@ typedef struct PmRaw
 	uint32_t	lit;			/* literal (exact/fuzzy) */
 	uint8_t		raw;			/* PM_RAW_* */
 	uint8_t		ident_kind;		/* PmHitKind for identifiers */
+	uint8_t		nedits;			/* fuzzy: edits[0 .. nedits) */
 	int16_t		dist;
 	int64_t		ident;
+	PmEdit		edits[PM_MAX_EDITS];
 } PmRaw;
 
 struct PmMatcher
@@ -148,7 +168,8 @@ struct PmMatcher
 
 	/* fuzzy verification state */
 	uint64_t	peq[256];		/* Myers' pattern bit vectors, kept all-zero between uses */
-	int		   *dprow;			/* two DP rows for terms over 64 bytes */
+	int		   *dpmat;			/* fuzzy verification matrix, grown on demand */
+	size_t		dpcap;			/* ints allocated in dpmat */
 	size_t		fuzzy_first;	/* first fuzzy hit in hits[] */
 	size_t		lookup_bs;		/* lookup: base span in nb */
 	size_t		lookup_be;
@@ -177,9 +198,14 @@ extern bool pm_fuzzy_scan(PmMatcher *m);
 extern void pm_fuzzy_lookup(PmMatcher *m, size_t bs, size_t be);
 extern int	pm_edit_distance(const char *a, size_t alen, const char *b, size_t blen,
 							 int limit);
+extern void pm_fuzzy_describe(const PmMatcher *m, const PmRaw *h, char *buf, size_t len);
+extern bool pm_cognate(const char *a, size_t alen, const char *b, size_t blen);
 
-/* matcher_negation.c */
-extern bool pm_is_negated(const char *t, size_t len, size_t s, size_t e);
+/* matcher_negation.c: the cue governing the hit at [s, e), 0 for none */
+extern void pm_negation_init(void);
+extern int	pm_negation_cue(const PmMatcher *m, size_t s, size_t e);
+extern size_t pm_negation_cue_count(void);
+extern bool pm_negation_cue_in_cn(int cue);
 
 /* matcher_ident.c */
 extern bool pm_ident_scan(PmMatcher *m);

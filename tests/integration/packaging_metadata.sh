@@ -23,7 +23,7 @@ db=regress_packaging_$$
 trap 'dropdb --if-exists $db >/dev/null 2>&1 || true' EXIT
 for v in $(psql -qXAt -d postgres -c "SELECT version FROM pg_available_extension_versions WHERE name = 'precursor' ORDER BY version"); do
 	dropdb --if-exists "$db" >/dev/null 2>&1; createdb "$db"
-	if out=$(psql -qXAt -v ON_ERROR_STOP=1 -d "$db" -c "CREATE EXTENSION precursor VERSION '$v'" -c "ALTER EXTENSION precursor UPDATE" \
+	if out=$(PGOPTIONS="-c client_min_messages=warning" psql -qXAt -v ON_ERROR_STOP=1 -d "$db" -c "CREATE EXTENSION precursor VERSION '$v'" -c "ALTER EXTENSION precursor UPDATE" \
 			-c "SELECT extversion FROM pg_extension WHERE extname = 'precursor'" 2>&1) && [ "$out" = "$control" ]; then
 		pass "version $v installs and updates to $control"
 	else

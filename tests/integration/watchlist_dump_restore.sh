@@ -50,7 +50,7 @@ INSERT INTO precursor.synonym (substance_id, name, lang, kind)
 SELECT substance_id, 'GBL', 'en', 'abbreviation' FROM precursor.substance WHERE name = 'Gamma-butyrolactone';
 INSERT INTO precursor.synonym (substance_id, name, lang, kind)
 SELECT substance_id, 'gamma-Butyrolacton', 'de', 'translation' FROM precursor.substance WHERE name = 'Gamma-butyrolactone';
-INSERT INTO precursor.synonym (substance_id, name, lang, kind) VALUES (1, 'fenyloaceton', 'pl', 'translation');
+INSERT INTO precursor.synonym (substance_id, name, lang, kind) VALUES (1, 'fenyloaceton techniczny', 'pl', 'translation');
 SQL
 
 counts="SELECT (SELECT count(*) FROM precursor.watchlist) || ' ' || (SELECT count(*) FROM precursor.substance)
@@ -77,11 +77,11 @@ for db in "$dst" "$dst2"; do
 	expect "$db" "all rows, shipped not duplicated" "$src_counts" "$counts"
 	expect "$db" "user rows exactly once" "1 2 2 3" "$user_counts"
 	expect "$db" "user substances" "$src_snapshot" "$snapshot"
-	expect "$db" "shipped rows" "3 158 162 457" \
+	expect "$db" "shipped rows" "3 158 162 2267" \
 		"SELECT (SELECT count(*) FROM precursor.watchlist WHERE builtin) || ' ' || (SELECT count(*) FROM precursor.substance WHERE builtin)
 		 || ' ' || (SELECT count(*) FROM precursor.substance_cn WHERE builtin) || ' ' || (SELECT count(*) FROM precursor.synonym WHERE builtin)"
 	expect "$db" "synonym of a shipped substance" "1" \
-		"SELECT count(*) FROM precursor.synonym WHERE substance_id = 1 AND name = 'fenyloaceton' AND NOT builtin"
+		"SELECT count(*) FROM precursor.synonym WHERE substance_id = 1 AND name = 'fenyloaceton techniczny' AND NOT builtin"
 	expect "$db" "audit history restored" "$src_audit" \
 		"SELECT count(*) FROM precursor.watchlist_audit WHERE acting_role = '$role'"
 	# the sequences continue past the restored ids: a manager can add more

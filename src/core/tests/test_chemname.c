@@ -162,7 +162,47 @@ main(void)
 	context("Ethyl phenylacetate, 200 kg", "phenylacetate", "ester", "");
 	context("Methyl 3,4-methylenedioxyphenylglycidate", "3 4 methylenedioxyphenylglycidate",
 			"ester", "");
-	context("sodium phenylacetate", "phenylacetate", "base", "");
+	context("sodium phenylacetate", "phenylacetate", "salt", "sodium");
+
+	/* the alcohol of an ester, and CAS-style ", R ester" / ", M salt" */
+	context("benzyl 3-(1,3-benzodioxol-5-yl)-2-methyloxirane-2-carboxylate",
+			"3-1 3 benzodioxol 5 yl 2 methyloxirane 2 carboxylate", "ester", "");
+	context("Sulphuric acid, diethyl ester", "sulfuric acid", "ester", "");
+	context("Hydrochloric acid, sodium salt", "hydrochloric acid", "salt", "sodium salt");
+	context("tert-butyl 4-oxopiperidine-1-carboxylate", "4 oxopiperidine 1 carboxylate",
+			"ester", "");
+
+	/* a listed name inside the name of a different compound */
+	context("acetone cyanohydrin", "acetone", "other compound", "");
+	context("lysergic acid diethylamide", "lysergic acid", "other compound", "");
+	context("Acetone oxime 98%", "acetone", "other compound", "");
+	context("toluene 2,4-diisocyanate", "toluene", "other compound", "");
+	context("methyl ethyl ketone peroxide", "methyl ethyl ketone", "other compound", "");
+	context("piperidine-4-carboxylic acid", "piperidine", "other compound", "");
+	context("1-(2-phenylethyl)piperidine", "piperidine", "other compound", "");
+	context("4-chloro-phenylacetic acid", "phenylacetic acid", "other compound", "");
+	context("2,2-dimethyl-2-phenylacetic acid", "phenylacetic acid", "other compound", "");
+	context("p-toluene sulfonanilide", "toluene", "other compound", "");
+	context("Toluene, m-butyl-", "toluene", "other compound", "");
+	context("1-phenyl-2-propanone", "2 propanone", "other compound", "");
+	context("cyclic 16,17-acetal with acetone", "acetone", "other compound", "");
+	/* ... but not a quantity, a grade or a list */
+	context("Toluene 2 drums", "toluene", "base", "");
+	context("acetone 99%, toluene", "acetone", "base", "");
+	context("phenyl acetone", "acetone", "other compound", "");
+	context("N-Boc-4-piperidone", "4 piperidone", "other compound", "");
+	context("Butanone, oxime", "butanone", "other compound", "");
+	context("Piperidine, 2-(1-propen-1-yl)-", "piperidine", "other compound", "");
+	context("toluene-p-sulphonic anhydride", "toluene", "other compound", "");
+	context("3-methoxypropan-1-amine hydrogen chloride", "hydrogen chloride",
+			"other compound", "");
+	context("Ephedrine hydrochloride, Pos. 2 toluene 200 l", "toluene", "base", "");
+	context("10 kg 4-AP, Methanol, in 1-l-Flaschen", "4 ap", "base", "");
+	context("25 l anthranilate esters blend", "anthranilate", "ester", "");
+	context("2400 kg net acetone, colle epoxy, en futs", "acetone", "base", "");
+	context("1'-benzylspiro[1H-2-benzofuran-3,4'-piperidine]", "piperidine",
+			"other compound", "");
+	context("Phosphorus, red", "phosphorus", "base", "");
 	context("rac ephedrine sodium salt", "ephedrine", "salt+stereoisomer", "sodium salt");
 
 	/* labels */

@@ -192,6 +192,11 @@ main(void)
 	same("Kwas octowy, bezwodnik octowy, \xc5\x81\xc3\xb3" "d\xc5\xba", "kwas octowy|bezwodnik octowy|lodz");
 	same("\xc3\x86ther \xc5\x93strogen", "aether estrogen");	/* ligatures */
 	same("Acetanhydrid \xc2\xb2", "acetanhydrid 2");
+	/* Latin letters without a decomposition: ø đ ð ħ ı ŧ ĸ þ */
+	same("\xc3\x98rsted \xc4\x91 \xc3\xb0 \xc4\xa7 \xc4\xb1 \xc5\xa7 \xc4\xb8 \xc3\xbe", "orsted d d h i t k th");
+	/* four-byte characters: mathematical bold folds to ASCII, a CJK letter stays */
+	same("\xf0\x9d\x90\x9a\xf0\x9d\x90\x9c\xf0\x9d\x90\x9e\xf0\x9d\x90\xad\xf0\x9d\x90\xa8\xf0\x9d\x90\xa7\xf0\x9d\x90\x9e", "acetone");
+	same("x \xf0\xa0\x80\x80 y", "x \xf0\xa0\x80\x80 y");
 
 	/* invisible characters are dropped, not turned into separators */
 	same("ace\xe2\x80\x8btone", "acetone");	/* ZWSP */

@@ -1,0 +1,645 @@
+/*
+ * name_variants.c
+ *		Generate the equivalent spellings of a normalised chemical name from
+ *		the rule tables in name_variants_rules.h.  No PostgreSQL here.
+ *
+ * The variants of a term are the closure of the term under the rules,
+ * breadth first, capped at NV_MAX_VARIANTS: "1 phenyl 2 propanone" gives
+ * "1 phenylpropan 2 one" (locant placement), "phenyl 2 propanone" (implied
+ * locant), "2 propanone|1 phenyl" (CAS inverted name), and so on.  Each
+ * variant remembers the last rule that produced it.  Rewriting works on the
+ * normalised bytes, so a variant is exactly what the normaliser makes of the
+ * spelling it stands for.
+ */
+#include "name_variants.h"
+
+#include <string.h>
+
+#include "name_variants_rules.h"
+
+typedef struct NvSet
+{
+	int			n;
+	uint16_t	len[NV_MAX_VARIANTS + 1];
+	uint8_t		rule[NV_MAX_VARIANTS + 1];
+	char		text[NV_MAX_VARIANTS + 1][NV_MAX_LEN + 1];
+} NvSet;
+
+/* A rewritten string under construction */
+typedef struct NvOut
+{
+	size_t		len;
+	bool		overflow;
+	char		buf[NV_MAX_LEN + 1];
+} NvOut;
+
+static void
+out_reset(NvOut *o)
+{
+	o->len = 0;
+	o->overflow = false;
+}
+
+static void
+out_put(NvOut *o, const char *s, size_t n)
+{
+	if (o->overflow || o->len + n > NV_MAX_LEN)
+	{
+		o->overflow = true;
+		return;
+	}
+	memcpy(o->buf + o->len, s, n);
+	o->len += n;
+}
+
+static void
+out_str(NvOut *o, const char *s)
+{
+	out_put(o, s, strlen(s));
+}
+
+static void
+set_add(NvSet *set, const NvOut *o, int rule)
+{
+	int			i;
+
+	if (o->overflow || o->len == 0 || set->n > NV_MAX_VARIANTS)
+		return;
+	for (i = 0; i < set->n; i++)
+		if (set->len[i] == o->len && memcmp(set->text[i], o->buf, o->len) == 0)
+			return;
+	memcpy(set->text[set->n], o->buf, o->len);
+	set->len[set->n] = (uint16_t) o->len;
+	set->rule[set->n] = (uint8_t) rule;
+	set->n++;
+}
+
+static inline bool
+is_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (unsigned char) c >= 0x80;
+}
+
+static inline bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline bool
+is_sep(char c)
+{
+	return c == ' ' || c == '|';
+}
+
+/* Boundary before position p: term start, ' ', '|', or '-' (between locants) */
+static inline bool
+boundary_before(const char *s, size_t p)
+{
+	return p == 0 || is_sep(s[p - 1]) || s[p - 1] == '-';
+}
+
+static inline bool
+boundary_after(const char *s, size_t len, size_t e)
+{
+	return e == len || is_sep(s[e]) || s[e] == '-';
+}
+
+static bool
+ends_with(const char *s, size_t len, const char *suffix)
+{
+	size_t		n = strlen(suffix);
+
+	return len >= n && memcmp(s + len - n, suffix, n) == 0;
+}
+
+static bool
+token_is_numeric(const char *s, size_t a, size_t b)
+{
+	size_t		i;
+
+	if (a >= b)
+		return false;
+	for (i = a; i < b; i++)
+		if (!is_digit(s[i]) && s[i] != '-')
+			return false;
+	return true;
+}
+
+static bool
+in_list(const char *const *list, const char *s, size_t n)
+{
+	for (; *list; list++)
+		if (strlen(*list) == n && memcmp(*list, s, n) == 0)
+			return true;
+	return false;
+}
+
+/* ------------------------------------------------------------------------
+ * Equivalent spellings (nv_pairs), both ways
+ * ------------------------------------------------------------------------ */
+/* "2h" before a match: indicated hydrogen that belongs to the ring name */
+static bool
+indicated_h_before(const char *s, size_t p)
+{
+	size_t		q;
+
+	if (p < 3 || s[p - 1] != ' ' || s[p - 2] != 'h' || !is_digit(s[p - 3]))
+		return false;
+	q = p - 3;
+	while (q > 0 && is_digit(s[q - 1]))
+		q--;
+	return boundary_before(s, q);
+}
+
+/*
+ * Put s with [p, e) replaced by "to" (and the space after e dropped when
+ * skip_space) into the set.  The normaliser keeps '-' between two digits
+ * even across a bracket ("1-(2-phenylethyl)" -> "1-2 phenylethyl"), so a
+ * replacement that puts a locant after a locant has both spellings, and one
+ * that removes a locant turns "1-2 phenylethyl" into "1 phenethyl".
+ */
+static void
+put_replaced(NvSet *set, const char *s, size_t len, size_t p, size_t e,
+			 const char *to, bool space_after, bool skip_space, int rule)
+{
+	NvOut		o;
+	size_t		rest = skip_space ? e + 1 : e;
+
+	out_reset(&o);
+	out_put(&o, s, p);
+	if (p > 0 && s[p - 1] == '-' && !is_digit(to[0]))
+		o.buf[p - 1] = ' ';
+	out_str(&o, to);
+	if (space_after)
+		out_put(&o, " ", 1);
+	out_put(&o, s + rest, len - rest);
+	set_add(set, &o, rule);
+	if (p >= 2 && s[p - 1] == ' ' && is_digit(s[p - 2]) && is_digit(to[0]) &&
+		!o.overflow)
+	{
+		o.buf[p - 1] = '-';
+		set_add(set, &o, rule);
+	}
+}
+
+static void
+apply_pair(NvSet *set, const char *s, size_t len, const char *from,
+		   const char *to, uint8_t where, int rule)
+{
+	size_t		fl = strlen(from);
+	size_t		tl = strlen(to);
+	size_t		p;
+	NvOut		o;
+
+	if (fl == 0 || fl > len)
+		return;
+	if (where & NV_AT_WHOLE)
+	{
+		if (fl == len && memcmp(s, from, fl) == 0)
+		{
+			out_reset(&o);
+			out_str(&o, to);
+			set_add(set, &o, rule);
+		}
+		return;
+	}
+	for (p = 0; p + fl <= len; p++)
+	{
+		size_t		e = p + fl;
+
+		if (memcmp(s + p, from, fl) != 0 || !boundary_before(s, p))
+			continue;
+		/* "2h 1 3 benzodioxol": the "1 3 benzodioxol" in it is not on its own */
+		if (tl > fl && memcmp(to + tl - fl, from, fl) == 0 &&
+			p >= tl - fl && memcmp(s + p - (tl - fl), to, tl - fl) == 0)
+			continue;
+		if (indicated_h_before(s, p) &&
+			!(fl > 2 && is_digit(from[0]) && from[1] == 'h'))
+			continue;
+		if (boundary_after(s, len, e))
+		{
+			put_replaced(set, s, len, p, e, to, false, false, rule);
+			/* "2 phenylethyl piperidine" -> "phenethylpiperidine" too */
+			if ((where & NV_AT_PREFIX) && e + 1 < len && s[e] == ' ' &&
+				is_letter(s[e + 1]))
+				put_replaced(set, s, len, p, e, to, false, true, rule);
+		}
+		else if ((where & NV_AT_PREFIX) && is_letter(s[e]))
+		{
+			/* "phenethylpiperidine" -> "2 phenylethylpiperidine", "... piperidine" */
+			put_replaced(set, s, len, p, e, to, false, false, rule);
+			put_replaced(set, s, len, p, e, to, true, false, rule);
+		}
+	}
+}
+
+static void
+rule_pairs(NvSet *set, const char *s, size_t len)
+{
+	size_t		i;
+
+	for (i = 0; i < sizeof(nv_pairs) / sizeof(nv_pairs[0]); i++)
+	{
+		const NvPair *p = &nv_pairs[i];
+
+		apply_pair(set, s, len, p->a, p->b, p->where, p->rule);
+		apply_pair(set, s, len, p->b, p->a, p->where, p->rule);
+	}
+}
+
+/* ------------------------------------------------------------------------
+ * Tokens
+ * ------------------------------------------------------------------------ */
+#define NV_MAX_TOKENS	64
+
+typedef struct Toks
+{
+	int			n;
+	uint16_t	s[NV_MAX_TOKENS];
+	uint16_t	e[NV_MAX_TOKENS];
+} Toks;
+
+static bool
+tokenize(const char *s, size_t len, Toks *t)
+{
+	size_t		p = 0;
+
+	t->n = 0;
+	while (p < len)
+	{
+		while (p < len && is_sep(s[p]))
+			p++;
+		if (p >= len)
+			break;
+		if (t->n == NV_MAX_TOKENS)
+			return false;
+		t->s[t->n] = (uint16_t) p;
+		while (p < len && !is_sep(s[p]))
+			p++;
+		t->e[t->n] = (uint16_t) p;
+		t->n++;
+	}
+	return true;
+}
+
+#define TOKLEN(t, i) ((size_t) ((t)->e[i] - (t)->s[i]))
+
+/* ------------------------------------------------------------------------
+ * Locant placement: "X<stem> L <suffix>" <-> "X L <stem><suffix>"
+ * ------------------------------------------------------------------------ */
+static void
+rule_locant(NvSet *set, const char *s, size_t len)
+{
+	Toks		t;
+	int			i;
+	NvOut		o;
+
+	if (!tokenize(s, len, &t))
+		return;
+	for (i = 0; i + 2 < t.n; i++)
+	{
+		const char *const *st;
+
+		/* forward: token i ends with a stem, i+1 a locant, i+2 a suffix */
+		if (!token_is_numeric(s, t.s[i + 1], t.e[i + 1]) ||
+			!in_list(nv_suffixes, s + t.s[i + 2], TOKLEN(&t, i + 2)) ||
+			s[t.e[i]] != ' ' || s[t.e[i + 1]] != ' ')
+			continue;
+		for (st = nv_stems; *st; st++)
+		{
+			size_t		sl = strlen(*st);
+
+			if (!ends_with(s + t.s[i], TOKLEN(&t, i), *st))
+				continue;
+			out_reset(&o);
+			out_put(&o, s, t.e[i] - sl);	/* up to the stem */
+			if (TOKLEN(&t, i) > sl)
+				out_put(&o, " ", 1);
+			out_put(&o, s + t.s[i + 1], TOKLEN(&t, i + 1));
+			out_put(&o, " ", 1);
+			out_str(&o, *st);
+			out_put(&o, s + t.s[i + 2], len - t.s[i + 2]);
+			set_add(set, &o, NV_RULE_LOCANT);
+		}
+	}
+	for (i = 0; i + 1 < t.n; i++)
+	{
+		const char *const *st;
+		const char *w = s + t.s[i + 1];
+		size_t		wl = TOKLEN(&t, i + 1);
+
+		/* backward: token i a locant, token i+1 exactly stem + suffix */
+		if (!token_is_numeric(s, t.s[i], t.e[i]) || s[t.e[i]] != ' ')
+			continue;
+		for (st = nv_stems; *st; st++)
+		{
+			size_t		sl = strlen(*st);
+			bool		joinable;
+
+			if (wl <= sl || memcmp(w, *st, sl) != 0 ||
+				!in_list(nv_suffixes, w + sl, wl - sl))
+				continue;
+			/* a substituent just before joins the stem: "phenylpropan 2 one" */
+			joinable = i > 0 && s[t.e[i - 1]] == ' ' &&
+				ends_with(s + t.s[i - 1], TOKLEN(&t, i - 1), "yl");
+			/* rings ("phenyloxirane") are written joined to their substituent */
+			if (!joinable || (*st)[sl - 1] == 'n')
+			{
+				out_reset(&o);
+				out_put(&o, s, t.s[i]);
+				out_str(&o, *st);
+				out_put(&o, " ", 1);
+				out_put(&o, s + t.s[i], TOKLEN(&t, i));
+				out_put(&o, " ", 1);
+				out_put(&o, w + sl, len - (t.s[i + 1] + sl));
+				set_add(set, &o, NV_RULE_LOCANT);
+			}
+			if (joinable)
+			{
+				out_reset(&o);
+				out_put(&o, s, t.e[i - 1]);
+				out_str(&o, *st);
+				out_put(&o, " ", 1);
+				out_put(&o, s + t.s[i], TOKLEN(&t, i));
+				out_put(&o, " ", 1);
+				out_put(&o, w + sl, len - (t.s[i + 1] + sl));
+				set_add(set, &o, NV_RULE_LOCANT);
+			}
+		}
+	}
+}
+
+/* Implied locant 1 at the start: "1 phenylpropan 2 one" -> "phenylpropan 2 one" */
+static void
+rule_implied(NvSet *set, const char *s, size_t len)
+{
+	NvOut		o;
+
+	if (len > 3 && s[0] == '1' && s[1] == ' ' && is_letter(s[2]) &&
+		memchr(s + 2, ' ', len - 2) != NULL)
+	{
+		out_reset(&o);
+		out_put(&o, s + 2, len - 2);
+		set_add(set, &o, NV_RULE_IMPLIED_LOCANT);
+	}
+}
+
+/* ------------------------------------------------------------------------
+ * CAS inverted names: "1 phenyl 2 propanone" <-> "2 propanone|1 phenyl"
+ * ------------------------------------------------------------------------ */
+static void
+rule_cas(NvSet *set, const char *s, size_t len)
+{
+	Toks		t;
+	NvOut		o;
+	const char *bar = memchr(s, '|', len);
+
+	if (!tokenize(s, len, &t) || t.n < 2)
+		return;
+	if (bar == NULL)
+	{
+		int			first = t.n - 1;	/* first token of the parent */
+		size_t		ps;
+		size_t		k;
+		bool		letter = false;
+
+		/* esters ("R X-ate") are inverted by rule_ester */
+		if (ends_with(s, len, "ate"))
+			return;
+		if (in_list((const char *const[]) {"acid", "anhydride", NULL},
+					s + t.s[first], TOKLEN(&t, first)))
+			first--;
+		if (first < 1 || in_list(nv_not_parent, s + t.s[first], TOKLEN(&t, first)) ||
+			!is_letter(s[t.s[first]]))
+			return;
+		if (token_is_numeric(s, t.s[first - 1], t.e[first - 1]))
+			first--;
+		if (first < 1)
+			return;
+		ps = t.s[first];
+		for (k = 0; k < t.e[first - 1]; k++)
+			letter |= is_letter(s[k]);
+		if (!letter || s[ps - 1] != ' ')
+			return;
+		out_reset(&o);
+		out_put(&o, s + ps, len - ps);
+		out_put(&o, "|", 1);
+		out_put(&o, s, t.e[first - 1]);
+		set_add(set, &o, NV_RULE_CAS_INVERTED);
+		return;
+	}
+	else
+	{
+		/* "A|B1|...|E ester" -> "B1 ... A|E ester"; "A|B" -> "B A" */
+		const char *parts[8];
+		size_t		plen[8];
+		int			np = 0;
+		int			last;
+		int			i;
+		size_t		p = 0;
+
+		while (p <= len && np < 8)
+		{
+			const char *q = memchr(s + p, '|', len - p);
+			size_t		e = q ? (size_t) (q - s) : len;
+
+			parts[np] = s + p;
+			plen[np] = e - p;
+			np++;
+			p = e + 1;
+			if (q == NULL)
+				break;
+		}
+		if (np < 2 || p <= len)
+			return;
+		last = np;
+		if (ends_with(parts[np - 1], plen[np - 1], " ester") ||
+			ends_with(parts[np - 1], plen[np - 1], " salt"))
+			last = np - 1;
+		if (last < 2)
+			return;
+		out_reset(&o);
+		for (i = 1; i < last; i++)
+		{
+			out_put(&o, parts[i], plen[i]);
+			out_put(&o, " ", 1);
+		}
+		out_put(&o, parts[0], plen[0]);
+		if (last < np)
+		{
+			out_put(&o, "|", 1);
+			out_put(&o, parts[np - 1], plen[np - 1]);
+		}
+		set_add(set, &o, NV_RULE_CAS_INVERTED);
+	}
+}
+
+/* ------------------------------------------------------------------------
+ * Esters and anions
+ * ------------------------------------------------------------------------ */
+
+/* "...carboxylate" -> "...carboxylic acid", "...oate" -> "...oic acid" */
+static bool
+ate_to_acid(NvOut *o, const char *s, size_t len)
+{
+	if (!ends_with(s, len, "ate") || len < 5)
+		return false;
+	out_put(o, s, len - 3);
+	out_str(o, "ic acid");
+	return true;
+}
+
+/* "...carboxylic acid" -> "...carboxylate" */
+static bool
+acid_to_ate(NvOut *o, const char *s, size_t len)
+{
+	if (!ends_with(s, len, "ic acid") || len < 9 || !is_letter(s[len - 8]))
+		return false;
+	out_put(o, s, len - 7);
+	out_str(o, "ate");
+	return true;
+}
+
+static void
+rule_ester(NvSet *set, const char *s, size_t len)
+{
+	const char *const *a;
+	NvOut		o;
+
+	if (memchr(s, '|', len) == NULL)
+	{
+		/* "R X-ate" -> "X-ic acid R ester", "X-ic acid|R ester" */
+		for (a = nv_alkyls; *a; a++)
+		{
+			size_t		al = strlen(*a);
+
+			if (len <= al + 1 || memcmp(s, *a, al) != 0 || s[al] != ' ')
+				continue;
+			out_reset(&o);
+			if (!ate_to_acid(&o, s + al + 1, len - al - 1))
+				continue;
+			out_put(&o, " ", 1);
+			out_str(&o, *a);
+			out_str(&o, " ester");
+			set_add(set, &o, NV_RULE_ESTER);
+			o.buf[o.len - strlen(*a) - 7] = '|';
+			set_add(set, &o, NV_RULE_ESTER);
+		}
+	}
+	/* "X-ic acid R ester" or "X-ic acid|R ester" -> "R X-ate" */
+	if (ends_with(s, len, " ester"))
+	{
+		for (a = nv_alkyls; *a; a++)
+		{
+			size_t		al = strlen(*a);
+			size_t		as;
+
+			if (len < al + 8)
+				continue;
+			as = len - 6 - al;
+			if (memcmp(s + as, *a, al) != 0 || !is_sep(s[as - 1]))
+				continue;
+			if (memchr(s, '|', as - 1) != NULL)
+				continue;		/* still inverted: see rule_cas */
+			out_reset(&o);
+			out_str(&o, *a);
+			out_put(&o, " ", 1);
+			if (!acid_to_ate(&o, s, as - 1))
+				continue;
+			set_add(set, &o, NV_RULE_ESTER);
+		}
+	}
+}
+
+/* "X-ic acid" -> "X-ate": its salts ("sodium X-ate") and esters ("ethyl X-ate") */
+static void
+rule_anion(NvSet *set, const char *s, size_t len)
+{
+	NvOut		o;
+
+	if (memchr(s, '|', len) != NULL)
+		return;
+	out_reset(&o);
+	if (acid_to_ate(&o, s, len))
+		set_add(set, &o, NV_RULE_ANION);
+}
+
+/* ------------------------------------------------------------------------
+ * Closure
+ * ------------------------------------------------------------------------ */
+int
+nv_variants_per_term(size_t nterms)
+{
+	size_t		k = nterms ? NV_BUDGET / nterms : NV_MAX_VARIANTS;
+
+	if (k < 2)
+		return 0;
+	return k > NV_MAX_VARIANTS ? NV_MAX_VARIANTS : (int) k;
+}
+
+bool
+nv_expand(const char *norm, size_t len, int max_variants, NvEmitFn emit,
+		  void *arg)
+{
+	NvSet		set;
+	NvOut		o;
+	int			i;
+
+	if (len == 0 || len > NV_MAX_LEN || max_variants <= 0)
+		return true;
+	set.n = 0;
+	out_reset(&o);
+	out_put(&o, norm, len);
+	set_add(&set, &o, NV_RULE_NONE);
+
+	/* breadth first: set grows while we walk it */
+	for (i = 0; i < set.n && set.n <= NV_MAX_VARIANTS; i++)
+	{
+		char		cur[NV_MAX_LEN + 1];
+		size_t		cl = set.len[i];
+
+		memcpy(cur, set.text[i], cl);
+		cur[cl] = '\0';
+		rule_pairs(&set, cur, cl);
+		if (memchr(cur, '|', cl) == NULL)
+		{
+			rule_locant(&set, cur, cl);
+			rule_implied(&set, cur, cl);
+		}
+		rule_cas(&set, cur, cl);
+		rule_ester(&set, cur, cl);
+		rule_anion(&set, cur, cl);
+	}
+	for (i = 1; i < set.n && i <= max_variants; i++)
+		if (!emit(set.text[i], set.len[i], (NvRule) set.rule[i], arg))
+			return false;
+	return true;
+}
+
+const char *
+nv_rule_name(int rule)
+{
+	switch ((NvRule) rule)
+	{
+		case NV_RULE_NONE:
+			return "";
+		case NV_RULE_SYNONYM:
+			return "equivalent substituent or parent name";
+		case NV_RULE_INDICATED_H:
+			return "indicated hydrogen";
+		case NV_RULE_LOCANT:
+			return "locant placement";
+		case NV_RULE_IMPLIED_LOCANT:
+			return "implied locant";
+		case NV_RULE_CAS_INVERTED:
+			return "CAS inverted index name";
+		case NV_RULE_ESTER:
+			return "ester name";
+		case NV_RULE_ANION:
+			return "acid named as its anion (salts, esters)";
+		case NV_RULE_COUNT:
+			break;
+	}
+	return "unknown";
+}

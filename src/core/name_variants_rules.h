@@ -1,0 +1,116 @@
+/*
+ * name_variants_rules.h
+ *		The data tables of name_variants.c: equivalent spellings of parts of
+ *		systematic chemical names.  Included by name_variants.c only.
+ *
+ * Everything is written in NORMALISED form (normalize.h): lowercase, one
+ * space between tokens, "sulph" already "sulf", a locant list "1,3-" as
+ * "1 3".  To add a rule, add a row; the unit test (test_name_variants.c)
+ * and the names test set (sql/names_testset.sql) show what it changes.
+ *
+ * Sources: IUPAC Nomenclature of Organic Chemistry, 2013 Recommendations
+ * (P-14.3 locants, P-14.7 indicated hydrogen, P-29 substituent prefix names,
+ * P-65.6 esters and salts) and the CAS index name conventions (inverted
+ * parent-first names, conjunctive names such as "benzeneacetic acid").
+ */
+#ifndef PRECURSOR_NAME_VARIANTS_RULES_H
+#define PRECURSOR_NAME_VARIANTS_RULES_H
+
+/* Where a pair may match */
+#define NV_AT_TOKEN		0x01	/* whole tokens: boundary on both sides */
+#define NV_AT_PREFIX	0x02	/* at a token start, may continue with letters
+								 * ("phenethylpiperidine") */
+#define NV_AT_WHOLE		0x04	/* only the whole term */
+
+typedef struct NvPair
+{
+	const char *a;
+	const char *b;
+	uint8_t		where;
+	uint8_t		rule;			/* NvRule */
+} NvPair;
+
+/*
+ * Equivalent spellings, used both ways (a -> b and b -> a).  A boundary is
+ * the start or end of the term, ' ', '|' or a '-' between locants.
+ */
+static const NvPair nv_pairs[] = {
+	/* substituent prefixes (P-29, P-32) */
+	{"phenethyl", "2 phenylethyl", NV_AT_PREFIX, NV_RULE_SYNONYM},
+	{"anilino", "phenylamino", NV_AT_PREFIX, NV_RULE_SYNONYM},
+	{"allyl", "prop 2 en 1 yl", NV_AT_PREFIX, NV_RULE_SYNONYM},
+	{"allyl", "2 propen 1 yl", NV_AT_PREFIX, NV_RULE_SYNONYM},
+	{"allyl", "2 propenyl", NV_AT_PREFIX, NV_RULE_SYNONYM},
+	{"1 propenyl", "prop 1 en 1 yl", NV_AT_PREFIX, NV_RULE_SYNONYM},
+	{"1 propenyl", "1 propen 1 yl", NV_AT_PREFIX, NV_RULE_SYNONYM},
+	{"tert butyl", "1 1 dimethylethyl", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"tert butyl", "t butyl", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"boc", "tert butoxycarbonyl", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"boc", "t butoxycarbonyl", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"3 4 methylenedioxyphenyl", "1 3 benzodioxol 5 yl", NV_AT_PREFIX, NV_RULE_SYNONYM},
+	{"3 4 methylenedioxyphenyl", "2h 1 3 benzodioxol 5 yl", NV_AT_PREFIX, NV_RULE_SYNONYM},
+	{"piperidin 4 yl", "4 piperidinyl", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"piperidin 4 yl", "4 piperidyl", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	/* N- is position 1 of the piperidine ring */
+	{"n phenethyl", "1 phenethyl", NV_AT_PREFIX, NV_RULE_SYNONYM},
+	{"n boc", "1 boc", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	/* parent and functional names */
+	{"piperidone", "piperidinone", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"acetic", "ethanoic", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"phenylacetone", "phenyl acetone", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"phenylacetic acid", "benzeneacetic acid", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"phenylacetic acid", "phenylethanoic acid", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"phenylacetonitrile", "benzeneacetonitrile", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"phenylacetamide", "benzeneacetamide", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"carbaldehyde", "carboxaldehyde", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"propanedioate", "malonate", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"propanedioic acid", "malonic acid", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"alpha phenylacetoaceto", "2 phenylacetoaceto", NV_AT_PREFIX, NV_RULE_SYNONYM},
+	{"alpha phenylacetoaceto", "phenylacetoaceto", NV_AT_PREFIX, NV_RULE_SYNONYM},
+	/* indicated hydrogen (P-14.7): 1,3-benzodioxole needs none */
+	{"2h 1 3 benzodioxol", "1 3 benzodioxol", NV_AT_PREFIX, NV_RULE_INDICATED_H},
+	/* implied locants (P-14.3.4): only where no other position exists */
+	{"2 propanone", "propanone", NV_AT_WHOLE, NV_RULE_IMPLIED_LOCANT},
+	{"2 butanone", "butanone", NV_AT_WHOLE, NV_RULE_IMPLIED_LOCANT},
+};
+
+/*
+ * Locant placement (P-14.3.2 / P-31.1.4): "<stem>an <locant> <suffix>" and
+ * "<locant> <stem>an<suffix>" are the same name ("propan 2 one" /
+ * "2 propanone"; "piperidin 4 amine" / "4 piperidinamine").  Parent stems
+ * that take a suffix:
+ */
+static const char *const nv_stems[] = {
+	"propan", "butan", "pentan", "ethan", "piperidin",
+	/* rings of conjunctive and carboxylic names (P-15.6, P-65.1.2.2) */
+	"oxirane", "piperidine", "benzodioxole", NULL
+};
+
+/* Suffixes written after a locant */
+static const char *const nv_suffixes[] = {
+	"one", "ol", "amine", "al",
+	"carboxylic", "carboxylate", "carbaldehyde", "carboxaldehyde",
+	"carbonitrile", "carboxamide", NULL
+};
+
+/*
+ * Alcohol components of esters (P-65.6.3.2): "R X-ate" / "X-ic acid, R
+ * ester".  Several tokens are allowed ("tert butyl").
+ */
+static const char *const nv_alkyls[] = {
+	"methyl", "ethyl", "propyl", "isopropyl", "butyl", "isobutyl",
+	"sec butyl", "tert butyl", "1 1 dimethylethyl", "benzyl", "pentyl",
+	"dimethyl", "diethyl", "dipropyl", "dibutyl", NULL
+};
+
+/*
+ * Last words that are never a parent of their own in a CAS inverted name
+ * (inverting "2 methyl 3 phenyloxirane 2 carboxylic acid" at "carboxylic
+ * acid" would give nonsense).
+ */
+static const char *const nv_not_parent[] = {
+	"carboxylic", "carboxylate", "yl", "ester", "salt", "one", "ol",
+	"amine", "al", "oxide", NULL
+};
+
+#endif							/* PRECURSOR_NAME_VARIANTS_RULES_H */

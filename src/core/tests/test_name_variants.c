@@ -1,0 +1,165 @@
+/*
+ * test_name_variants.c
+ *		Unit tests of the systematic-name variants (name_variants.c): every
+ *		rule table, both directions, and the spellings the normaliser makes
+ *		of the real names each variant stands for.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "name_variants.h"
+#include "normalize.h"
+#include "tap.h"
+
+typedef struct Got
+{
+	int			n;
+	char		text[64][NV_MAX_LEN + 1];
+	int			rule[64];
+} Got;
+
+static NormBuf nb;
+
+static bool
+collect(const char *text, size_t len, NvRule rule, void *arg)
+{
+	Got		   *g = arg;
+
+	if (g->n < 64)
+	{
+		memcpy(g->text[g->n], text, len);
+		g->text[g->n][len] = '\0';
+		g->rule[g->n] = (int) rule;
+		g->n++;
+	}
+	return true;
+}
+
+static void
+expand(const char *raw, Got *g)
+{
+	g->n = 0;
+	normalize_text(raw, strlen(raw), &nb);
+	nv_expand(nb.text, nb.len, NV_MAX_VARIANTS, collect, g);
+}
+
+/* Does some variant of 'term' equal the normalised 'spelling', by 'rule'? */
+static void
+has_variant(const char *term, const char *spelling, NvRule rule)
+{
+	Got			g;
+	char		want[NV_MAX_LEN + 1];
+	int			i;
+	int			found = -1;
+
+	normalize_text(spelling, strlen(spelling), &nb);
+	snprintf(want, sizeof(want), "%s", nb.text);
+	expand(term, &g);
+	for (i = 0; i < g.n; i++)
+		if (strcmp(g.text[i], want) == 0)
+			found = i;
+	ok(found >= 0 && (rule == NV_RULE_NONE || g.rule[found] == (int) rule),
+	   "'%s' -> '%s' (%s)", term, spelling, nv_rule_name(rule));
+}
+
+static void
+no_variant(const char *term, const char *spelling)
+{
+	Got			g;
+	char		want[NV_MAX_LEN + 1];
+	int			i;
+	bool		found = false;
+
+	normalize_text(spelling, strlen(spelling), &nb);
+	snprintf(want, sizeof(want), "%s", nb.text);
+	expand(term, &g);
+	for (i = 0; i < g.n; i++)
+		found |= strcmp(g.text[i], want) == 0;
+	ok(!found, "'%s' never -> '%s'", term, spelling);
+}
+
+int
+main(void)
+{
+	Got			g;
+
+	norm_buf_init(&nb);
+
+	/* locant placement and implied locants */
+	has_variant("1-phenyl-2-propanone", "1-phenylpropan-2-one", NV_RULE_LOCANT);
+	has_variant("1-phenyl-2-propanone", "phenylpropan-2-one", NV_RULE_IMPLIED_LOCANT);
+	has_variant("propan-2-one", "2-propanone", NV_RULE_LOCANT);
+	has_variant("propan-2-one", "propanone", NV_RULE_IMPLIED_LOCANT);
+	has_variant("butan-2-one", "butanone", NV_RULE_IMPLIED_LOCANT);
+	has_variant("piperidin-4-one", "4-piperidinone", NV_RULE_LOCANT);
+	has_variant("N-phenylpiperidin-4-amine", "N-phenyl-4-piperidinamine", NV_RULE_LOCANT);
+	no_variant("piperidin-4-one", "piperidinone");	/* 2-, 3- and 4- exist */
+
+	/* CAS inverted names, both ways */
+	has_variant("1-phenyl-2-propanone", "2-Propanone, 1-phenyl-", NV_RULE_CAS_INVERTED);
+	has_variant("N-phenylpiperidin-4-amine", "4-Piperidinamine, N-phenyl-", NV_RULE_NONE);
+	has_variant("1-(2-phenylethyl)piperidin-4-one", "4-Piperidinone, 1-(2-phenylethyl)-",
+				NV_RULE_NONE);
+	has_variant("2-Oxiranecarboxylic acid, 2-methyl-3-phenyl-, methyl ester",
+				"methyl 2-methyl-3-phenyloxirane-2-carboxylate", NV_RULE_NONE);
+	has_variant("3-(1,3-benzodioxol-5-yl)-2-methyloxirane-2-carboxylic acid",
+				"2-Oxiranecarboxylic acid, 3-(1,3-benzodioxol-5-yl)-2-methyl-",
+				NV_RULE_CAS_INVERTED);
+
+	/* esters and anions */
+	has_variant("tert-butyl 4-anilinopiperidine-1-carboxylate",
+				"4-anilinopiperidine-1-carboxylic acid, tert-butyl ester", NV_RULE_ESTER);
+	has_variant("tert-butyl 4-anilinopiperidine-1-carboxylate",
+				"4-anilinopiperidine-1-carboxylic acid 1,1-dimethylethyl ester", NV_RULE_NONE);
+	has_variant("2-methyl-3-phenyloxirane-2-carboxylic acid, ethyl ester",
+				"ethyl 2-methyl-3-phenyloxirane-2-carboxylate", NV_RULE_ESTER);
+	has_variant("Phenylacetic acid", "phenylacetate", NV_RULE_ANION);
+	has_variant("3-(1,3-benzodioxol-5-yl)-2-methyloxirane-2-carboxylic acid",
+				"3-(1,3-benzodioxol-5-yl)-2-methyloxirane-2-carboxylate", NV_RULE_ANION);
+
+	/* indicated hydrogen and substituent names */
+	has_variant("ethyl 3-(2H-1,3-benzodioxol-5-yl)-2-methyloxirane-2-carboxylate",
+				"ethyl 3-(1,3-benzodioxol-5-yl)-2-methyloxirane-2-carboxylate",
+				NV_RULE_INDICATED_H);
+	has_variant("ethyl 3-(2H-1,3-benzodioxol-5-yl)-2-methyloxirane-2-carboxylate",
+				"ethyl 3-(3,4-methylenedioxyphenyl)-2-methyloxirane-2-carboxylate",
+				NV_RULE_SYNONYM);
+	has_variant("N-phenethyl-4-piperidone", "1-(2-phenylethyl)-4-piperidone", NV_RULE_NONE);
+	has_variant("1-(2-phenylethyl)piperidin-4-one", "1-phenethylpiperidin-4-one", NV_RULE_SYNONYM);
+	has_variant("4-anilino-N-phenethylpiperidine", "4-(phenylamino)-N-phenethylpiperidine",
+				NV_RULE_SYNONYM);
+	has_variant("Safrole, 5-allyl-1,3-benzodioxole", "Safrole, 5-(prop-2-en-1-yl)-1,3-benzodioxole",
+				NV_RULE_SYNONYM);
+	has_variant("1-boc-4-piperidone", "1-(tert-butoxycarbonyl)-4-piperidone", NV_RULE_SYNONYM);
+	has_variant("1-boc-4-piperidone", "N-Boc-4-piperidinone", NV_RULE_NONE);
+	has_variant("Acetic anhydride", "ethanoic anhydride", NV_RULE_SYNONYM);
+
+	/* no rule, no variant; never the term itself; bounded */
+	expand("Acetone", &g);
+	ok(g.n == 0, "acetone: no variants");
+	expand("1-phenyl-2-propanone", &g);
+	{
+		int			i;
+		bool		self = false;
+
+		normalize_text("1-phenyl-2-propanone", 20, &nb);
+		for (i = 0; i < g.n; i++)
+			self |= strcmp(g.text[i], nb.text) == 0;
+		ok(!self && g.n > 0 && g.n <= NV_MAX_VARIANTS, "the term itself is not a variant");
+	}
+	expand("ethyl 3-(2H-1,3-benzodioxol-5-yl)-2-methyloxirane-2-carboxylate", &g);
+	{
+		int			i;
+		bool		doubled = false;
+
+		for (i = 0; i < g.n; i++)
+			doubled |= strstr(g.text[i], "2h 2h") != NULL;
+		ok(!doubled, "indicated hydrogen is never repeated");
+	}
+	ok(strcmp(nv_rule_name(NV_RULE_LOCANT), "locant placement") == 0, "rule names");
+	ok(nv_variants_per_term(2500) == NV_MAX_VARIANTS && nv_variants_per_term(10000) == 12 &&
+	   nv_variants_per_term(100000) == 0, "variant budget: all for shipped-size lists, none at 100k terms");
+
+	norm_buf_free(&nb);
+	return tap_done();
+}
