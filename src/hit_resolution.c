@@ -618,10 +618,11 @@ precursor_screen_hits(const char *text, int len, const ScreenOptions *opts,
 
 	/*
 	 * Room for hits that merging drops (a name inside a longer name of the
-	 * same substance, overlapping fuzzy candidates): the collector merges
-	 * when full, so memory stays proportional to max_hits.
+	 * same substance, the same span found again through the generated name
+	 * variants of each list's entry, overlapping fuzzy candidates): the
+	 * collector merges when full, so memory stays proportional to max_hits.
 	 */
-	col.cap = (int) Min((int64) max_hits * 2 + 16, (int64) PG_INT32_MAX / 2);
+	col.cap = (int) Min((int64) max_hits * 8 + 64, (int64) PG_INT32_MAX / 2);
 	col.max_hits = max_hits;
 
 	if (opts->fuzzy)
