@@ -567,10 +567,12 @@ precursor_screen_hits(const char *text, int len, const ScreenOptions *opts,
 
 	/*
 	 * Room for the hits that merging drops (a name inside a longer name of
-	 * the same substance), so that a text is not called truncated only
-	 * because of them; memory stays proportional to max_hits.
+	 * the same substance, and the same span found again through the
+	 * generated name variants of each list's entry), so that a text is not
+	 * called truncated only because of them; memory stays proportional to
+	 * max_hits.
 	 */
-	col.cap = (int) Min((int64) max_hits * 2 + 16, (int64) PG_INT32_MAX / 2);
+	col.cap = (int) Min((int64) max_hits * 8 + 64, (int64) PG_INT32_MAX / 2);
 
 	if (opts->fuzzy)
 		flags |= PM_SCAN_FUZZY;
