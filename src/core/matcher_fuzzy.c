@@ -549,6 +549,17 @@ is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
+static bool
+memchr_digit(const char *s, size_t len)
+{
+	size_t		i;
+
+	for (i = 0; i < len; i++)
+		if (is_digit(s[i]))
+			return true;
+	return false;
+}
+
 /* The token of s[0..len) containing position pos: [*ts, *te) */
 static void
 token_around(const char *s, size_t len, size_t pos, size_t *ts, size_t *te)
@@ -708,6 +719,9 @@ alignment_ok(PmMatcher *m, const int *D, const char *p, size_t L,
 
 		token_around(m->nb.text, m->nb.len, h->edits[n].tpos, &ts, &te);
 		token_around(p, L, h->edits[n].ppos, &ps, &pe);
+		/* a word with a digit is a code ("B1", "L1"): its letters count */
+		if (memchr_digit(m->nb.text + ts, te - ts) || memchr_digit(p + ps, pe - ps))
+			return false;
 		if (lexicon_has(m->nb.text + ts, te - ts) &&
 			!pm_cognate(m->nb.text + ts, te - ts, p + ps, pe - ps))
 			return false;

@@ -240,7 +240,7 @@ static const NegCue cues[] = {
 /* Words that end every cue's reach ("no toluene but acetone"). */
 static const char *const contrast_words[] = {
 	"but", "however", "aber", "sondern", "jedoch", "mais", "pero", "sino",
-	"maar", "lecz", "ma", "dar", "men", "mutta",
+	"maar", "lecz", "ma", "dar", "men", "mutta", "izda",
 };
 
 /*
@@ -625,6 +625,25 @@ starts_item(const Tok *prev, bool sep_between)
 		tok_in(prev, or_toks, NELEM(or_toks));
 }
 
+/*
+ * Is word i of toks (n words) inside a numeric range, a number at most 5
+ * words away on either side ("520 or more but not exceeding 550",
+ * "520 pero inferior o igual a 550", "minimum 520, dar maximum 550")?
+ */
+static bool
+in_numeric_range(const Tok *toks, int n, int i)
+{
+	int			j;
+	bool		below = false,
+				above = false;
+
+	for (j = i + 1; j < n && j <= i + 5 && !below; j++)
+		below = tok_is_digits(&toks[j]);
+	for (j = i - 1; j >= 0 && j >= i - 5 && !above; j--)
+		above = tok_is_digits(&toks[j]);
+	return below && above;
+}
+
 #define REACH_GOES		0
 #define REACH_STOP		1		/* no cue beyond this word reaches the hit */
 #define REACH_STOP_NEAR 2		/* only list cues do */
@@ -635,11 +654,12 @@ starts_item(const Tok *prev, bool sep_between)
  * on the cue's side, sep_prev whether a comma separates prev and x.
  */
 static int
-word_effect(const Tok *x, const Tok *next, const Tok *prev, bool sep_prev)
+word_effect(const Tok *x, const Tok *next, const Tok *prev, bool sep_prev,
+			bool in_range)
 {
 	if (!filter_has(word_filter, x))
 		return REACH_GOES;		/* most words: none of the tables' */
-	if (contrast_at(x, next))
+	if (!in_range && contrast_at(x, next))
 		return REACH_STOP;
 	if (tok_in(x, positive_toks, NELEM(positive_toks)))
 		return starts_item(prev, sep_prev) ? REACH_STOP : REACH_STOP_NEAR;
@@ -673,7 +693,8 @@ pm_negation_cue(const PmMatcher *m, size_t s, size_t e)
 		{
 			/* back[gap - 1] lies between a cue ending at back[gap] and the hit */
 			int			eff = word_effect(&back[gap - 1], gap >= 2 ? &back[gap - 2] : NULL,
-										  &back[gap], back[gap].comma_after);
+										  &back[gap], back[gap].comma_after,
+										  in_numeric_range(back, nback, gap - 1));
 
 			if (eff == REACH_STOP)
 				break;
@@ -724,7 +745,8 @@ pm_negation_cue(const PmMatcher *m, size_t s, size_t e)
 		if (gap > 0)
 		{
 			int			eff = word_effect(&fwd[gap - 1], &fwd[gap],
-										  gap >= 2 ? &fwd[gap - 2] : NULL, fwd[gap - 1].comma_after);
+										  gap >= 2 ? &fwd[gap - 2] : NULL, fwd[gap - 1].comma_after,
+										  in_numeric_range(fwd, nfwd, gap - 1));
 
 			if (eff == REACH_STOP)
 				break;
