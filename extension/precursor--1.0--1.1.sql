@@ -27,6 +27,9 @@
  *    existing screening triggers are registered as they stand), a ledger
  *    lock no role can take, superseded alerts, ALTER TABLE checked against
  *    screening triggers, EXECUTE on the trigger for readers only.
+ * 6. explain_alert() of an unknown alert raises no_data_found, like
+ *    review_alert(); DROP EXTENSION refuses while user data exists (part 55).
+ * 7. Every table column and sequence has a comment.
  */
 
 -- complain if script is sourced in psql, rather than via ALTER EXTENSION
@@ -343,6 +346,39 @@ GRANT SELECT ON precursor.list_release, precursor.list_release_entry, precursor.
 -- ---------------------------------------------------------------------------
 -- top_parties(): the reasons honour since/until (the comment and the grants
 -- stay with the function).
+CREATE OR REPLACE FUNCTION precursor.top_parties(n integer DEFAULT 10,
+	since date DEFAULT NULL, until date DEFAULT NULL)
+	RETURNS TABLE (party text, role text, alerts bigint, category_1 bigint,
+	               substances bigint, total_score numeric, reasons text[])
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+	WITH p AS (
+		SELECT a.consignee AS party, 'consignee'::text AS role, a.*
+		  FROM precursor.alert a WHERE a.consignee IS NOT NULL
+		UNION ALL
+		SELECT a.consignor, 'consignor', a.*
+		  FROM precursor.alert a WHERE a.consignor IS NOT NULL
+	)
+	SELECT p.party, p.role, count(*), count(*) FILTER (WHERE p.category IN ('1', 'Table I')),
+	       count(DISTINCT p.substance_name), round(sum(p.score)::numeric, 3),
+	       ARRAY(SELECT DISTINCT r->>'rule'
+	               FROM precursor.alert a2, jsonb_array_elements(a2.reasons) r
+	              WHERE (p.role = 'consignee' AND a2.consignee = p.party
+	                     OR p.role = 'consignor' AND a2.consignor = p.party)
+	                AND (since IS NULL OR a2.declared_on >= since)
+	                AND (until IS NULL OR a2.declared_on < until)
+	              ORDER BY 1)
+	  FROM p
+	 WHERE (since IS NULL OR p.declared_on >= since) AND (until IS NULL OR p.declared_on < until)
+	 GROUP BY p.party, p.role
+	 ORDER BY sum(p.score) DESC, count(*) DESC, p.party
+	 LIMIT n
+$$;
+COMMENT ON FUNCTION precursor.top_parties(integer, date, date) IS
+	'The n parties with the highest total alert score in a period of declaration dates, with the rules that fired for them.';
+
+-- ---------------------------------------------------------------------------
 -- 5. Screening hardening (part 40): registered screened tables, a ledger
 --    lock no role can take, superseded alerts, the new reasons in
 --    explain_alert, ALTER TABLE checked against screening triggers, EXECUTE
@@ -596,39 +632,6 @@ AS $$
 	  FROM lines l ORDER BY l.step, l.ord
 $$;
 
--- top_parties: the rules listed for a party come from the same period
-CREATE OR REPLACE FUNCTION precursor.top_parties(n integer DEFAULT 10,
-	since date DEFAULT NULL, until date DEFAULT NULL)
-	RETURNS TABLE (party text, role text, alerts bigint, category_1 bigint,
-	               substances bigint, total_score numeric, reasons text[])
-	LANGUAGE sql STABLE PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
-AS $$
-	WITH p AS (
-		SELECT a.consignee AS party, 'consignee'::text AS role, a.*
-		  FROM precursor.alert a WHERE a.consignee IS NOT NULL
-		UNION ALL
-		SELECT a.consignor, 'consignor', a.*
-		  FROM precursor.alert a WHERE a.consignor IS NOT NULL
-	)
-	SELECT p.party, p.role, count(*), count(*) FILTER (WHERE p.category IN ('1', 'Table I')),
-	       count(DISTINCT p.substance_name), round(sum(p.score)::numeric, 3),
-	       ARRAY(SELECT DISTINCT r->>'rule'
-	               FROM precursor.alert a2, jsonb_array_elements(a2.reasons) r
-	              WHERE (p.role = 'consignee' AND a2.consignee = p.party
-	                     OR p.role = 'consignor' AND a2.consignor = p.party)
-	                AND (since IS NULL OR a2.declared_on >= since)
-	                AND (until IS NULL OR a2.declared_on < until)
-	              ORDER BY 1)
-	  FROM p
-	 WHERE (since IS NULL OR p.declared_on >= since) AND (until IS NULL OR p.declared_on < until)
-	 GROUP BY p.party, p.role
-	 ORDER BY sum(p.score) DESC, count(*) DESC, p.party
-	 LIMIT n
-$$;
-COMMENT ON FUNCTION precursor.top_parties(integer, date, date) IS
-	'The n parties with the highest total alert score in a period of declaration dates, with the rules that fired for them.';
-
 REVOKE ALL ON FUNCTION precursor.screen_table_dropped() FROM PUBLIC;
 REVOKE ALL ON FUNCTION precursor.screen_trigger() FROM PUBLIC;
 REVOKE ALL ON FUNCTION precursor.attach_screening(regclass, text[]) FROM PUBLIC;
@@ -661,3 +664,210 @@ BEGIN
 	END LOOP;
 END
 $register$;
+
+-- ---------------------------------------------------------------------------
+-- 6. explain_alert of an unknown alert; the drop guard
+-- ---------------------------------------------------------------------------
+-- explain_alert and review_alert report an unknown alert the same way
+CREATE FUNCTION precursor.alert_must_exist(alert_id bigint) RETURNS void
+	LANGUAGE plpgsql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF NOT EXISTS (SELECT FROM precursor.alert AS x WHERE x.alert_id = alert_must_exist.alert_id) THEN
+		RAISE EXCEPTION 'alert % does not exist', alert_must_exist.alert_id
+			USING ERRCODE = 'no_data_found';
+	END IF;
+END
+$$;
+COMMENT ON FUNCTION precursor.alert_must_exist(bigint) IS
+	'Raises no_data_found (as review_alert does) when there is no alert with this id.';
+
+CREATE OR REPLACE FUNCTION precursor.explain_alert(alert_id bigint)
+	RETURNS TABLE (step integer, topic text, detail text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT precursor.alert_must_exist(explain_alert.alert_id);
+	WITH a AS (SELECT * FROM precursor.alert x WHERE x.alert_id = explain_alert.alert_id),
+	r AS (
+		SELECT o.ord, o.r FROM a, jsonb_array_elements(a.reasons) WITH ORDINALITY AS o(r, ord)
+	),
+	lines AS (
+		SELECT 1 AS step, 'alert'::text AS topic,
+		       format('#%s, %s, score %s, raised %s by trigger %s on %s',
+		              a.alert_id, a.status, round(a.score::numeric, 3),
+		              to_char(a.created_at, 'YYYY-MM-DD HH24:MI'), coalesce(a.trigger_name, '?'),
+		              a.source_table) AS detail, 0::bigint AS ord
+		  FROM a
+		UNION ALL
+		SELECT 2, 'declaration',
+		       concat_ws(', ', 'row ' || a.row_key, 'declared ' || a.declared_on,
+		                 'consignee ' || a.consignee, 'consignor ' || a.consignor,
+		                 'country ' || a.country,
+		                 'quantity ' || a.quantity || coalesce(' ' || a.unit, ''),
+		                 'CN ' || a.declared_cn, 'CAS ' || a.declared_casrn), 0
+		  FROM a
+		UNION ALL
+		SELECT 3, 'description', a.description, 0 FROM a WHERE a.description IS NOT NULL
+		UNION ALL
+		SELECT 4, 'substance',
+		       format('%s (%s, category %s)%s', a.substance_name, a.watchlist_code, a.category,
+		              CASE WHEN cardinality(a.listed_as) > 1
+		                   THEN '; listed as ' || array_to_string(a.listed_as, ', ') ELSE '' END), 0
+		  FROM a
+		UNION ALL
+		SELECT 5, r.r->>'rule',
+		       CASE r.r->>'rule'
+		            WHEN 'name' THEN format('"%s" at characters %s-%s matches %s "%s" (%s, form %s, score %s)',
+		                                    r.r->>'matched', r.r->>'start', (r.r->>'end')::int - 1,
+		                                    CASE r.r->>'kind' WHEN 'fuzzy' THEN 'a misspelling (distance ' || (r.r->>'distance') || ') of'
+		                                                      WHEN 'homoglyph' THEN 'with look-alike characters'
+		                                                      ELSE 'the ' || (r.r->>'kind') END,
+		                                    r.r->>'term', r.r->>'kind', r.r->>'form', r.r->>'score')
+		            WHEN 'cas' THEN format('declared CAS RN %s (column %s) is the substance''s', r.r->>'casrn', r.r->>'column')
+		            WHEN 'cas_in_text' THEN format('the description cites CAS RN "%s"', r.r->>'matched')
+		            WHEN 'cn_in_text' THEN format('the description cites CN code "%s"', r.r->>'matched')
+		            WHEN 'over_threshold' THEN format('%s %s is %s %s, over the threshold of %s %s',
+		                                              r.r->>'quantity', r.r->>'unit',
+		                                              round((r.r->>'quantity_in_threshold_unit')::numeric, 3), r.r->>'threshold_unit',
+		                                              r.r->>'threshold', r.r->>'threshold_unit')
+		                                       || coalesce(' (density ' || (r.r->>'density_kg_per_l') || ' kg/l)', '')
+		            WHEN 'below_threshold' THEN format('%s %s is %s %s, under the threshold of %s %s',
+		                                               r.r->>'quantity', r.r->>'unit',
+		                                               round((r.r->>'quantity_in_threshold_unit')::numeric, 3), r.r->>'threshold_unit',
+		                                               r.r->>'threshold', r.r->>'threshold_unit')
+		            WHEN 'cumulative' THEN format('%s shipments to %s within %s total %s %s, over the threshold of %s %s: possible split consignment',
+		                                          r.r->>'shipments', r.r->>'consignee', r.r->>'window',
+		                                          round((r.r->>'total_in_threshold_unit')::numeric, 3), r.r->>'threshold_unit',
+		                                          r.r->>'threshold', r.r->>'threshold_unit')
+		            WHEN 'cn_mismatch' THEN format('declared CN %s does not fit the substance, whose codes are %s',
+		                                           r.r->>'declared_cn',
+		                                           (SELECT string_agg(e, ', ') FROM jsonb_array_elements_text(r.r->'expected_cn') e))
+		            WHEN 'cn_watch' THEN format('declared CN %s is listed (%s%s) for %s, none of which the description names',
+		                                        r.r->>'declared_cn', CASE WHEN (r.r->>'ex')::boolean THEN 'ex ' ELSE '' END,
+		                                        r.r->>'listed_cn',
+		                                        (SELECT string_agg(e, '; ') FROM jsonb_array_elements_text(r.r->'candidates') e))
+		            WHEN 'unit_unconvertible' THEN format('%s %s cannot be compared with the threshold of %s %s: %s',
+		                                                  r.r->>'quantity', r.r->>'unit', r.r->>'threshold', r.r->>'threshold_unit', r.r->>'why')
+		            WHEN 'unit_unknown' THEN format('unit "%s" is not known; threshold %s %s', r.r->>'unit', r.r->>'threshold', r.r->>'threshold_unit')
+		            WHEN 'quantity_unknown' THEN format('no quantity declared; threshold %s %s', r.r->>'threshold', r.r->>'threshold_unit')
+		            WHEN 'quantity_invalid' THEN format('declared quantity %s %s is not a positive finite number (threshold %s %s); not recorded for the cumulative rule',
+		                                                r.r->>'quantity', coalesce(r.r->>'unit', ''), r.r->>'threshold', r.r->>'threshold_unit')
+		            WHEN 'casrn_invalid' THEN format('declared CAS RN "%s" (column %s) is not a valid CAS RN', r.r->>'declared', r.r->>'column')
+		            WHEN 'cn_invalid' THEN format('declared CN code "%s" (column %s) is not a valid CN code', r.r->>'declared', r.r->>'column')
+		            WHEN 'more_mentions' THEN format('%s further mentions not itemised', r.r->>'count')
+		            WHEN 'hits_truncated' THEN format('the description has more than %s hits (precursor.max_hits): screened only up to there', r.r->>'max_hits')
+		            ELSE r.r::text
+		       END, r.ord
+		  FROM r
+		UNION ALL
+		SELECT 6, 'review',
+		       format('%s: %s -> %s by %s (session %s): %s', to_char(v.reviewed_at, 'YYYY-MM-DD HH24:MI:SS'),
+		              v.from_status, v.to_status, v.reviewed_by, v.session_role, v.note), v.review_id
+		  FROM precursor.alert_review v, a WHERE v.alert_id = a.alert_id
+		UNION ALL
+		SELECT 7, 'supersedes', format('#%s, the same row before an UPDATE re-screened it', s.id), s.id
+		  FROM a, unnest(a.supersedes) AS s(id)
+		UNION ALL
+		SELECT 7, 'superseded', format('by #%s after an UPDATE re-screened the row', n.alert_id), n.alert_id
+		  FROM a, precursor.alert n WHERE a.alert_id = ANY (n.supersedes)
+		UNION ALL
+		SELECT 7, 'superseded', 'an UPDATE re-screened the row and it no longer raises an alert', 0
+		  FROM a WHERE a.status = 'superseded'
+		   AND NOT EXISTS (SELECT FROM precursor.alert n WHERE a.alert_id = ANY (n.supersedes))
+	)
+	SELECT (row_number() OVER (ORDER BY l.step, l.ord))::integer, l.topic, l.detail
+	  FROM lines l ORDER BY l.step, l.ord
+$$;
+COMMENT ON FUNCTION precursor.explain_alert(bigint) IS
+	'The full story of one alert in readable rows: the declaration, the substance and every list entry, each reason with its evidence, and the review history.';
+
+CREATE FUNCTION precursor.drop_guard() RETURNS event_trigger
+	LANGUAGE c AS 'MODULE_PATHNAME', 'precursor_drop_guard';
+COMMENT ON FUNCTION precursor.drop_guard() IS
+	'Event trigger function: refuses DROP EXTENSION precursor, and DROP SCHEMA ... CASCADE of its schema, while user watchlist rows or alerts exist and precursor.allow_drop_with_data is off.';
+
+CREATE EVENT TRIGGER precursor_drop_guard ON ddl_command_start
+	WHEN TAG IN ('DROP EXTENSION', 'DROP SCHEMA')
+	EXECUTE FUNCTION precursor.drop_guard();
+COMMENT ON EVENT TRIGGER precursor_drop_guard IS
+	'Keeps DROP EXTENSION precursor from deleting user watchlists and alerts unless precursor.allow_drop_with_data is on.';
+
+-- ---------------------------------------------------------------------------
+-- 7. Comments on every table column and sequence
+-- ---------------------------------------------------------------------------
+COMMENT ON COLUMN precursor.watchlist.watchlist_id IS 'Identifier: 1-99999 for shipped lists, from 100000 (sequence) for user lists.';
+COMMENT ON COLUMN precursor.watchlist.name IS 'Full name of the list.';
+COMMENT ON COLUMN precursor.watchlist.source_url IS 'Where the list is published.';
+COMMENT ON COLUMN precursor.watchlist.description IS 'What the list covers, in words.';
+COMMENT ON SEQUENCE precursor.watchlist_watchlist_id_seq IS 'Ids of user watchlists, from 100000 (shipped lists use 1-99999); dumped with the user rows.';
+COMMENT ON COLUMN precursor.substance.substance_id IS 'Identifier: 1-99999 for shipped entries, from 100000 (sequence) for user entries.';
+COMMENT ON COLUMN precursor.substance.watchlist_id IS 'The list this entry belongs to.';
+COMMENT ON COLUMN precursor.substance.casrn IS 'CAS Registry Number of the substance; NULL for a group without one.';
+COMMENT ON COLUMN precursor.substance.inchikey IS 'Standard InChIKey of the substance, when known.';
+COMMENT ON COLUMN precursor.substance.threshold_unit IS 'Unit of threshold_qty: kg, l or g.';
+COMMENT ON COLUMN precursor.substance.threshold_note IS 'What the threshold means (yearly exemption, per consignment, ...).';
+COMMENT ON COLUMN precursor.substance.density_kg_per_l IS 'Density used to compare a quantity declared in litres with a threshold in kg (and back).';
+COMMENT ON COLUMN precursor.substance.covers_ethers IS 'The entry also covers ethers of the substance.';
+COMMENT ON COLUMN precursor.substance.source_url IS 'Where the entry is published (the act, or the source of a user entry).';
+COMMENT ON COLUMN precursor.substance.builtin IS 'Shipped with the extension: read-only, recreated by CREATE EXTENSION, not dumped.';
+COMMENT ON SEQUENCE precursor.substance_substance_id_seq IS 'Ids of user watchlist entries, from 100000 (shipped entries use 1-99999); dumped with the user rows.';
+COMMENT ON COLUMN precursor.substance_cn.substance_id IS 'The watchlist entry the code belongs to.';
+COMMENT ON COLUMN precursor.substance_cn.cn_code IS 'CN (8 digits) or HS (6 digits) code under which the substance is declared.';
+COMMENT ON COLUMN precursor.substance_cn.note IS 'Remarks on the code (e.g. the CN designation).';
+COMMENT ON COLUMN precursor.substance_cn.source_url IS 'Where the code is published.';
+COMMENT ON COLUMN precursor.substance_cn.builtin IS 'Shipped with the extension: read-only, recreated by CREATE EXTENSION, not dumped.';
+COMMENT ON COLUMN precursor.synonym.synonym_id IS 'Identifier: 1-99999 for shipped synonyms, from 100000 (sequence) for user synonyms.';
+COMMENT ON COLUMN precursor.synonym.substance_id IS 'The watchlist entry this is another name of.';
+COMMENT ON COLUMN precursor.synonym.name IS 'The other name, as written in its source.';
+COMMENT ON COLUMN precursor.synonym.source_url IS 'Where the name is attested.';
+COMMENT ON COLUMN precursor.synonym.builtin IS 'Shipped with the extension: read-only, recreated by CREATE EXTENSION, not dumped.';
+COMMENT ON SEQUENCE precursor.synonym_synonym_id_seq IS 'Ids of user synonyms, from 100000 (shipped synonyms use 1-99999); dumped with the user rows.';
+COMMENT ON COLUMN precursor.watchlist_state.singleton IS 'Always true: the table has one row.';
+COMMENT ON COLUMN precursor.watchlist_state.generation IS 'Number of committed statements that changed the watchlist tables.';
+COMMENT ON COLUMN precursor.watchlist_audit.audit_id IS 'Identifier of the audit row (random UUID).';
+COMMENT ON COLUMN precursor.watchlist_audit.at IS 'When the change was made (clock time of the statement).';
+COMMENT ON COLUMN precursor.watchlist_audit.txid IS 'Transaction of the change.';
+COMMENT ON COLUMN precursor.watchlist_audit.table_name IS 'Table changed: watchlist, substance, substance_cn or synonym.';
+COMMENT ON COLUMN precursor.watchlist_audit.operation IS 'INSERT, UPDATE, DELETE or TRUNCATE.';
+COMMENT ON COLUMN precursor.watchlist_audit.before IS 'The row before the change as JSON (UPDATE, DELETE).';
+COMMENT ON COLUMN precursor.watchlist_audit.after IS 'The row after the change as JSON (INSERT, UPDATE).';
+COMMENT ON COLUMN precursor.alert.alert_id IS 'Identifier of the alert (sequence).';
+COMMENT ON COLUMN precursor.alert.created_at IS 'When the screening trigger raised the alert (transaction time).';
+COMMENT ON COLUMN precursor.alert.trigger_name IS 'Name of the screening trigger that raised the alert.';
+COMMENT ON COLUMN precursor.alert.substance_name IS 'Name of the watchlist entry the alert is about, as it was when raised.';
+COMMENT ON COLUMN precursor.alert.watchlist_code IS 'Code of the watchlist of that entry.';
+COMMENT ON COLUMN precursor.alert.category IS 'Category of that entry when the alert was raised.';
+COMMENT ON COLUMN precursor.alert.consignee IS 'Consignee of the declaration, when the trigger maps it.';
+COMMENT ON COLUMN precursor.alert.consignor IS 'Consignor of the declaration, when the trigger maps it.';
+COMMENT ON COLUMN precursor.alert.country IS 'Country of the declaration, when the trigger maps it.';
+COMMENT ON COLUMN precursor.alert.declared_on IS 'Date of the declaration, when the trigger maps it.';
+COMMENT ON COLUMN precursor.alert.quantity IS 'Declared quantity, in unit.';
+COMMENT ON COLUMN precursor.alert.unit IS 'Unit of the declared quantity, as declared.';
+COMMENT ON COLUMN precursor.alert.declared_cn IS 'CN code as declared.';
+COMMENT ON COLUMN precursor.alert.declared_casrn IS 'CAS RN as declared.';
+COMMENT ON COLUMN precursor.alert.reviewed_by IS 'Acting role of the last review.';
+COMMENT ON COLUMN precursor.alert.reviewed_at IS 'When the alert was last reviewed.';
+COMMENT ON COLUMN precursor.alert.review_note IS 'Note of the last review.';
+COMMENT ON SEQUENCE precursor.alert_alert_id_seq IS 'Ids of alerts; dumped with the alerts.';
+COMMENT ON COLUMN precursor.alert_review.review_id IS 'Identifier of the review (identity).';
+COMMENT ON COLUMN precursor.alert_review.alert_id IS 'The alert reviewed.';
+COMMENT ON COLUMN precursor.alert_review.reviewed_at IS 'When the review was made (clock time).';
+COMMENT ON COLUMN precursor.alert_review.from_status IS 'Status of the alert before the review.';
+COMMENT ON COLUMN precursor.alert_review.to_status IS 'Status the review set.';
+COMMENT ON COLUMN precursor.alert_review.note IS 'Why: the note of the reviewer.';
+COMMENT ON SEQUENCE precursor.alert_review_review_id_seq IS 'Identity of alert_review.review_id; dumped with the reviews.';
+COMMENT ON COLUMN precursor.shipment_ledger.consignee IS 'Consignee as declared.';
+COMMENT ON COLUMN precursor.shipment_ledger.substance_id IS 'Watchlist entry of the shipped chemical.';
+COMMENT ON COLUMN precursor.shipment_ledger.shipped_on IS 'Date of the declaration.';
+COMMENT ON COLUMN precursor.shipment_ledger.quantity IS 'Quantity converted to unit.';
+COMMENT ON COLUMN precursor.shipment_ledger.unit IS 'kg or l: the base unit of the threshold of the substance.';
+COMMENT ON COLUMN precursor.shipment_ledger.source_table IS 'Schema-qualified name of the screened table.';
+COMMENT ON COLUMN precursor.shipment_ledger.row_key IS 'Value of the column named by the trigger argument key=, as text.';
+COMMENT ON COLUMN precursor.shipment_ledger.country IS 'Country of the declaration, when the trigger maps it.';
+COMMENT ON COLUMN precursor.shipment_ledger.recorded_at IS 'When the screening trigger recorded the shipment (transaction time).';
+COMMENT ON COLUMN precursor.screened_table.relid IS 'The screened table.';
+COMMENT ON COLUMN precursor.screened_table.trigger_name IS 'Name of its screening trigger.';
+COMMENT ON COLUMN precursor.screened_table.table_owner IS 'Owner of the table at approval; a new owner needs a new approval.';
+COMMENT ON COLUMN precursor.screened_table.registered_at IS 'When the approval was recorded.';

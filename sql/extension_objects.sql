@@ -66,6 +66,21 @@ SELECT descr AS uncommented FROM extension_objects_member
                    FROM pg_catalog.pg_type t WHERE t.oid = objid))
  ORDER BY descr COLLATE "C";
 
+-- 3b. Every column of every table, and every sequence, has a
+-- comment.  Offenders:
+SELECT uncommented FROM (
+  SELECT c.oid::pg_catalog.regclass::text || '.' || a.attname AS uncommented
+    FROM extension_objects_member m
+    JOIN pg_catalog.pg_class c ON c.oid = m.objid AND m.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+    JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+   WHERE c.relkind = 'r' AND pg_catalog.col_description(c.oid, a.attnum) IS NULL
+  UNION ALL
+  SELECT c.oid::pg_catalog.regclass::text
+    FROM extension_objects_member m
+    JOIN pg_catalog.pg_class c ON c.oid = m.objid AND m.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+   WHERE c.relkind = 'S' AND pg_catalog.obj_description(c.oid, 'pg_class') IS NULL
+) AS u ORDER BY uncommented COLLATE "C";
+
 -- The functions of the extension, for the remaining rules.
 CREATE TEMP VIEW extension_objects_function AS
 SELECT p.oid::pg_catalog.regprocedure AS func, p.*

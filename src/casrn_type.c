@@ -92,13 +92,14 @@ Datum
 casrn_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int64		value = pq_getmsgint64(buf);
+	int			start = buf->cursor;
+	int64		value;
 
+	precursor_recv_check_length(buf, 8, "casrn", CASRN_BINARY_FORMAT);
+	value = pq_getmsgint64(buf);
 	if (!casrn_value_is_valid(value))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid CAS Registry Number in binary input: %lld",
-						(long long) value)));
+		precursor_recv_invalid(buf, start, "casrn", CASRN_BINARY_FORMAT,
+							   psprintf("%lld", (long long) value));
 	PG_RETURN_CASRN(value);
 }
 

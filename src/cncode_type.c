@@ -83,13 +83,14 @@ Datum
 cncode_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int64		v = pq_getmsgint64(buf);
+	int			start = buf->cursor;
+	int64		v;
 
+	precursor_recv_check_length(buf, 8, "cncode", CNCODE_BINARY_FORMAT);
+	v = pq_getmsgint64(buf);
 	if (!cncode_value_is_valid(v))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid external cncode value %lld", (long long) v),
-				 errdetail("The value is not a padded code times 8 plus its level.")));
+		precursor_recv_invalid(buf, start, "cncode", CNCODE_BINARY_FORMAT,
+							   psprintf("%lld", (long long) v));
 	PG_RETURN_CNCODE(v);
 }
 

@@ -72,12 +72,14 @@ Datum
 ecnumber_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int32		value = (int32) pq_getmsgint(buf, 4);
+	int			start = buf->cursor;
+	int32		value;
 
+	precursor_recv_check_length(buf, 4, "ecnumber", ECNUMBER_BINARY_FORMAT);
+	value = (int32) pq_getmsgint(buf, 4);
 	if (!ecnumber_value_is_valid(value))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid EC number in binary input: %d", value)));
+		precursor_recv_invalid(buf, start, "ecnumber", ECNUMBER_BINARY_FORMAT,
+							   psprintf("%d", value));
 	PG_RETURN_ECNUMBER(value);
 }
 

@@ -28,9 +28,12 @@ typedef struct Collector
 	PrecursorHit *hits;
 	int			nhits;
 	int			maxhits;		/* allocated */
-	int			cap;			/* stop the scan beyond this many hits */
+	int			cap;			/* merge when this many hits are held */
+	int			max_hits;		/* stop when more remain after merging */
 	bool		capped;			/* ... and it did */
 } Collector;
+
+static void compact_hits(Collector *col);
 
 static PrecursorHit *
 new_hit(Collector *col, const PmHit *h)
@@ -110,11 +113,18 @@ collect_hit(const PmHit *h, void *arg)
 	WatchlistCache *c = col->c;
 	bool		names_substance = false;
 
-	/* hits come in start order: stopping here keeps a prefix of the text */
+	/*
+	 * Full: merge, and stop only if more than the bound remain.  Hits come in
+	 * start order, so stopping here keeps a prefix of the text.
+	 */
 	if (!col->stop_at_first && col->nhits >= col->cap)
 	{
-		col->capped = true;
-		return true;
+		compact_hits(col);
+		if (col->nhits > col->max_hits)
+		{
+			col->capped = true;
+			return true;
+		}
 	}
 
 	switch (h->kind)
@@ -312,26 +322,18 @@ contained(PrecursorHit *h, PrecursorHit **kept, int nkept, int32 *maxend)
 }
 
 /*
- * Drop duplicates and hits inside a longer hit of the same substance, put
- * the rest in output order, and compute character positions in one pass
- * over the text.  Returns the number of hits left, pointers in *out.
+ * Drop duplicates and hits inside a longer hit of the same substance; the
+ * rest, in output order, go to kept[].  Returns how many.  Within the scan
+ * (a callback of the core) it must not jump out: no interrupt check there.
  */
 static int
-finish_hits(WatchlistCache *c, PrecursorHit *hits, int n, const char *text,
-			PrecursorHit ***out)
+merge_hits(WatchlistCache *c, PrecursorHit *hits, int n, PrecursorHit **kept,
+		   bool interruptible)
 {
 	HitKey	   *keys;
-	PrecursorHit **kept;
 	int32	   *maxend = NULL;
 	int			nkept = 0;
 	int			i;
-	OffsetRef  *refs;
-	int32		pos_byte = 0;
-	int32		pos_char = 1;
-
-	*out = NULL;
-	if (n == 0)
-		return 0;
 
 	keys = palloc_extended(sizeof(HitKey) * (Size) n, MCXT_ALLOC_HUGE);
 	for (i = 0; i < n; i++)
@@ -353,18 +355,67 @@ finish_hits(WatchlistCache *c, PrecursorHit *hits, int n, const char *text,
 		for (j = 0; j < c->nsubs; j++)
 			maxend[j] = -1;
 	}
-	kept = palloc_extended(sizeof(PrecursorHit *) * (Size) n, MCXT_ALLOC_HUGE);
 	for (i = 0; i < n; i++)
 	{
 		PrecursorHit *h = &hits[keys[i].idx];
 
-		CHECK_FOR_INTERRUPTS();
+		if (interruptible)
+			CHECK_FOR_INTERRUPTS();
 		if (!contained(h, kept, nkept, maxend))
 			kept[nkept++] = h;
 	}
 	pfree(keys);
 	if (maxend)
 		pfree(maxend);
+	return nkept;
+}
+
+/*
+ * The collector is full: merge what it holds, so that only hits that will
+ * be reported count against the bound (fuzzy matching finds many
+ * overlapping candidates of one name).  Hits come in start order, so a hit
+ * dropped here lies inside one that stays.
+ */
+static void
+compact_hits(Collector *col)
+{
+	PrecursorHit **kept = palloc_extended(sizeof(PrecursorHit *) * (Size) col->nhits,
+										  MCXT_ALLOC_HUGE);
+	PrecursorHit *fresh = palloc_extended(sizeof(PrecursorHit) * (Size) col->maxhits,
+										  MCXT_ALLOC_HUGE);
+	int			n = merge_hits(col->c, col->hits, col->nhits, kept, false);
+	int			i;
+
+	for (i = 0; i < n; i++)
+		fresh[i] = *kept[i];
+	pfree(kept);
+	pfree(col->hits);
+	col->hits = fresh;
+	col->nhits = n;
+}
+
+/*
+ * Drop duplicates and hits inside a longer hit of the same substance, put
+ * the rest in output order, and compute character positions in one pass
+ * over the text.  Returns the number of hits left, pointers in *out.
+ */
+static int
+finish_hits(WatchlistCache *c, PrecursorHit *hits, int n, const char *text,
+			PrecursorHit ***out)
+{
+	PrecursorHit **kept;
+	int			nkept;
+	int			i;
+	OffsetRef  *refs;
+	int32		pos_byte = 0;
+	int32		pos_char = 1;
+
+	*out = NULL;
+	if (n == 0)
+		return 0;
+
+	kept = palloc_extended(sizeof(PrecursorHit *) * (Size) n, MCXT_ALLOC_HUGE);
+	nkept = merge_hits(c, hits, n, kept, true);
 	n = nkept;
 
 	refs = palloc_extended(sizeof(OffsetRef) * 2 * (Size) n, MCXT_ALLOC_HUGE);
@@ -566,13 +617,13 @@ precursor_screen_hits(const char *text, int len, const ScreenOptions *opts,
 	col.text = text;
 
 	/*
-	 * Room for the hits that merging drops (a name inside a longer name of
-	 * the same substance, and the same span found again through the
-	 * generated name variants of each list's entry), so that a text is not
-	 * called truncated only because of them; memory stays proportional to
-	 * max_hits.
+	 * Room for hits that merging drops (a name inside a longer name of the
+	 * same substance, the same span found again through the generated name
+	 * variants of each list's entry, overlapping fuzzy candidates): the
+	 * collector merges when full, so memory stays proportional to max_hits.
 	 */
 	col.cap = (int) Min((int64) max_hits * 8 + 64, (int64) PG_INT32_MAX / 2);
+	col.max_hits = max_hits;
 
 	if (opts->fuzzy)
 		flags |= PM_SCAN_FUZZY;

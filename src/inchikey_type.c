@@ -63,14 +63,14 @@ Datum
 inchikey_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			start = buf->cursor;
 	InchiKey   *k = palloc(sizeof(InchiKey));
 
+	precursor_recv_check_length(buf, INCHIKEY_PACKED_LEN, "inchikey", INCHIKEY_BINARY_FORMAT);
 	pq_copymsgbytes(buf, (char *) k->bytes, INCHIKEY_PACKED_LEN);
 	if (!inchikey_is_valid(k))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid external inchikey value"),
-				 errdetail("The 16 bytes are not 25 packed letters of a well-formed InChIKey.")));
+		precursor_recv_invalid(buf, start, "inchikey", INCHIKEY_BINARY_FORMAT,
+							   "16 bytes that are not 25 packed letters of a well-formed key");
 	PG_RETURN_POINTER(k);
 }
 

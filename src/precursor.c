@@ -16,6 +16,13 @@ void		_PG_init(void);
 bool		precursor_fuzzy = true;
 int			precursor_max_hits = PRECURSOR_MAX_HITS_DEFAULT;
 
+/*
+ * Set only by precursor.review_alert() for its own UPDATE of the alert, and
+ * read by the alert guard trigger.  Declared because the prefix is reserved:
+ * an undeclared precursor.* name cannot be set.
+ */
+static bool precursor_reviewing = false;
+
 bool
 precursor_interrupt_pending(void *arg)
 {
@@ -54,6 +61,15 @@ define_settings(void)
 							PGC_SUSET,
 							0,
 							NULL, NULL, NULL);
+
+	DefineCustomBoolVariable("precursor.reviewing",
+							 "Set by precursor.review_alert() while it updates an alert.",
+							 NULL,
+							 &precursor_reviewing,
+							 false,
+							 PGC_USERSET,
+							 GUC_NO_SHOW_ALL | GUC_NOT_IN_SAMPLE,
+							 NULL, NULL, NULL);
 }
 
 /*
@@ -66,4 +82,7 @@ _PG_init(void)
 	define_settings();
 	precursor_watchlist_cache_init();
 	precursor_screening_init();
+	precursor_drop_guard_init();
+	/* SET precursor.fuzy = on is an error, not a silent new setting */
+	MarkGUCPrefixReserved("precursor");
 }

@@ -37,6 +37,21 @@ extern bool precursor_interrupt_pending(void *arg);
 extern Oid	precursor_extension_namespace(void);
 extern Oid	precursor_type_oid(const char *name);
 
+/* binary_io.c: clear errors from the binary receive functions */
+#define CASRN_BINARY_FORMAT "a big-endian int8 of all its digits (103-79-7 is 103797)"
+#define ECNUMBER_BINARY_FORMAT "a big-endian int4 of its seven digits (200-001-8 is 2000018)"
+#define CNCODE_BINARY_FORMAT "a big-endian int8: the code's digits padded to 10, times 8, plus its level (see README)"
+#define INCHIKEY_BINARY_FORMAT "16 bytes: the 25 letters packed (see README)"
+struct StringInfoData;
+extern void precursor_recv_check_length(struct StringInfoData *buf, int len,
+										const char *typname, const char *format);
+extern void precursor_recv_invalid(struct StringInfoData *buf, int start,
+								   const char *typname, const char *format,
+								   const char *value) pg_attribute_noreturn();
+
+/* drop_guard.c: DROP EXTENSION refuses while user data exists */
+extern void precursor_drop_guard_init(void);
+
 /* watchlist_cache.c: per-backend compiled watchlist, invalidated at commit */
 extern void precursor_watchlist_cache_init(void);
 

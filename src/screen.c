@@ -21,6 +21,7 @@
 #include "utils/tuplestore.h"
 
 #include "chemname.h"
+#include "matcher.h"
 #include "name_variants.h"
 #include "normalize.h"
 #include "screen.h"
@@ -167,10 +168,18 @@ screen_srf(FunctionCallInfo fcinfo, bool lookup)
 	ScreenOptions opts;
 	List	   *hits;
 	ListCell   *lc;
-
 	MemoryContext callcxt;
 	MemoryContext rowcxt;
 	MemoryContext oldcxt;
+
+	/* a text this long names nothing: say so rather than return no row */
+	if (lookup && len > PM_LOOKUP_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("text too long for precursor.lookup()"),
+				 errdetail("The text is %d bytes; lookup() accepts at most %d bytes (64 KiB).",
+						   len, PM_LOOKUP_MAX),
+				 errhint("Use precursor.screen() to find mentions in long texts.")));
 
 	InitMaterializedSRF(fcinfo, 0);
 

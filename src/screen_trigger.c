@@ -576,10 +576,33 @@ parse_config(Relation rel, const char *tgname, Oid tgoid, int nargs, char **args
 						below_text, tgname),
 				 errhint("Use alert or ignore.")));
 
-	cfg->window = DatumGetIntervalP(DirectFunctionCall3(interval_in,
-														CStringGetDatum(cfg->window_text),
-														ObjectIdGetDatum(InvalidOid),
-														Int32GetDatum(-1)));
+	/* interval_in's own error would not say which argument is wrong */
+	{
+		MemoryContext cxt = CurrentMemoryContext;
+
+		PG_TRY();
+		{
+			cfg->window = DatumGetIntervalP(DirectFunctionCall3(interval_in,
+																CStringGetDatum(cfg->window_text),
+																ObjectIdGetDatum(InvalidOid),
+																Int32GetDatum(-1)));
+		}
+		PG_CATCH();
+		{
+			ErrorData  *edata;
+
+			MemoryContextSwitchTo(cxt);
+			edata = CopyErrorData();
+			FlushErrorState();
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("invalid value \"%s\" for argument \"window\" of trigger \"%s\"",
+							cfg->window_text, tgname),
+					 errdetail("%s", edata->message),
+					 errhint("Give an interval, e.g. window=30 days.")));
+		}
+		PG_END_TRY();
+	}
 
 	if (cfg->col[COL_KEY].attnum != 0)
 	{
@@ -2771,6 +2794,32 @@ precursor_screen_trigger_validate(PG_FUNCTION_ARGS)
 							NameStr(tg->tgname), RelationGetRelationName(rel)),
 					 errdetail("Only a member of precursor_manager may register a table for alerts; this table, its owner and these arguments are not registered."),
 					 errhint("Ask a member of precursor_manager to attach the trigger (precursor.attach_screening), or use 'mode=annotate' or 'mode=reject', which write nothing.")));
+	}
+
+	/* a second screening trigger would raise every alert twice */
+	{
+		ScanKeyData relkey;
+		SysScanDesc relscan;
+		HeapTuple	other;
+
+		ScanKeyInit(&relkey, Anum_pg_trigger_tgrelid, BTEqualStrategyNumber, F_OIDEQ,
+					ObjectIdGetDatum(tg->tgrelid));
+		relscan = systable_beginscan(tgrel, TriggerRelidNameIndexId, true, NULL, 1, &relkey);
+		while (HeapTupleIsValid(other = systable_getnext(relscan)))
+		{
+			Form_pg_trigger o = (Form_pg_trigger) GETSTRUCT(other);
+
+			if (o->oid != tgoid && o->tgfoid == tg->tgfoid)
+				ereport(ERROR,
+						(errcode(ERRCODE_DUPLICATE_OBJECT),
+						 errmsg("table \"%s\" already has the screening trigger \"%s\"",
+								RelationGetRelationName(rel), NameStr(o->tgname)),
+						 errdetail("A second screening trigger \"%s\" would raise every alert twice.",
+								   NameStr(tg->tgname)),
+						 errhint("Drop the trigger \"%s\" first, or change its arguments with a new precursor.attach_screening() after dropping it.",
+								 NameStr(o->tgname))));
+		}
+		systable_endscan(relscan);
 	}
 
 	table_close(rel, AccessShareLock);

@@ -10,6 +10,7 @@
  *   30  matching engine: normalisation, screen(), lookup(), matches()
  *   40  declaration screening: trigger, alerts, rules, reports
  *   50  restore: loading a dump skips foreign key checks and the audit
+ *   55  drop guard: DROP EXTENSION refuses while user data exists
  *
  * Two schemas, like isn or PostGIS for the first:
  *   - the extension's schema (@extschema@, chosen by CREATE EXTENSION ...

@@ -78,6 +78,11 @@ COMMENT ON COLUMN precursor.watchlist.code IS 'Short unique code: EU-273/2004, E
 COMMENT ON COLUMN precursor.watchlist.regime IS 'EU, UN (shipped only), or a user regime such as national or internal.';
 COMMENT ON COLUMN precursor.watchlist.builtin IS 'Shipped with the extension: read-only, recreated by CREATE EXTENSION, not dumped.';
 COMMENT ON COLUMN precursor.watchlist.active IS 'Inactive lists are kept but not screened.';
+COMMENT ON COLUMN precursor.watchlist.watchlist_id IS 'Identifier: 1-99999 for shipped lists, from 100000 (sequence) for user lists.';
+COMMENT ON COLUMN precursor.watchlist.name IS 'Full name of the list.';
+COMMENT ON COLUMN precursor.watchlist.source_url IS 'Where the list is published.';
+COMMENT ON COLUMN precursor.watchlist.description IS 'What the list covers, in words.';
+COMMENT ON SEQUENCE precursor.watchlist_watchlist_id_seq IS 'Ids of user watchlists, from 100000 (shipped lists use 1-99999); dumped with the user rows.';
 
 CREATE SEQUENCE precursor.substance_substance_id_seq AS integer START WITH 100000 MINVALUE 100000;
 CREATE TABLE precursor.substance (
@@ -118,6 +123,17 @@ CREATE INDEX substance_watchlist_idx ON precursor.substance (watchlist_id);
 CREATE INDEX substance_casrn_idx ON precursor.substance (casrn);
 COMMENT ON TABLE precursor.substance IS
 	'Entries of a watchlist: one controlled substance (or group without CAS RN, such as the glycidic acid esters) with its category, identifiers, threshold, coverage and legal source.';
+COMMENT ON COLUMN precursor.substance.substance_id IS 'Identifier: 1-99999 for shipped entries, from 100000 (sequence) for user entries.';
+COMMENT ON COLUMN precursor.substance.watchlist_id IS 'The list this entry belongs to.';
+COMMENT ON COLUMN precursor.substance.casrn IS 'CAS Registry Number of the substance; NULL for a group without one.';
+COMMENT ON COLUMN precursor.substance.inchikey IS 'Standard InChIKey of the substance, when known.';
+COMMENT ON COLUMN precursor.substance.threshold_unit IS 'Unit of threshold_qty: kg, l or g.';
+COMMENT ON COLUMN precursor.substance.threshold_note IS 'What the threshold means (yearly exemption, per consignment, ...).';
+COMMENT ON COLUMN precursor.substance.density_kg_per_l IS 'Density used to compare a quantity declared in litres with a threshold in kg (and back).';
+COMMENT ON COLUMN precursor.substance.covers_ethers IS 'The entry also covers ethers of the substance.';
+COMMENT ON COLUMN precursor.substance.source_url IS 'Where the entry is published (the act, or the source of a user entry).';
+COMMENT ON COLUMN precursor.substance.builtin IS 'Shipped with the extension: read-only, recreated by CREATE EXTENSION, not dumped.';
+COMMENT ON SEQUENCE precursor.substance_substance_id_seq IS 'Ids of user watchlist entries, from 100000 (shipped entries use 1-99999); dumped with the user rows.';
 COMMENT ON COLUMN precursor.substance.name IS 'Preferred name as the act writes it; the matching engine uses it together with the synonyms.';
 COMMENT ON COLUMN precursor.substance.name_lang IS 'Language of name (ISO 639-1, or und).';
 COMMENT ON COLUMN precursor.substance.category IS 'EU-273/2004: 1, 2A, 2B, 3; EU-111/2005: 1, 2, 3, 4; UN-1988: Table I, Table II; free text on user lists.';
@@ -145,6 +161,11 @@ CREATE INDEX substance_cn_code_idx ON precursor.substance_cn (cn_code);
 COMMENT ON TABLE precursor.substance_cn IS
 	'CN (EU, 8 digits) or HS (UN, 6 digits) codes of a substance; several per substance are allowed. A code alone does not identify a substance: see precursor.shared_cn_codes.';
 COMMENT ON COLUMN precursor.substance_cn.ex IS 'The annex''s "ex" marker: only part of the goods under this code are covered.';
+COMMENT ON COLUMN precursor.substance_cn.substance_id IS 'The watchlist entry the code belongs to.';
+COMMENT ON COLUMN precursor.substance_cn.cn_code IS 'CN (8 digits) or HS (6 digits) code under which the substance is declared.';
+COMMENT ON COLUMN precursor.substance_cn.note IS 'Remarks on the code (e.g. the CN designation).';
+COMMENT ON COLUMN precursor.substance_cn.source_url IS 'Where the code is published.';
+COMMENT ON COLUMN precursor.substance_cn.builtin IS 'Shipped with the extension: read-only, recreated by CREATE EXTENSION, not dumped.';
 
 CREATE SEQUENCE precursor.synonym_synonym_id_seq AS integer START WITH 100000 MINVALUE 100000;
 CREATE TABLE precursor.synonym (
@@ -168,6 +189,12 @@ COMMENT ON TABLE precursor.synonym IS
 	'Other names of a substance: IUPAC names, abbreviations, translations, trade and street names, each with its language and source.';
 COMMENT ON COLUMN precursor.synonym.lang IS 'ISO 639-1 code (en, de, fr, es, nl, pl, it, ...) or und.';
 COMMENT ON COLUMN precursor.synonym.kind IS 'iupac, common, trade, abbreviation, translation, street, cas_name or other.';
+COMMENT ON COLUMN precursor.synonym.synonym_id IS 'Identifier: 1-99999 for shipped synonyms, from 100000 (sequence) for user synonyms.';
+COMMENT ON COLUMN precursor.synonym.substance_id IS 'The watchlist entry this is another name of.';
+COMMENT ON COLUMN precursor.synonym.name IS 'The other name, as written in its source.';
+COMMENT ON COLUMN precursor.synonym.source_url IS 'Where the name is attested.';
+COMMENT ON COLUMN precursor.synonym.builtin IS 'Shipped with the extension: read-only, recreated by CREATE EXTENSION, not dumped.';
+COMMENT ON SEQUENCE precursor.synonym_synonym_id_seq IS 'Ids of user synonyms, from 100000 (shipped synonyms use 1-99999); dumped with the user rows.';
 
 -- Category domain per shipped list (user lists are free).  A constraint
 -- trigger would be heavier; a CHECK cannot see the list, so the guard
@@ -183,6 +210,8 @@ CREATE TABLE precursor.watchlist_state (
 INSERT INTO precursor.watchlist_state (singleton, generation) VALUES (true, 0);
 COMMENT ON TABLE precursor.watchlist_state IS
 	'One row: generation counts committed changes to the watchlist tables (transactional; written only by precursor.watchlist_changed()).';
+COMMENT ON COLUMN precursor.watchlist_state.singleton IS 'Always true: the table has one row.';
+COMMENT ON COLUMN precursor.watchlist_state.generation IS 'Number of committed statements that changed the watchlist tables.';
 
 CREATE FUNCTION precursor.watchlist_generation() RETURNS bigint
 	LANGUAGE sql STABLE PARALLEL SAFE
@@ -306,6 +335,13 @@ COMMENT ON TABLE precursor.watchlist_audit IS
 COMMENT ON COLUMN precursor.watchlist_audit.session_role IS 'session_user of the change.';
 COMMENT ON COLUMN precursor.watchlist_audit.acting_role IS 'current_user of the change as set by SET ROLE (outside SECURITY DEFINER functions).';
 COMMENT ON COLUMN precursor.watchlist_audit.row_key IS 'Primary key of the changed row as JSON.';
+COMMENT ON COLUMN precursor.watchlist_audit.audit_id IS 'Identifier of the audit row (random UUID).';
+COMMENT ON COLUMN precursor.watchlist_audit.at IS 'When the change was made (clock time of the statement).';
+COMMENT ON COLUMN precursor.watchlist_audit.txid IS 'Transaction of the change.';
+COMMENT ON COLUMN precursor.watchlist_audit.table_name IS 'Table changed: watchlist, substance, substance_cn or synonym.';
+COMMENT ON COLUMN precursor.watchlist_audit.operation IS 'INSERT, UPDATE, DELETE or TRUNCATE.';
+COMMENT ON COLUMN precursor.watchlist_audit.before IS 'The row before the change as JSON (UPDATE, DELETE).';
+COMMENT ON COLUMN precursor.watchlist_audit.after IS 'The row after the change as JSON (INSERT, UPDATE).';
 
 CREATE FUNCTION precursor.watchlist_audit_row() RETURNS trigger
 	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp

@@ -72,6 +72,24 @@ COMMENT ON COLUMN precursor.alert.listed_as IS 'Every watchlist entry of the che
 COMMENT ON COLUMN precursor.alert.score IS '0..1: how sure the identification is, times a weight from the category and the aggravating reasons (misdeclared CN code, split shipment, quantity over threshold, obfuscated name).';
 COMMENT ON COLUMN precursor.alert.reasons IS 'JSON array, one object per reason, each with its rule and evidence (matched text and span, form, CN codes, quantities, cumulative totals).';
 COMMENT ON COLUMN precursor.alert.description IS 'The screened description (first 2000 bytes), so the evidence spans can be read in context.';
+COMMENT ON COLUMN precursor.alert.alert_id IS 'Identifier of the alert (sequence).';
+COMMENT ON COLUMN precursor.alert.created_at IS 'When the screening trigger raised the alert (transaction time).';
+COMMENT ON COLUMN precursor.alert.trigger_name IS 'Name of the screening trigger that raised the alert.';
+COMMENT ON COLUMN precursor.alert.substance_name IS 'Name of the watchlist entry the alert is about, as it was when raised.';
+COMMENT ON COLUMN precursor.alert.watchlist_code IS 'Code of the watchlist of that entry.';
+COMMENT ON COLUMN precursor.alert.category IS 'Category of that entry when the alert was raised.';
+COMMENT ON COLUMN precursor.alert.consignee IS 'Consignee of the declaration, when the trigger maps it.';
+COMMENT ON COLUMN precursor.alert.consignor IS 'Consignor of the declaration, when the trigger maps it.';
+COMMENT ON COLUMN precursor.alert.country IS 'Country of the declaration, when the trigger maps it.';
+COMMENT ON COLUMN precursor.alert.declared_on IS 'Date of the declaration, when the trigger maps it.';
+COMMENT ON COLUMN precursor.alert.quantity IS 'Declared quantity, in unit.';
+COMMENT ON COLUMN precursor.alert.unit IS 'Unit of the declared quantity, as declared.';
+COMMENT ON COLUMN precursor.alert.declared_cn IS 'CN code as declared.';
+COMMENT ON COLUMN precursor.alert.declared_casrn IS 'CAS RN as declared.';
+COMMENT ON COLUMN precursor.alert.reviewed_by IS 'Acting role of the last review.';
+COMMENT ON COLUMN precursor.alert.reviewed_at IS 'When the alert was last reviewed.';
+COMMENT ON COLUMN precursor.alert.review_note IS 'Note of the last review.';
+COMMENT ON SEQUENCE precursor.alert_alert_id_seq IS 'Ids of alerts; dumped with the alerts.';
 COMMENT ON COLUMN precursor.alert.status IS 'open, cleared or escalated, changed only by precursor.review_alert(); or superseded, set by the trigger when an UPDATE re-screens the row while the alert is open.';
 COMMENT ON COLUMN precursor.alert.supersedes IS 'Open alerts of the same row (source_table, row_key, trigger) that this alert replaced when an UPDATE re-screened the row; they are now superseded.';
 
@@ -90,6 +108,13 @@ COMMENT ON TABLE precursor.alert_review IS
 	'Append-only history of alert reviews: who, when, from which status to which, and why.';
 COMMENT ON COLUMN precursor.alert_review.reviewed_by IS 'The acting role (current_user as set by SET ROLE) of the reviewer.';
 COMMENT ON COLUMN precursor.alert_review.session_role IS 'session_user of the review: the login that acted.';
+COMMENT ON COLUMN precursor.alert_review.review_id IS 'Identifier of the review (identity).';
+COMMENT ON COLUMN precursor.alert_review.alert_id IS 'The alert reviewed.';
+COMMENT ON COLUMN precursor.alert_review.reviewed_at IS 'When the review was made (clock time).';
+COMMENT ON COLUMN precursor.alert_review.from_status IS 'Status of the alert before the review.';
+COMMENT ON COLUMN precursor.alert_review.to_status IS 'Status the review set.';
+COMMENT ON COLUMN precursor.alert_review.note IS 'Why: the note of the reviewer.';
+COMMENT ON SEQUENCE precursor.alert_review_review_id_seq IS 'Identity of alert_review.review_id; dumped with the reviews.';
 
 -- ---------------------------------------------------------------------------
 -- Shipment ledger: one row per (declaration, thresholded chemical), in the
@@ -113,6 +138,15 @@ CREATE INDEX shipment_ledger_row_idx ON precursor.shipment_ledger (source_table,
 COMMENT ON TABLE precursor.shipment_ledger IS
 	'Quantities of thresholded substances per consignee, recorded by the screening trigger (converted to kg or l), for the cumulative (split shipment) rule and report.';
 COMMENT ON COLUMN precursor.shipment_ledger.consignee_key IS 'Consignee upper-cased with white space squashed: how shipments are grouped.';
+COMMENT ON COLUMN precursor.shipment_ledger.consignee IS 'Consignee as declared.';
+COMMENT ON COLUMN precursor.shipment_ledger.substance_id IS 'Watchlist entry of the shipped chemical.';
+COMMENT ON COLUMN precursor.shipment_ledger.shipped_on IS 'Date of the declaration.';
+COMMENT ON COLUMN precursor.shipment_ledger.quantity IS 'Quantity converted to unit.';
+COMMENT ON COLUMN precursor.shipment_ledger.unit IS 'kg or l: the base unit of the threshold of the substance.';
+COMMENT ON COLUMN precursor.shipment_ledger.source_table IS 'Schema-qualified name of the screened table.';
+COMMENT ON COLUMN precursor.shipment_ledger.row_key IS 'Value of the column named by the trigger argument key=, as text.';
+COMMENT ON COLUMN precursor.shipment_ledger.country IS 'Country of the declaration, when the trigger maps it.';
+COMMENT ON COLUMN precursor.shipment_ledger.recorded_at IS 'When the screening trigger recorded the shipment (transaction time).';
 
 -- The cumulative rule must see every shipment of a consignee before it sums
 -- them, so the transactions that record shipments are serialised.  One lock
@@ -147,6 +181,10 @@ COMMENT ON TABLE precursor.screened_table IS
 	'Screening triggers approved by a member of precursor_manager to write alerts and shipment ledger rows: the table, its owner and the trigger''s arguments at approval.  Any change (new owner, other arguments) needs a new approval.';
 COMMENT ON COLUMN precursor.screened_table.options IS 'The trigger''s arguments, in order, as approved.';
 COMMENT ON COLUMN precursor.screened_table.registered_by IS 'The acting role that approved it (a member of precursor_manager).';
+COMMENT ON COLUMN precursor.screened_table.relid IS 'The screened table.';
+COMMENT ON COLUMN precursor.screened_table.trigger_name IS 'Name of its screening trigger.';
+COMMENT ON COLUMN precursor.screened_table.table_owner IS 'Owner of the table at approval; a new owner needs a new approval.';
+COMMENT ON COLUMN precursor.screened_table.registered_at IS 'When the approval was recorded.';
 SELECT pg_catalog.pg_extension_config_dump('precursor.screened_table', '');
 
 SELECT pg_catalog.pg_extension_config_dump('precursor.alert', '');
@@ -536,11 +574,27 @@ SELECT a.alert_id, a.declared_on, a.consignee, a.country, a.substance_name AS su
 COMMENT ON VIEW precursor.misdeclarations IS
 	'Alerts whose declared CN code does not fit the substance named (cn_mismatch) or is a code the lists use for scheduled substances none of which the description names (cn_watch).';
 
+-- explain_alert and review_alert report an unknown alert the same way
+CREATE FUNCTION precursor.alert_must_exist(alert_id bigint) RETURNS void
+	LANGUAGE plpgsql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF NOT EXISTS (SELECT FROM precursor.alert AS x WHERE x.alert_id = alert_must_exist.alert_id) THEN
+		RAISE EXCEPTION 'alert % does not exist', alert_must_exist.alert_id
+			USING ERRCODE = 'no_data_found';
+	END IF;
+END
+$$;
+COMMENT ON FUNCTION precursor.alert_must_exist(bigint) IS
+	'Raises no_data_found (as review_alert does) when there is no alert with this id.';
+
 CREATE FUNCTION precursor.explain_alert(alert_id bigint)
 	RETURNS TABLE (step integer, topic text, detail text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 AS $$
+	SELECT precursor.alert_must_exist(explain_alert.alert_id);
 	WITH a AS (SELECT * FROM precursor.alert x WHERE x.alert_id = explain_alert.alert_id),
 	r AS (
 		SELECT o.ord, o.r FROM a, jsonb_array_elements(a.reasons) WITH ORDINALITY AS o(r, ord)

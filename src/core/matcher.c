@@ -20,8 +20,6 @@
 #define PM_WINDOW_MIN		256
 /* Context kept before a window's own part (negation cues, stereo prefixes) */
 #define PM_WINDOW_PRE		1024
-/* Longest string pm_lookup() treats as a name */
-#define PM_LOOKUP_MAX		(64 * 1024)
 
 static const char *const pm_kind_names[] = {
 	"name", "synonym", "fuzzy", "homoglyph", "cas", "ec", "cn"

@@ -106,6 +106,9 @@ extern PmStatus pm_screen(PmMatcher *m, const char *text, size_t len,
 						  uint32_t scan_flags, PmHitFn on_hit, void *hit_arg,
 						  PmInterruptFn interrupted, void *intr_arg);
 
+/* Longest string pm_lookup() treats as a name (longer: no hit) */
+#define PM_LOOKUP_MAX		(64 * 1024)
+
 /*
  * What a whole string names: the string is stripped of stereo descriptors,
  * salts, hydrates and purity (chemname_strip) and a hit is reported only for

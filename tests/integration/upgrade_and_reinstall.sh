@@ -103,7 +103,13 @@ diff -u "$tmp/first" "$tmp/second_db" && pass "the second database has the same 
 
 # 6. with a user list, DROP ... CASCADE and reinstall: user rows go with it
 q $db2 "INSERT INTO precursor.watchlist (code, name, regime) VALUES ('MINE', 'My list', 'internal')" >/dev/null
-q $db2 "DROP EXTENSION precursor CASCADE" >/dev/null
+# a list of one's own: DROP EXTENSION refuses, unless the DBA says so
+if q $db2 "DROP EXTENSION precursor CASCADE" >/dev/null 2>&1; then
+	bad "DROP EXTENSION deleted a user watchlist without being told to"
+else
+	pass "DROP EXTENSION refuses while a user watchlist exists"
+fi
+q $db2 "SET precursor.allow_drop_with_data = on; DROP EXTENSION precursor CASCADE" >/dev/null
 q $db2 "CREATE EXTENSION precursor" >/dev/null
 mine=$(q $db2 "SELECT count(*) FROM precursor.watchlist WHERE NOT builtin")
 [ "$mine" = 0 ] && pass "a reinstall starts without user rows" || bad "$mine user watchlists survived DROP EXTENSION"

@@ -20,7 +20,7 @@ INSERT INTO precursor.substance_cn (substance_id, cn_code, ex)
 SELECT substance_id, '2932 20 90', true FROM precursor.substance WHERE name = 'Gamma-butyrolactone';
 INSERT INTO precursor.synonym (substance_id, name, lang, kind)
 SELECT substance_id, 'GBL', 'en', 'abbreviation' FROM precursor.substance WHERE name = 'Gamma-butyrolactone';
-INSERT INTO precursor.synonym (substance_id, name, lang, kind) VALUES (1, 'fenyloaceton', 'pl', 'translation');
+INSERT INTO precursor.synonym (substance_id, name, lang, kind) VALUES (1, 'P2P (test synonym)', 'en', 'other');
 
 CREATE TABLE public.decl (id int PRIMARY KEY, goods text, cas casrn, cn cncode, qty numeric, unit text,
                           buyer text, day date);
