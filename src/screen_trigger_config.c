@@ -1,0 +1,542 @@
+/*
+ * screen_trigger_config.c
+ *		The arguments of precursor.screen_trigger(): parsed and checked against
+ *		the table once per statement (get_config(), cached in fn_extra, so a
+ *		COPY of a million rows parses them once) and when the trigger is
+ *		created (precursor.screen_trigger_validate()).
+ *
+ * The arguments are key=value pairs, for example
+ *
+ *	 CREATE TRIGGER screen BEFORE INSERT OR UPDATE ON decl FOR EACH ROW
+ *	 EXECUTE FUNCTION precursor.screen_trigger('description=goods',
+ *			'casrn=cas', 'cn=cn_code', 'quantity=qty', 'unit=unit',
+ *			'consignee=consignee', 'country=dest', 'date=declared_on',
+ *			'key=decl_id', 'mode=alert');
+ */
+#include "precursor.h"
+
+#include "access/genam.h"
+#include "access/htup_details.h"
+#include "access/stratnum.h"
+#include "access/table.h"
+#include "catalog/indexing.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_class.h"
+#include "catalog/pg_trigger.h"
+#include "catalog/pg_type.h"
+#include "utils/builtins.h"
+#include "utils/fmgroids.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/rel.h"
+#include "utils/syscache.h"
+#include "utils/timestamp.h"
+
+#include "screen_registry.h"
+#include "screen_trigger_int.h"
+
+PG_FUNCTION_INFO_V1(precursor_screen_trigger_validate);
+
+/* Which column types a role accepts */
+typedef enum ColAccept
+{
+	ACCEPT_STRING,				/* text, varchar, char, citext, domains over them */
+	ACCEPT_CASRN,				/* precursor.casrn or a string */
+	ACCEPT_CNCODE,				/* precursor.cncode or a string */
+	ACCEPT_NUMBER,				/* integer, numeric, real, double precision */
+	ACCEPT_DATE,				/* date, timestamp, timestamptz */
+	ACCEPT_ANY,					/* anything with an output function */
+	ACCEPT_JSONB				/* jsonb */
+} ColAccept;
+
+typedef struct ColKey
+{
+	const char *key;
+	ColRole		role;
+	ColAccept	accept;
+	const char *expect;			/* for the error message */
+} ColKey;
+
+static const ColKey col_keys[] = {
+	{"description", COL_DESCRIPTION, ACCEPT_STRING, "a text type"},
+	{"casrn", COL_CASRN, ACCEPT_CASRN, "casrn or a text type"},
+	{"cn", COL_CN, ACCEPT_CNCODE, "cncode or a text type"},
+	{"quantity", COL_QUANTITY, ACCEPT_NUMBER, "a numeric type"},
+	{"unit", COL_UNIT, ACCEPT_STRING, "a text type"},
+	{"consignee", COL_CONSIGNEE, ACCEPT_STRING, "a text type"},
+	{"consignor", COL_CONSIGNOR, ACCEPT_STRING, "a text type"},
+	{"country", COL_COUNTRY, ACCEPT_STRING, "a text type"},
+	{"date", COL_DATE, ACCEPT_DATE, "date, timestamp or timestamp with time zone"},
+	{"key", COL_KEY, ACCEPT_ANY, "any type"},
+	{"annotate", COL_ANNOTATE, ACCEPT_JSONB, "jsonb"},
+	{NULL, 0, 0, NULL}
+};
+
+static bool
+is_string_type(Oid typid)
+{
+	char		category;
+	bool		preferred;
+
+	if (typid == NAMEOID)
+		return false;			/* fixed-length, not a varlena */
+	get_type_category_preferred(typid, &category, &preferred);
+	return category == TYPCATEGORY_STRING && get_typlen(typid) == -1;
+}
+
+bool
+category_listed(const char *cat, char **list, int n)
+{
+	int			i;
+
+	for (i = 0; i < n; i++)
+		if (pg_strcasecmp(cat, list[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Split "a, b ,c" into trimmed non-empty pieces. */
+static char **
+split_list(const char *value, int *n)
+{
+	char	   *copy = pstrdup(value);
+	char	  **out = palloc(sizeof(char *) * (strlen(value) / 2 + 2));
+	char	   *tok;
+	char	   *save;
+
+	*n = 0;
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+	{
+		char	   *end;
+
+		while (*tok == ' ')
+			tok++;
+		end = tok + strlen(tok);
+		while (end > tok && end[-1] == ' ')
+			*--end = '\0';
+		if (*tok)
+			out[(*n)++] = tok;
+	}
+	return out;
+}
+
+/*
+ * Parse and check the trigger's arguments against the table.  Errors say
+ * which argument is wrong and how to fix it.  Allocates in the current
+ * memory context.
+ */
+ScreenConfig *
+parse_config(Relation rel, const char *tgname, Oid tgoid, int nargs, char **args)
+{
+	ScreenConfig *cfg = palloc0(sizeof(ScreenConfig));
+	TupleDesc	tupdesc = RelationGetDescr(rel);
+	const char *relname = RelationGetRelationName(rel);
+	Oid			casrn_oid = precursor_type_oid("casrn");
+	Oid			cncode_oid = precursor_type_oid("cncode");
+	const char *mode_text = "alert";
+	const char *reject_text = NULL;
+	const char *below_text = NULL;
+	Oid			nsp;
+	Oid			alert_rel;
+	HeapTuple	tup;
+	int			i;
+
+	cfg->tgoid = tgoid;
+	cfg->tgname = pstrdup(tgname);
+	cfg->table_name = quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)),
+												 relname);
+	precursor_screen_default_options(&cfg->opts);
+	cfg->opts.lookup = false;
+	cfg->opts.stop_at_first = false;
+	cfg->window_text = "30 days";
+
+	for (i = 0; i < nargs; i++)
+	{
+		const char *arg = args[i];
+		const char *eq = strchr(arg, '=');
+		char	   *key;
+		const char *value;
+		int			k;
+
+		if (eq == NULL || eq == arg)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("invalid argument \"%s\" of trigger \"%s\" on table \"%s\"",
+							arg, tgname, relname),
+					 errdetail("Arguments of precursor.screen_trigger() are key=value pairs."),
+					 errhint("For example: 'description=goods_text', 'mode=alert'.")));
+		key = pnstrdup(arg, eq - arg);
+		value = eq + 1;
+		while (*value == ' ')
+			value++;
+
+		for (k = 0; col_keys[k].key != NULL; k++)
+			if (strcmp(key, col_keys[k].key) == 0)
+				break;
+
+		if (col_keys[k].key != NULL)
+		{
+			const ColKey *ck = &col_keys[k];
+			ScreenColumn *c = &cfg->col[ck->role];
+			AttrNumber	attnum;
+			Form_pg_attribute att;
+			Oid			base;
+			bool		ok;
+
+			if (c->attnum != 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("argument \"%s\" is given twice to trigger \"%s\" on table \"%s\"",
+								key, tgname, relname)));
+			attnum = SPI_fnumber(tupdesc, value);
+			if (attnum == SPI_ERROR_NOATTRIBUTE || attnum <= 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_UNDEFINED_COLUMN),
+						 errmsg("column \"%s\" of relation \"%s\" does not exist",
+								value, relname),
+						 errdetail("Trigger \"%s\" names it in argument \"%s\".",
+								   tgname, arg)));
+			att = TupleDescAttr(tupdesc, attnum - 1);
+			base = getBaseType(att->atttypid);
+			switch (ck->accept)
+			{
+				case ACCEPT_STRING:
+					ok = is_string_type(base);
+					break;
+				case ACCEPT_CASRN:
+					ok = is_string_type(base) || (OidIsValid(casrn_oid) && base == casrn_oid);
+					c->typed_ident = ok && !is_string_type(base);
+					break;
+				case ACCEPT_CNCODE:
+					ok = is_string_type(base) || (OidIsValid(cncode_oid) && base == cncode_oid);
+					c->typed_ident = ok && !is_string_type(base);
+					break;
+				case ACCEPT_NUMBER:
+					ok = (base == INT2OID || base == INT4OID || base == INT8OID ||
+						  base == NUMERICOID || base == FLOAT4OID || base == FLOAT8OID);
+					break;
+				case ACCEPT_DATE:
+					ok = (base == DATEOID || base == TIMESTAMPOID || base == TIMESTAMPTZOID);
+					break;
+				case ACCEPT_JSONB:
+					ok = (base == JSONBOID);
+					break;
+				default:
+					ok = true;
+					break;
+			}
+			if (!ok)
+				ereport(ERROR,
+						(errcode(ERRCODE_DATATYPE_MISMATCH),
+						 errmsg("column \"%s\" of relation \"%s\" has type %s, but argument \"%s\" of trigger \"%s\" needs %s",
+								value, relname, format_type_be(att->atttypid),
+								key, tgname, ck->expect)));
+			if (ck->role == COL_ANNOTATE && att->attgenerated)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("column \"%s\" of relation \"%s\" is a generated column and cannot be annotated",
+								value, relname)));
+			c->attnum = attnum;
+			c->typid = base;
+			c->typlen = att->attlen;
+			c->typbyval = att->attbyval;
+			c->name = pstrdup(value);
+		}
+		else if (strcmp(key, "mode") == 0)
+			mode_text = value;
+		else if (strcmp(key, "reject_categories") == 0)
+			reject_text = value;
+		else if (strcmp(key, "window") == 0)
+			cfg->window_text = pstrdup(value);
+		else if (strcmp(key, "fuzzy") == 0)
+		{
+			if (!parse_bool(value, &cfg->opts.fuzzy))
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("invalid value \"%s\" for argument \"fuzzy\" of trigger \"%s\"",
+								value, tgname),
+						 errhint("Use on or off.")));
+		}
+		else if (strcmp(key, "below_threshold") == 0)
+			below_text = value;
+		else
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("unknown argument \"%s\" of trigger \"%s\" on table \"%s\"",
+							key, tgname, relname),
+					 errhint("Known arguments: description, casrn, cn, quantity, unit, consignee, consignor, country, date, key, annotate, mode, reject_categories, window, fuzzy, below_threshold.")));
+	}
+
+	/* mode: a comma-separated set of alert, annotate, reject */
+	{
+		int			n;
+		char	  **modes = split_list(mode_text, &n);
+
+		if (n == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("empty mode for trigger \"%s\" on table \"%s\"", tgname, relname),
+					 errhint("Use alert, annotate or reject, or a comma-separated combination.")));
+		for (i = 0; i < n; i++)
+		{
+			if (pg_strcasecmp(modes[i], "alert") == 0)
+				cfg->modes |= MODE_ALERT;
+			else if (pg_strcasecmp(modes[i], "annotate") == 0)
+				cfg->modes |= MODE_ANNOTATE;
+			else if (pg_strcasecmp(modes[i], "reject") == 0)
+				cfg->modes |= MODE_REJECT;
+			else
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("unknown mode \"%s\" for trigger \"%s\" on table \"%s\"",
+								modes[i], tgname, relname),
+						 errhint("Use alert, annotate or reject, or a comma-separated combination such as 'mode=alert,reject'.")));
+		}
+	}
+	if ((cfg->modes & MODE_ANNOTATE) && cfg->col[COL_ANNOTATE].attnum == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("mode annotate of trigger \"%s\" on table \"%s\" needs a column to write to",
+						tgname, relname),
+				 errhint("Add an argument such as 'annotate=hits', naming a jsonb column.")));
+	if (!(cfg->modes & MODE_ANNOTATE) && cfg->col[COL_ANNOTATE].attnum != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("trigger \"%s\" on table \"%s\" names an annotate column but its mode does not include annotate",
+						tgname, relname),
+				 errhint("Add annotate to the mode, e.g. 'mode=annotate' or 'mode=alert,annotate'.")));
+	if (cfg->col[COL_DESCRIPTION].attnum == 0 && cfg->col[COL_CASRN].attnum == 0 &&
+		cfg->col[COL_CN].attnum == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("trigger \"%s\" on table \"%s\" has nothing to screen", tgname, relname),
+				 errhint("Name at least one of the columns description, casrn or cn.")));
+	for (i = 0; i < NUM_COL_ROLES; i++)
+	{
+		if (i != COL_ANNOTATE && cfg->col[COL_ANNOTATE].attnum != 0 &&
+			cfg->col[i].attnum == cfg->col[COL_ANNOTATE].attnum)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("the annotate column \"%s\" of trigger \"%s\" is also one of its input columns",
+							cfg->col[COL_ANNOTATE].name, tgname)));
+	}
+
+	if (cfg->modes & MODE_REJECT)
+	{
+		cfg->reject_text = pstrdup(reject_text ? reject_text : "1");
+		cfg->reject_categories = split_list(cfg->reject_text, &cfg->nreject);
+		if (cfg->nreject == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("empty reject_categories for trigger \"%s\" on table \"%s\"",
+							tgname, relname)));
+	}
+	else if (reject_text != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("trigger \"%s\" on table \"%s\" names reject_categories but its mode does not include reject",
+						tgname, relname)));
+
+	if (below_text == NULL || pg_strcasecmp(below_text, "ignore") == 0)
+		cfg->alert_below_threshold = false;
+	else if (pg_strcasecmp(below_text, "alert") == 0)
+		cfg->alert_below_threshold = true;
+	else
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid value \"%s\" for argument \"below_threshold\" of trigger \"%s\"",
+						below_text, tgname),
+				 errhint("Use alert or ignore.")));
+
+	/* interval_in's own error would not say which argument is wrong */
+	{
+		MemoryContext cxt = CurrentMemoryContext;
+
+		PG_TRY();
+		{
+			cfg->window = DatumGetIntervalP(DirectFunctionCall3(interval_in,
+																CStringGetDatum(cfg->window_text),
+																ObjectIdGetDatum(InvalidOid),
+																Int32GetDatum(-1)));
+		}
+		PG_CATCH();
+		{
+			ErrorData  *edata;
+
+			MemoryContextSwitchTo(cxt);
+			edata = CopyErrorData();
+			FlushErrorState();
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("invalid value \"%s\" for argument \"window\" of trigger \"%s\"",
+							cfg->window_text, tgname),
+					 errdetail("%s", edata->message),
+					 errhint("Give an interval, e.g. window=30 days.")));
+		}
+		PG_END_TRY();
+	}
+
+	if (cfg->col[COL_KEY].attnum != 0)
+	{
+		Oid			outfn;
+		bool		varlena;
+
+		getTypeOutputInfo(TupleDescAttr(tupdesc, cfg->col[COL_KEY].attnum - 1)->atttypid,
+						  &outfn, &varlena);
+		fmgr_info_cxt(outfn, &cfg->key_out, CurrentMemoryContext);
+	}
+
+	/* Alerts are written as the owner of precursor.alert. */
+	nsp = get_namespace_oid("precursor", false);
+	alert_rel = get_relname_relid("alert", nsp);
+	if (!OidIsValid(alert_rel))
+		elog(ERROR, "table precursor.alert is missing");
+	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(alert_rel));
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for relation %u", alert_rel);
+	cfg->writer = ((Form_pg_class) GETSTRUCT(tup))->relowner;
+	ReleaseSysCache(tup);
+
+	cfg->empty_jsonb = DirectFunctionCall1(jsonb_in, CStringGetDatum("[]"));
+	return cfg;
+}
+
+ScreenConfig *
+get_config(FunctionCallInfo fcinfo, TriggerData *trigdata)
+{
+	ScreenConfig *cfg = fcinfo->flinfo->fn_extra;
+	Trigger    *tg = trigdata->tg_trigger;
+	MemoryContext old;
+
+	if (cfg != NULL && cfg->tgoid == tg->tgoid)
+		return cfg;
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	cfg = parse_config(trigdata->tg_relation, tg->tgname, tg->tgoid,
+					   tg->tgnargs, tg->tgargs);
+	cfg->rowcxt = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt,
+										"precursor screen row",
+										ALLOCSET_DEFAULT_SIZES);
+	MemoryContextSwitchTo(old);
+
+	/* once per statement: is this trigger still the one a manager approved? */
+	cfg->registered = screen_registry_check(trigdata->tg_relation, tg->tgname,
+											tg->tgnargs, tg->tgargs, cfg->writer);
+	if ((cfg->modes & MODE_ALERT) && !cfg->registered)
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("screening trigger \"%s\" on %s may not write alerts",
+						cfg->tgname, cfg->table_name),
+				 errdetail("The table, its owner and the trigger's arguments are not registered in precursor.screened_table."),
+				 errhint("A member of precursor_manager registers it by creating the trigger (precursor.attach_screening) or by passing its OID to precursor.screen_trigger_validate().")));
+	fcinfo->flinfo->fn_extra = cfg;
+	return cfg;
+}
+
+/*
+ * precursor.screen_trigger_validate(trigger oid): check a screening
+ * trigger's timing, events and arguments against its table.  Called by
+ * precursor.attach_screening() and by the event trigger on CREATE TRIGGER,
+ * so that a bad configuration fails when the trigger is created.
+ */
+Datum
+precursor_screen_trigger_validate(PG_FUNCTION_ARGS)
+{
+	Oid			tgoid = PG_GETARG_OID(0);
+	Relation	tgrel;
+	ScanKeyData key;
+	SysScanDesc scan;
+	HeapTuple	tup;
+	Form_pg_trigger tg;
+	Relation	rel;
+	char	  **args;
+	int			nargs;
+	int16		tgtype;
+	ScreenConfig *cfg;
+
+	tgrel = table_open(TriggerRelationId, AccessShareLock);
+	ScanKeyInit(&key, Anum_pg_trigger_oid, BTEqualStrategyNumber, F_OIDEQ,
+				ObjectIdGetDatum(tgoid));
+	scan = systable_beginscan(tgrel, TriggerOidIndexId, true, NULL, 1, &key);
+	tup = systable_getnext(scan);
+	if (!HeapTupleIsValid(tup))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("trigger with OID %u does not exist", tgoid)));
+	tg = (Form_pg_trigger) GETSTRUCT(tup);
+	tgtype = tg->tgtype;
+	nargs = tg->tgnargs;
+	args = palloc(sizeof(char *) * Max(nargs, 1));
+	if (nargs > 0)
+	{
+		bool		isnull;
+		Datum		d = fastgetattr(tup, Anum_pg_trigger_tgargs,
+									RelationGetDescr(tgrel), &isnull);
+		bytea	   *val = DatumGetByteaPP(d);
+		char	   *p = VARDATA_ANY(val);
+		int			i;
+
+		for (i = 0; i < nargs; i++)
+		{
+			args[i] = pstrdup(p);
+			p += strlen(p) + 1;
+		}
+	}
+	rel = table_open(tg->tgrelid, AccessShareLock);
+
+	if (!TRIGGER_FOR_ROW(tgtype) || !TRIGGER_FOR_BEFORE(tgtype) ||
+		TRIGGER_FOR_DELETE(tgtype) || TRIGGER_FOR_TRUNCATE(tgtype) ||
+		!TRIGGER_FOR_INSERT(tgtype))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_OBJECT_DEFINITION),
+				 errmsg("trigger \"%s\" on table \"%s\" must be BEFORE INSERT [OR UPDATE] FOR EACH ROW",
+						NameStr(tg->tgname), RelationGetRelationName(rel)),
+				 errhint("precursor.screen_trigger() screens rows as they arrive; use precursor.attach_screening() to create the trigger.")));
+
+	cfg = parse_config(rel, NameStr(tg->tgname), tgoid, nargs, args);
+
+	/* a manager's approval is recorded; nobody else's alert trigger passes */
+	if (!screen_registry_check(rel, NameStr(tg->tgname), nargs, args, cfg->writer))
+	{
+		if (screen_registry_may_register())
+			screen_registry_record(rel, NameStr(tg->tgname), nargs, args, cfg->writer);
+		else if (cfg->modes & MODE_ALERT)
+			ereport(ERROR,
+					(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+					 errmsg("permission denied to let trigger \"%s\" on table \"%s\" write alerts",
+							NameStr(tg->tgname), RelationGetRelationName(rel)),
+					 errdetail("Only a member of precursor_manager may register a table for alerts; this table, its owner and these arguments are not registered."),
+					 errhint("Ask a member of precursor_manager to attach the trigger (precursor.attach_screening), or use 'mode=annotate' or 'mode=reject', which write nothing.")));
+	}
+
+	/* a second screening trigger would raise every alert twice */
+	{
+		ScanKeyData relkey;
+		SysScanDesc relscan;
+		HeapTuple	other;
+
+		ScanKeyInit(&relkey, Anum_pg_trigger_tgrelid, BTEqualStrategyNumber, F_OIDEQ,
+					ObjectIdGetDatum(tg->tgrelid));
+		relscan = systable_beginscan(tgrel, TriggerRelidNameIndexId, true, NULL, 1, &relkey);
+		while (HeapTupleIsValid(other = systable_getnext(relscan)))
+		{
+			Form_pg_trigger o = (Form_pg_trigger) GETSTRUCT(other);
+
+			if (o->oid != tgoid && o->tgfoid == tg->tgfoid)
+				ereport(ERROR,
+						(errcode(ERRCODE_DUPLICATE_OBJECT),
+						 errmsg("table \"%s\" already has the screening trigger \"%s\"",
+								RelationGetRelationName(rel), NameStr(o->tgname)),
+						 errdetail("A second screening trigger \"%s\" would raise every alert twice.",
+								   NameStr(tg->tgname)),
+						 errhint("Drop the trigger \"%s\" first, or change its arguments with a new precursor.attach_screening() after dropping it.",
+								 NameStr(o->tgname))));
+		}
+		systable_endscan(relscan);
+	}
+
+	table_close(rel, AccessShareLock);
+	systable_endscan(scan);
+	table_close(tgrel, AccessShareLock);
+	PG_RETURN_VOID();
+}
+
