@@ -246,6 +246,73 @@ screen_error_callback(void *arg)
 				   a->cfg->tgname, a->cfg->table_name);
 }
 
+/* Fired as a BEFORE INSERT OR UPDATE FOR EACH ROW trigger, or an error */
+static void
+check_trigger_protocol(FunctionCallInfo fcinfo)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("precursor.screen_trigger() must be called as a trigger")));
+	if (!TRIGGER_FIRED_BEFORE(trigdata->tg_event) ||
+		!TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) ||
+		!(TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) ||
+		  TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event)))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("trigger \"%s\" must be fired BEFORE INSERT OR UPDATE FOR EACH ROW",
+						trigdata->tg_trigger->tgname)));
+}
+
+/*
+ * The rest of the row, read only when it names something: the declared CN
+ * code, malformed codes and the quantity weigh the findings, which are then
+ * scored and (mode alert) recorded.
+ */
+static void
+weigh_findings(ScreenConfig *cfg, HeapTuple tuple, TupleDesc tupdesc,
+			   RowData *row, List **findings)
+{
+	ListCell   *lc;
+
+	row->has_qty = get_quantity(cfg, tuple, tupdesc, &row->qty);
+	row->qty_invalid = row->has_qty && !(isfinite(row->qty) && row->qty > 0);
+	row->unit = get_cstring(cfg, tuple, tupdesc, COL_UNIT);
+	row->consignee = get_cstring(cfg, tuple, tupdesc, COL_CONSIGNEE);
+	row->consignor = get_cstring(cfg, tuple, tupdesc, COL_CONSIGNOR);
+	row->country = get_cstring(cfg, tuple, tupdesc, COL_COUNTRY);
+	row->date = get_date(cfg, tuple, tupdesc);
+
+	apply_cn_rules(cfg, row, findings);
+	apply_ident_rules(cfg, row, *findings);
+	foreach(lc, *findings)
+	{
+		CHECK_FOR_INTERRUPTS();
+		apply_quantity_rules(cfg, row, lfirst(lc));
+	}
+	score_findings(cfg, *findings);
+	if (cfg->modes & MODE_ALERT)
+		insert_alerts(cfg, row, *findings);
+}
+
+/* Mode annotate: the findings, as jsonb, in the annotate column */
+static HeapTuple
+annotate_row(ScreenConfig *cfg, HeapTuple tuple, TupleDesc tupdesc, List *findings)
+{
+	int			attnum = cfg->col[COL_ANNOTATE].attnum;
+	Datum		value;
+	bool		isnull = false;
+
+	if (findings == NIL)
+		value = cfg->empty_jsonb;
+	else
+		value = DirectFunctionCall1(jsonb_in,
+									CStringGetDatum(annotation_json(findings)));
+	return heap_modify_tuple_by_cols(tuple, tupdesc, 1, &attnum, &value, &isnull);
+}
+
 Datum
 precursor_screen_trigger(PG_FUNCTION_ARGS)
 {
@@ -263,19 +330,7 @@ precursor_screen_trigger(PG_FUNCTION_ARGS)
 	ErrCtxArg	errarg;
 	bool		is_update;
 
-	if (!CALLED_AS_TRIGGER(fcinfo))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("precursor.screen_trigger() must be called as a trigger")));
-	if (!TRIGGER_FIRED_BEFORE(trigdata->tg_event) ||
-		!TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) ||
-		!(TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) ||
-		  TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event)))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("trigger \"%s\" must be fired BEFORE INSERT OR UPDATE FOR EACH ROW",
-						trigdata->tg_trigger->tgname)));
-
+	check_trigger_protocol(fcinfo);
 	is_update = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event);
 	tuple = is_update ? trigdata->tg_newtuple : trigdata->tg_trigtuple;
 	tupdesc = RelationGetDescr(trigdata->tg_relation);
@@ -342,8 +397,6 @@ precursor_screen_trigger(PG_FUNCTION_ARGS)
 
 	if (findings != NIL || row.has_cn)
 	{
-		ListCell   *lc;
-
 		row.key = get_key(cfg, tuple, tupdesc);
 		if (findings != NIL)
 		{
@@ -352,24 +405,7 @@ precursor_screen_trigger(PG_FUNCTION_ARGS)
 			SetUserIdAndSecContext(cfg->writer,
 								   save_sec | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
 		}
-		row.has_qty = get_quantity(cfg, tuple, tupdesc, &row.qty);
-		row.qty_invalid = row.has_qty && !(isfinite(row.qty) && row.qty > 0);
-		row.unit = get_cstring(cfg, tuple, tupdesc, COL_UNIT);
-		row.consignee = get_cstring(cfg, tuple, tupdesc, COL_CONSIGNEE);
-		row.consignor = get_cstring(cfg, tuple, tupdesc, COL_CONSIGNOR);
-		row.country = get_cstring(cfg, tuple, tupdesc, COL_COUNTRY);
-		row.date = get_date(cfg, tuple, tupdesc);
-
-		apply_cn_rules(cfg, &row, &findings);
-		apply_ident_rules(cfg, &row, findings);
-		foreach(lc, findings)
-		{
-			CHECK_FOR_INTERRUPTS();
-			apply_quantity_rules(cfg, &row, lfirst(lc));
-		}
-		score_findings(cfg, findings);
-		if (cfg->modes & MODE_ALERT)
-			insert_alerts(cfg, &row, findings);
+		weigh_findings(cfg, tuple, tupdesc, &row, &findings);
 	}
 	spi_leave(&spi);
 	SetUserIdAndSecContext(save_userid, save_sec);
@@ -379,17 +415,8 @@ precursor_screen_trigger(PG_FUNCTION_ARGS)
 
 	if (cfg->modes & MODE_ANNOTATE)
 	{
-		int			attnum = cfg->col[COL_ANNOTATE].attnum;
-		Datum		value;
-		bool		isnull = false;
-
 		MemoryContextSwitchTo(callcxt);
-		if (findings == NIL)
-			value = cfg->empty_jsonb;
-		else
-			value = DirectFunctionCall1(jsonb_in,
-										CStringGetDatum(annotation_json(findings)));
-		tuple = heap_modify_tuple_by_cols(tuple, tupdesc, 1, &attnum, &value, &isnull);
+		tuple = annotate_row(cfg, tuple, tupdesc, findings);
 	}
 	MemoryContextSwitchTo(callcxt);
 	return PointerGetDatum(tuple);

@@ -37,7 +37,7 @@
 
 PG_FUNCTION_INFO_V1(precursor_screen_trigger_validate);
 
-/* Which column types a role accepts */
+/* Which column types a column argument accepts */
 typedef enum ColAccept
 {
 	ACCEPT_STRING,				/* text, varchar, char, citext, domains over them */
@@ -49,28 +49,119 @@ typedef enum ColAccept
 	ACCEPT_JSONB				/* jsonb */
 } ColAccept;
 
-typedef struct ColKey
+/* The arguments that are values, not column names */
+typedef enum ValueArg
 {
-	const char *key;
-	ColRole		role;
-	ColAccept	accept;
-	const char *expect;			/* for the error message */
-} ColKey;
+	VAL_MODE,
+	VAL_REJECT_CATEGORIES,
+	VAL_WINDOW,
+	VAL_FUZZY,
+	VAL_BELOW_THRESHOLD,
+	NUM_VALUE_ARGS
+} ValueArg;
 
-static const ColKey col_keys[] = {
-	{"description", COL_DESCRIPTION, ACCEPT_STRING, "a text type"},
-	{"casrn", COL_CASRN, ACCEPT_CASRN, "casrn or a text type"},
-	{"cn", COL_CN, ACCEPT_CNCODE, "cncode or a text type"},
-	{"quantity", COL_QUANTITY, ACCEPT_NUMBER, "a numeric type"},
-	{"unit", COL_UNIT, ACCEPT_STRING, "a text type"},
-	{"consignee", COL_CONSIGNEE, ACCEPT_STRING, "a text type"},
-	{"consignor", COL_CONSIGNOR, ACCEPT_STRING, "a text type"},
-	{"country", COL_COUNTRY, ACCEPT_STRING, "a text type"},
-	{"date", COL_DATE, ACCEPT_DATE, "date, timestamp or timestamp with time zone"},
-	{"key", COL_KEY, ACCEPT_ANY, "any type"},
-	{"annotate", COL_ANNOTATE, ACCEPT_JSONB, "jsonb"},
-	{NULL, 0, 0, NULL}
+typedef enum ArgKind
+{
+	ARG_COLUMN,					/* names a column of the table */
+	ARG_VALUE					/* a setting of the trigger */
+} ArgKind;
+
+/*
+ * One trigger argument.  Parsing, the checks of a column's type, the list of
+ * known arguments in the error hint and the "nothing to screen" hint are all
+ * read from trigger_args[]; the SQL COMMENT of precursor.screen_trigger() and
+ * the README list the same arguments in the same order.
+ */
+typedef struct TriggerArg
+{
+	const char *name;
+	ArgKind		kind;
+	int			slot;			/* ColRole of a column, ValueArg of a value */
+	ColAccept	accept;			/* columns: the types accepted */
+	const char *expect;			/* columns: those types, for the error message */
+	bool		screened;		/* one of these columns at least is required */
+	const char *default_value;	/* values: NULL if derived (see help) */
+	const char *help;
+} TriggerArg;
+
+#define COLUMN_ARG(name, role, accept, expect, screened, help) \
+	{name, ARG_COLUMN, role, accept, expect, screened, NULL, help}
+#define VALUE_ARG(name, val, dflt, help) \
+	{name, ARG_VALUE, val, ACCEPT_ANY, NULL, false, dflt, help}
+
+static const TriggerArg trigger_args[] = {
+	COLUMN_ARG("description", COL_DESCRIPTION, ACCEPT_STRING, "a text type", true,
+			   "free text screened for names, CAS RNs, EC numbers and CN codes"),
+	COLUMN_ARG("casrn", COL_CASRN, ACCEPT_CASRN, "casrn or a text type", true,
+			   "the declared CAS RN"),
+	COLUMN_ARG("cn", COL_CN, ACCEPT_CNCODE, "cncode or a text type", true,
+			   "the declared CN code"),
+	COLUMN_ARG("quantity", COL_QUANTITY, ACCEPT_NUMBER, "a numeric type", false,
+			   "the declared quantity, compared with thresholds"),
+	COLUMN_ARG("unit", COL_UNIT, ACCEPT_STRING, "a text type", false,
+			   "the unit of the quantity"),
+	COLUMN_ARG("consignee", COL_CONSIGNEE, ACCEPT_STRING, "a text type", false,
+			   "whose shipments the cumulative rule sums"),
+	COLUMN_ARG("consignor", COL_CONSIGNOR, ACCEPT_STRING, "a text type", false,
+			   "recorded in the alert"),
+	COLUMN_ARG("country", COL_COUNTRY, ACCEPT_STRING, "a text type", false,
+			   "recorded in the alert and the shipment ledger"),
+	COLUMN_ARG("date", COL_DATE, ACCEPT_DATE,
+			   "date, timestamp or timestamp with time zone", false,
+			   "the shipment's date (default: the transaction's)"),
+	COLUMN_ARG("key", COL_KEY, ACCEPT_ANY, "any type", false,
+			   "identifies the row in alerts and the ledger"),
+	COLUMN_ARG("annotate", COL_ANNOTATE, ACCEPT_JSONB, "jsonb", false,
+			   "the column annotate mode writes the findings to"),
+	VALUE_ARG("mode", VAL_MODE, "alert",
+			  "alert, annotate, reject or a comma-separated combination"),
+	VALUE_ARG("reject_categories", VAL_REJECT_CATEGORIES, NULL,
+			  "categories that reject mode refuses (default 1)"),
+	VALUE_ARG("window", VAL_WINDOW, "30 days",
+			  "the interval the cumulative rule sums over"),
+	VALUE_ARG("fuzzy", VAL_FUZZY, NULL,
+			  "on or off (default: the setting precursor.fuzzy)"),
+	VALUE_ARG("below_threshold", VAL_BELOW_THRESHOLD, "ignore",
+			  "ignore or alert: findings below their quantity threshold"),
 };
+
+#define NUM_TRIGGER_ARGS	lengthof(trigger_args)
+
+static const TriggerArg *
+trigger_arg_find(const char *name)
+{
+	int			i;
+
+	for (i = 0; i < NUM_TRIGGER_ARGS; i++)
+		if (strcmp(name, trigger_args[i].name) == 0)
+			return &trigger_args[i];
+	return NULL;
+}
+
+/* "a, b, c" (last_sep ", ") or "a, b or c" (last_sep " or "), from the table */
+static char *
+trigger_arg_names(bool screened_only, const char *last_sep)
+{
+	StringInfoData b;
+	int			n = 0;
+	int			total = 0;
+	int			i;
+
+	for (i = 0; i < NUM_TRIGGER_ARGS; i++)
+		if (!screened_only || trigger_args[i].screened)
+			total++;
+	initStringInfo(&b);
+	for (i = 0; i < NUM_TRIGGER_ARGS; i++)
+	{
+		if (screened_only && !trigger_args[i].screened)
+			continue;
+		if (n > 0)
+			appendStringInfoString(&b, n == total - 1 ? last_sep : ", ");
+		appendStringInfoString(&b, trigger_args[i].name);
+		n++;
+	}
+	return b.data;
+}
 
 static bool
 is_string_type(Oid typid)
@@ -120,6 +211,250 @@ split_list(const char *value, int *n)
 	return out;
 }
 
+/* A column argument: the column exists and has a type the argument accepts */
+static void
+bind_column(ScreenConfig *cfg, Relation rel, const TriggerArg *ta,
+			const char *key, const char *value, const char *arg,
+			const char *tgname)
+{
+	TupleDesc	tupdesc = RelationGetDescr(rel);
+	const char *relname = RelationGetRelationName(rel);
+	ScreenColumn *c = &cfg->col[ta->slot];
+	AttrNumber	attnum;
+	Form_pg_attribute att;
+	Oid			base;
+	bool		ok;
+
+	if (c->attnum != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("argument \"%s\" is given twice to trigger \"%s\" on table \"%s\"",
+						key, tgname, relname)));
+	attnum = SPI_fnumber(tupdesc, value);
+	if (attnum == SPI_ERROR_NOATTRIBUTE || attnum <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("column \"%s\" of relation \"%s\" does not exist",
+						value, relname),
+				 errdetail("Trigger \"%s\" names it in argument \"%s\".",
+						   tgname, arg)));
+	att = TupleDescAttr(tupdesc, attnum - 1);
+	base = getBaseType(att->atttypid);
+	switch (ta->accept)
+	{
+		case ACCEPT_STRING:
+			ok = is_string_type(base);
+			break;
+		case ACCEPT_CASRN:
+			{
+				Oid			casrn_oid = precursor_type_oid("casrn");
+
+				ok = is_string_type(base) || (OidIsValid(casrn_oid) && base == casrn_oid);
+				c->typed_ident = ok && !is_string_type(base);
+				break;
+			}
+		case ACCEPT_CNCODE:
+			{
+				Oid			cncode_oid = precursor_type_oid("cncode");
+
+				ok = is_string_type(base) || (OidIsValid(cncode_oid) && base == cncode_oid);
+				c->typed_ident = ok && !is_string_type(base);
+				break;
+			}
+		case ACCEPT_NUMBER:
+			ok = (base == INT2OID || base == INT4OID || base == INT8OID ||
+				  base == NUMERICOID || base == FLOAT4OID || base == FLOAT8OID);
+			break;
+		case ACCEPT_DATE:
+			ok = (base == DATEOID || base == TIMESTAMPOID || base == TIMESTAMPTZOID);
+			break;
+		case ACCEPT_JSONB:
+			ok = (base == JSONBOID);
+			break;
+		default:
+			ok = true;
+			break;
+	}
+	if (!ok)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("column \"%s\" of relation \"%s\" has type %s, but argument \"%s\" of trigger \"%s\" needs %s",
+						value, relname, format_type_be(att->atttypid),
+						key, tgname, ta->expect)));
+	if (ta->slot == COL_ANNOTATE && att->attgenerated)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("column \"%s\" of relation \"%s\" is a generated column and cannot be annotated",
+						value, relname)));
+	c->attnum = attnum;
+	c->typid = base;
+	c->typlen = att->attlen;
+	c->typbyval = att->attbyval;
+	c->name = pstrdup(value);
+}
+
+/* mode: a comma-separated set of alert, annotate, reject */
+static void
+parse_modes(ScreenConfig *cfg, const char *mode_text, const char *tgname,
+			const char *relname)
+{
+	int			n;
+	int			i;
+	char	  **modes = split_list(mode_text, &n);
+
+	if (n == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("empty mode for trigger \"%s\" on table \"%s\"", tgname, relname),
+				 errhint("Use alert, annotate or reject, or a comma-separated combination.")));
+	for (i = 0; i < n; i++)
+	{
+		if (pg_strcasecmp(modes[i], "alert") == 0)
+			cfg->modes |= MODE_ALERT;
+		else if (pg_strcasecmp(modes[i], "annotate") == 0)
+			cfg->modes |= MODE_ANNOTATE;
+		else if (pg_strcasecmp(modes[i], "reject") == 0)
+			cfg->modes |= MODE_REJECT;
+		else
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("unknown mode \"%s\" for trigger \"%s\" on table \"%s\"",
+							modes[i], tgname, relname),
+					 errhint("Use alert, annotate or reject, or a comma-separated combination such as 'mode=alert,reject'.")));
+	}
+}
+
+/* The columns against the modes and each other */
+static void
+check_columns(ScreenConfig *cfg, const char *tgname, const char *relname)
+{
+	int			i;
+
+	if ((cfg->modes & MODE_ANNOTATE) && cfg->col[COL_ANNOTATE].attnum == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("mode annotate of trigger \"%s\" on table \"%s\" needs a column to write to",
+						tgname, relname),
+				 errhint("Add an argument such as 'annotate=hits', naming a jsonb column.")));
+	if (!(cfg->modes & MODE_ANNOTATE) && cfg->col[COL_ANNOTATE].attnum != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("trigger \"%s\" on table \"%s\" names an annotate column but its mode does not include annotate",
+						tgname, relname),
+				 errhint("Add annotate to the mode, e.g. 'mode=annotate' or 'mode=alert,annotate'.")));
+	{
+		bool		screens = false;
+
+		for (i = 0; i < NUM_TRIGGER_ARGS; i++)
+			if (trigger_args[i].screened && cfg->col[trigger_args[i].slot].attnum != 0)
+				screens = true;
+		if (!screens)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("trigger \"%s\" on table \"%s\" has nothing to screen", tgname, relname),
+					 errhint("Name at least one of the columns %s.",
+							 trigger_arg_names(true, " or "))));
+	}
+	for (i = 0; i < NUM_COL_ROLES; i++)
+	{
+		if (i != COL_ANNOTATE && cfg->col[COL_ANNOTATE].attnum != 0 &&
+			cfg->col[i].attnum == cfg->col[COL_ANNOTATE].attnum)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("the annotate column \"%s\" of trigger \"%s\" is also one of its input columns",
+							cfg->col[COL_ANNOTATE].name, tgname)));
+	}
+}
+
+/* window: interval_in's own error would not say which argument is wrong */
+static void
+parse_window(ScreenConfig *cfg, const char *tgname)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+
+	PG_TRY();
+	{
+		cfg->window = DatumGetIntervalP(DirectFunctionCall3(interval_in,
+															CStringGetDatum(cfg->window_text),
+															ObjectIdGetDatum(InvalidOid),
+															Int32GetDatum(-1)));
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+
+		MemoryContextSwitchTo(cxt);
+		edata = CopyErrorData();
+		FlushErrorState();
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid value \"%s\" for argument \"window\" of trigger \"%s\"",
+						cfg->window_text, tgname),
+				 errdetail("%s", edata->message),
+				 errhint("Give an interval, e.g. window=30 days.")));
+	}
+	PG_END_TRY();
+}
+
+/* Alerts are written as the owner of precursor.alert. */
+static Oid
+alert_owner(void)
+{
+	Oid			nsp = get_namespace_oid("precursor", false);
+	Oid			alert_rel = get_relname_relid("alert", nsp);
+	HeapTuple	tup;
+	Oid			owner;
+
+	if (!OidIsValid(alert_rel))
+		elog(ERROR, "table precursor.alert is missing");
+	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(alert_rel));
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for relation %u", alert_rel);
+	owner = ((Form_pg_class) GETSTRUCT(tup))->relowner;
+	ReleaseSysCache(tup);
+	return owner;
+}
+
+/* The value arguments other than mode and fuzzy, defaults applied */
+static void
+parse_values(ScreenConfig *cfg, const char **values, const char *tgname,
+			 const char *relname)
+{
+	const char *below_text = values[VAL_BELOW_THRESHOLD];
+
+	if (cfg->modes & MODE_REJECT)
+	{
+		const char *reject_text = values[VAL_REJECT_CATEGORIES];
+
+		cfg->reject_text = pstrdup(reject_text ? reject_text : "1");
+		cfg->reject_categories = split_list(cfg->reject_text, &cfg->nreject);
+		if (cfg->nreject == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("empty reject_categories for trigger \"%s\" on table \"%s\"",
+							tgname, relname)));
+	}
+	else if (values[VAL_REJECT_CATEGORIES] != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("trigger \"%s\" on table \"%s\" names reject_categories but its mode does not include reject",
+						tgname, relname)));
+
+	if (pg_strcasecmp(below_text, "ignore") == 0)
+		cfg->alert_below_threshold = false;
+	else if (pg_strcasecmp(below_text, "alert") == 0)
+		cfg->alert_below_threshold = true;
+	else
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid value \"%s\" for argument \"below_threshold\" of trigger \"%s\"",
+						below_text, tgname),
+				 errhint("Use alert or ignore.")));
+
+	cfg->window_text = pstrdup(values[VAL_WINDOW]);
+	parse_window(cfg, tgname);
+}
+
 /*
  * Parse and check the trigger's arguments against the table.  Errors say
  * which argument is wrong and how to fix it.  Allocates in the current
@@ -131,14 +466,7 @@ parse_config(Relation rel, const char *tgname, Oid tgoid, int nargs, char **args
 	ScreenConfig *cfg = palloc0(sizeof(ScreenConfig));
 	TupleDesc	tupdesc = RelationGetDescr(rel);
 	const char *relname = RelationGetRelationName(rel);
-	Oid			casrn_oid = precursor_type_oid("casrn");
-	Oid			cncode_oid = precursor_type_oid("cncode");
-	const char *mode_text = "alert";
-	const char *reject_text = NULL;
-	const char *below_text = NULL;
-	Oid			nsp;
-	Oid			alert_rel;
-	HeapTuple	tup;
+	const char *values[NUM_VALUE_ARGS];
 	int			i;
 
 	cfg->tgoid = tgoid;
@@ -148,7 +476,9 @@ parse_config(Relation rel, const char *tgname, Oid tgoid, int nargs, char **args
 	precursor_screen_default_options(&cfg->opts);
 	cfg->opts.lookup = false;
 	cfg->opts.stop_at_first = false;
-	cfg->window_text = "30 days";
+	for (i = 0; i < NUM_TRIGGER_ARGS; i++)
+		if (trigger_args[i].kind == ARG_VALUE)
+			values[trigger_args[i].slot] = trigger_args[i].default_value;
 
 	for (i = 0; i < nargs; i++)
 	{
@@ -156,7 +486,7 @@ parse_config(Relation rel, const char *tgname, Oid tgoid, int nargs, char **args
 		const char *eq = strchr(arg, '=');
 		char	   *key;
 		const char *value;
-		int			k;
+		const TriggerArg *ta;
 
 		if (eq == NULL || eq == arg)
 			ereport(ERROR,
@@ -170,211 +500,32 @@ parse_config(Relation rel, const char *tgname, Oid tgoid, int nargs, char **args
 		while (*value == ' ')
 			value++;
 
-		for (k = 0; col_keys[k].key != NULL; k++)
-			if (strcmp(key, col_keys[k].key) == 0)
-				break;
-
-		if (col_keys[k].key != NULL)
+		ta = trigger_arg_find(key);
+		if (ta == NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("unknown argument \"%s\" of trigger \"%s\" on table \"%s\"",
+							key, tgname, relname),
+					 errhint("Known arguments: %s.", trigger_arg_names(false, ", "))));
+		if (ta->kind == ARG_COLUMN)
+			bind_column(cfg, rel, ta, key, value, arg, tgname);
+		else
 		{
-			const ColKey *ck = &col_keys[k];
-			ScreenColumn *c = &cfg->col[ck->role];
-			AttrNumber	attnum;
-			Form_pg_attribute att;
-			Oid			base;
-			bool		ok;
-
-			if (c->attnum != 0)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("argument \"%s\" is given twice to trigger \"%s\" on table \"%s\"",
-								key, tgname, relname)));
-			attnum = SPI_fnumber(tupdesc, value);
-			if (attnum == SPI_ERROR_NOATTRIBUTE || attnum <= 0)
-				ereport(ERROR,
-						(errcode(ERRCODE_UNDEFINED_COLUMN),
-						 errmsg("column \"%s\" of relation \"%s\" does not exist",
-								value, relname),
-						 errdetail("Trigger \"%s\" names it in argument \"%s\".",
-								   tgname, arg)));
-			att = TupleDescAttr(tupdesc, attnum - 1);
-			base = getBaseType(att->atttypid);
-			switch (ck->accept)
-			{
-				case ACCEPT_STRING:
-					ok = is_string_type(base);
-					break;
-				case ACCEPT_CASRN:
-					ok = is_string_type(base) || (OidIsValid(casrn_oid) && base == casrn_oid);
-					c->typed_ident = ok && !is_string_type(base);
-					break;
-				case ACCEPT_CNCODE:
-					ok = is_string_type(base) || (OidIsValid(cncode_oid) && base == cncode_oid);
-					c->typed_ident = ok && !is_string_type(base);
-					break;
-				case ACCEPT_NUMBER:
-					ok = (base == INT2OID || base == INT4OID || base == INT8OID ||
-						  base == NUMERICOID || base == FLOAT4OID || base == FLOAT8OID);
-					break;
-				case ACCEPT_DATE:
-					ok = (base == DATEOID || base == TIMESTAMPOID || base == TIMESTAMPTZOID);
-					break;
-				case ACCEPT_JSONB:
-					ok = (base == JSONBOID);
-					break;
-				default:
-					ok = true;
-					break;
-			}
-			if (!ok)
-				ereport(ERROR,
-						(errcode(ERRCODE_DATATYPE_MISMATCH),
-						 errmsg("column \"%s\" of relation \"%s\" has type %s, but argument \"%s\" of trigger \"%s\" needs %s",
-								value, relname, format_type_be(att->atttypid),
-								key, tgname, ck->expect)));
-			if (ck->role == COL_ANNOTATE && att->attgenerated)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("column \"%s\" of relation \"%s\" is a generated column and cannot be annotated",
-								value, relname)));
-			c->attnum = attnum;
-			c->typid = base;
-			c->typlen = att->attlen;
-			c->typbyval = att->attbyval;
-			c->name = pstrdup(value);
-		}
-		else if (strcmp(key, "mode") == 0)
-			mode_text = value;
-		else if (strcmp(key, "reject_categories") == 0)
-			reject_text = value;
-		else if (strcmp(key, "window") == 0)
-			cfg->window_text = pstrdup(value);
-		else if (strcmp(key, "fuzzy") == 0)
-		{
-			if (!parse_bool(value, &cfg->opts.fuzzy))
+			/* a value given twice: the last one counts */
+			values[ta->slot] = value;
+			if (ta->slot == VAL_FUZZY && !parse_bool(value, &cfg->opts.fuzzy))
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("invalid value \"%s\" for argument \"fuzzy\" of trigger \"%s\"",
 								value, tgname),
 						 errhint("Use on or off.")));
 		}
-		else if (strcmp(key, "below_threshold") == 0)
-			below_text = value;
-		else
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("unknown argument \"%s\" of trigger \"%s\" on table \"%s\"",
-							key, tgname, relname),
-					 errhint("Known arguments: description, casrn, cn, quantity, unit, consignee, consignor, country, date, key, annotate, mode, reject_categories, window, fuzzy, below_threshold.")));
 	}
 
-	/* mode: a comma-separated set of alert, annotate, reject */
-	{
-		int			n;
-		char	  **modes = split_list(mode_text, &n);
+	parse_modes(cfg, values[VAL_MODE], tgname, relname);
+	check_columns(cfg, tgname, relname);
 
-		if (n == 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("empty mode for trigger \"%s\" on table \"%s\"", tgname, relname),
-					 errhint("Use alert, annotate or reject, or a comma-separated combination.")));
-		for (i = 0; i < n; i++)
-		{
-			if (pg_strcasecmp(modes[i], "alert") == 0)
-				cfg->modes |= MODE_ALERT;
-			else if (pg_strcasecmp(modes[i], "annotate") == 0)
-				cfg->modes |= MODE_ANNOTATE;
-			else if (pg_strcasecmp(modes[i], "reject") == 0)
-				cfg->modes |= MODE_REJECT;
-			else
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("unknown mode \"%s\" for trigger \"%s\" on table \"%s\"",
-								modes[i], tgname, relname),
-						 errhint("Use alert, annotate or reject, or a comma-separated combination such as 'mode=alert,reject'.")));
-		}
-	}
-	if ((cfg->modes & MODE_ANNOTATE) && cfg->col[COL_ANNOTATE].attnum == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("mode annotate of trigger \"%s\" on table \"%s\" needs a column to write to",
-						tgname, relname),
-				 errhint("Add an argument such as 'annotate=hits', naming a jsonb column.")));
-	if (!(cfg->modes & MODE_ANNOTATE) && cfg->col[COL_ANNOTATE].attnum != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("trigger \"%s\" on table \"%s\" names an annotate column but its mode does not include annotate",
-						tgname, relname),
-				 errhint("Add annotate to the mode, e.g. 'mode=annotate' or 'mode=alert,annotate'.")));
-	if (cfg->col[COL_DESCRIPTION].attnum == 0 && cfg->col[COL_CASRN].attnum == 0 &&
-		cfg->col[COL_CN].attnum == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("trigger \"%s\" on table \"%s\" has nothing to screen", tgname, relname),
-				 errhint("Name at least one of the columns description, casrn or cn.")));
-	for (i = 0; i < NUM_COL_ROLES; i++)
-	{
-		if (i != COL_ANNOTATE && cfg->col[COL_ANNOTATE].attnum != 0 &&
-			cfg->col[i].attnum == cfg->col[COL_ANNOTATE].attnum)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("the annotate column \"%s\" of trigger \"%s\" is also one of its input columns",
-							cfg->col[COL_ANNOTATE].name, tgname)));
-	}
-
-	if (cfg->modes & MODE_REJECT)
-	{
-		cfg->reject_text = pstrdup(reject_text ? reject_text : "1");
-		cfg->reject_categories = split_list(cfg->reject_text, &cfg->nreject);
-		if (cfg->nreject == 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("empty reject_categories for trigger \"%s\" on table \"%s\"",
-							tgname, relname)));
-	}
-	else if (reject_text != NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("trigger \"%s\" on table \"%s\" names reject_categories but its mode does not include reject",
-						tgname, relname)));
-
-	if (below_text == NULL || pg_strcasecmp(below_text, "ignore") == 0)
-		cfg->alert_below_threshold = false;
-	else if (pg_strcasecmp(below_text, "alert") == 0)
-		cfg->alert_below_threshold = true;
-	else
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid value \"%s\" for argument \"below_threshold\" of trigger \"%s\"",
-						below_text, tgname),
-				 errhint("Use alert or ignore.")));
-
-	/* interval_in's own error would not say which argument is wrong */
-	{
-		MemoryContext cxt = CurrentMemoryContext;
-
-		PG_TRY();
-		{
-			cfg->window = DatumGetIntervalP(DirectFunctionCall3(interval_in,
-																CStringGetDatum(cfg->window_text),
-																ObjectIdGetDatum(InvalidOid),
-																Int32GetDatum(-1)));
-		}
-		PG_CATCH();
-		{
-			ErrorData  *edata;
-
-			MemoryContextSwitchTo(cxt);
-			edata = CopyErrorData();
-			FlushErrorState();
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("invalid value \"%s\" for argument \"window\" of trigger \"%s\"",
-							cfg->window_text, tgname),
-					 errdetail("%s", edata->message),
-					 errhint("Give an interval, e.g. window=30 days.")));
-		}
-		PG_END_TRY();
-	}
+	parse_values(cfg, values, tgname, relname);
 
 	if (cfg->col[COL_KEY].attnum != 0)
 	{
@@ -386,17 +537,7 @@ parse_config(Relation rel, const char *tgname, Oid tgoid, int nargs, char **args
 		fmgr_info_cxt(outfn, &cfg->key_out, CurrentMemoryContext);
 	}
 
-	/* Alerts are written as the owner of precursor.alert. */
-	nsp = get_namespace_oid("precursor", false);
-	alert_rel = get_relname_relid("alert", nsp);
-	if (!OidIsValid(alert_rel))
-		elog(ERROR, "table precursor.alert is missing");
-	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(alert_rel));
-	if (!HeapTupleIsValid(tup))
-		elog(ERROR, "cache lookup failed for relation %u", alert_rel);
-	cfg->writer = ((Form_pg_class) GETSTRUCT(tup))->relowner;
-	ReleaseSysCache(tup);
-
+	cfg->writer = alert_owner();
 	cfg->empty_jsonb = DirectFunctionCall1(jsonb_in, CStringGetDatum("[]"));
 	return cfg;
 }

@@ -227,6 +227,30 @@ format_cn(int64 cn, char *buf)
 		strcpy(buf, "?");
 }
 
+/* Identification by the declared CAS RN */
+static void
+identify_declared_cas(ScreenConfig *cfg, RowData *row, List **findings)
+{
+	RuleSubstance **subs;
+	int			n = screen_rules_by_casrn(row->cas, &subs);
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		Finding    *f = get_finding(findings, subs[i]->substance_id, 0, NULL, NULL, NULL);
+
+		if (f->declared_cas)
+			continue;
+		f->declared_cas = true;
+		reason_begin(f, "cas");
+		reason_str(f, "casrn", row->cas_text);
+		reason_str(f, "column", cfg->col[COL_CASRN].name);
+		reason_end(f);
+		f->identified = true;
+		f->confidence = 1.0f;
+	}
+}
+
 /* Identification: name hits from the description and the declared CAS RN */
 void
 identify(ScreenConfig *cfg, RowData *row, List **findings)
@@ -330,26 +354,7 @@ identify(ScreenConfig *cfg, RowData *row, List **findings)
 	}
 
 	if (row->has_cas)
-	{
-		RuleSubstance **subs;
-		int			n = screen_rules_by_casrn(row->cas, &subs);
-		int			i;
-
-		for (i = 0; i < n; i++)
-		{
-			Finding    *f = get_finding(findings, subs[i]->substance_id, 0, NULL, NULL, NULL);
-
-			if (f->declared_cas)
-				continue;
-			f->declared_cas = true;
-			reason_begin(f, "cas");
-			reason_str(f, "casrn", row->cas_text);
-			reason_str(f, "column", cfg->col[COL_CASRN].name);
-			reason_end(f);
-			f->identified = true;
-			f->confidence = 1.0f;
-		}
-	}
+		identify_declared_cas(cfg, row, findings);
 }
 
 void
@@ -372,6 +377,90 @@ check_reject(ScreenConfig *cfg, RowData *row, List *findings)
 					 errdetail("Evidence: [%s]", f->reasons.data),
 					 errhint("Trigger \"%s\" on %s rejects declarations naming substances of categories %s.",
 							 cfg->tgname, cfg->table_name, cfg->reject_text)));
+	}
+}
+
+/*
+ * Cumulative quantity per consignee over the window: only for registered
+ * tables, which alone may read and feed the shared ledger.  base is this
+ * shipment in the threshold's base unit (kg or l).
+ */
+static void
+apply_cumulative_rule(ScreenConfig *cfg, RowData *row, Finding *f,
+					  double base, double to_thr_unit)
+{
+	RuleSubstance *s = f->thr;
+	Datum		v[LEDGER_NCOLS];
+	char		n[LEDGER_NCOLS];
+	char	   *ckey = consignee_key(row->consignee);
+	LedgerPair *pair;
+	DateADT		lo;
+	double		total;
+	double		stored;
+	int64		count;
+	int			i;
+	const char *base_unit = s->threshold_kind == UNIT_MASS ? "kg" : "l";
+
+	pair = ledger_get(ckey, s->substance_id);
+
+	/* earlier shipments in (date - window, date], as the window reads */
+	lo = DatumGetDateADT(DirectFunctionCall1(timestamp_date,
+											 DirectFunctionCall2(date_mi_interval,
+																 DateADTGetDatum(row->date),
+																 IntervalPGetDatum(cfg->window))));
+	total = 0;
+	count = 0;
+	for (i = 0; i < pair->n; i++)
+	{
+		if (pair->ship[i].shipped_on <= row->date && pair->ship[i].shipped_on > lo)
+		{
+			total += pair->ship[i].quantity;
+			count++;
+		}
+	}
+
+	/* the quantity as the ledger stores it (numeric from float8) */
+	stored = DatumGetFloat8(DirectFunctionCall1(numeric_float8,
+												DirectFunctionCall1(float8_numeric,
+																	Float8GetDatum(base))));
+	memset(n, ' ', sizeof(n));
+	v[LEDGER_CONSIGNEE_KEY] = CStringGetTextDatum(ckey);
+	v[LEDGER_CONSIGNEE] = CStringGetTextDatum(row->consignee);
+	v[LEDGER_SUBSTANCE_ID] = Int32GetDatum(s->substance_id);
+	v[LEDGER_SHIPPED_ON] = DateADTGetDatum(row->date);
+	v[LEDGER_QUANTITY] = Float8GetDatum(base);
+	v[LEDGER_UNIT] = CStringGetTextDatum(base_unit);
+	v[LEDGER_SOURCE_TABLE] = CStringGetTextDatum(cfg->table_name);
+	if (row->key)
+		v[LEDGER_ROW_KEY] = CStringGetTextDatum(row->key);
+	else
+		n[LEDGER_ROW_KEY] = 'n';
+	if (row->country)
+		v[LEDGER_COUNTRY] = CStringGetTextDatum(row->country);
+	else
+		n[LEDGER_COUNTRY] = 'n';
+	pending_add_shipment(cfg->writer, v, n, stored);
+	ledger_add(pair, row->date, stored);
+	total += stored;
+	count += 1;
+
+	/*
+	 * Summing in double precision may leave rounding noise (0.1 + 0.2):
+	 * a total equal to the threshold up to that noise is not over it.
+	 */
+	if (total > s->threshold_base * (1.0 + 1e-12) && base <= s->threshold_base)
+	{
+		reason_begin(f, "cumulative");
+		reason_str(f, "consignee", row->consignee);
+		reason_str(f, "window", cfg->window_text);
+		reason_num(f, "shipments", (double) count);
+		reason_num(f, "total_in_threshold_unit", total * to_thr_unit);
+		reason_num(f, "threshold", s->threshold_qty);
+		reason_str(f, "threshold_unit", s->threshold_unit);
+		reason_end(f);
+		f->below_threshold = false;
+		f->aggravation += 0.2f;
+		f->aggravated = true;
 	}
 }
 
@@ -456,85 +545,46 @@ apply_quantity_rules(ScreenConfig *cfg, RowData *row, Finding *f)
 		reason_num(f, "density_kg_per_l", s->density);
 	reason_end(f);
 
-	/*
-	 * Cumulative quantity per consignee over the window: only for registered
-	 * tables, which alone may read and feed the shared ledger.
-	 */
 	if (row->consignee != NULL && f->identified && cfg->registered)
+		apply_cumulative_rule(cfg, row, f, base, to_thr_unit);
+}
+
+/* ,"expected_cn":[...]: the CN codes the finding's entries are listed under */
+static void
+append_expected_cn(Finding *f)
+{
+	char		buf[CNCODE_TEXT_MAX];
+	int			i,
+				j;
+	bool		first = true;
+	StringInfoData seen;
+
+	appendStringInfoString(&f->reasons, ",\"expected_cn\":[");
+	initStringInfo(&seen);
+	appendStringInfoChar(&seen, '|');
+	for (j = 0; j < f->nlistings; j++)
 	{
-		Datum		v[LEDGER_NCOLS];
-		char		n[LEDGER_NCOLS];
-		char	   *ckey = consignee_key(row->consignee);
-		LedgerPair *pair;
-		DateADT		lo;
-		double		total;
-		double		stored;
-		int64		count;
-		int			i;
-		const char *base_unit = s->threshold_kind == UNIT_MASS ? "kg" : "l";
+		RuleSubstance *ls = f->listing[j];
 
-		pair = ledger_get(ckey, s->substance_id);
-
-		/* earlier shipments in (date - window, date], as the window reads */
-		lo = DatumGetDateADT(DirectFunctionCall1(timestamp_date,
-												 DirectFunctionCall2(date_mi_interval,
-																	 DateADTGetDatum(row->date),
-																	 IntervalPGetDatum(cfg->window))));
-		total = 0;
-		count = 0;
-		for (i = 0; i < pair->n; i++)
+		if (ls == NULL)
+			continue;
+		for (i = 0; i < ls->ncn; i++)
 		{
-			if (pair->ship[i].shipped_on <= row->date && pair->ship[i].shipped_on > lo)
-			{
-				total += pair->ship[i].quantity;
-				count++;
-			}
-		}
+			char	   *code;
 
-		/* the quantity as the ledger stores it (numeric from float8) */
-		stored = DatumGetFloat8(DirectFunctionCall1(numeric_float8,
-													DirectFunctionCall1(float8_numeric,
-																		Float8GetDatum(base))));
-		memset(n, ' ', sizeof(n));
-		v[LEDGER_CONSIGNEE_KEY] = CStringGetTextDatum(ckey);
-		v[LEDGER_CONSIGNEE] = CStringGetTextDatum(row->consignee);
-		v[LEDGER_SUBSTANCE_ID] = Int32GetDatum(s->substance_id);
-		v[LEDGER_SHIPPED_ON] = DateADTGetDatum(row->date);
-		v[LEDGER_QUANTITY] = Float8GetDatum(base);
-		v[LEDGER_UNIT] = CStringGetTextDatum(base_unit);
-		v[LEDGER_SOURCE_TABLE] = CStringGetTextDatum(cfg->table_name);
-		if (row->key)
-			v[LEDGER_ROW_KEY] = CStringGetTextDatum(row->key);
-		else
-			n[LEDGER_ROW_KEY] = 'n';
-		if (row->country)
-			v[LEDGER_COUNTRY] = CStringGetTextDatum(row->country);
-		else
-			n[LEDGER_COUNTRY] = 'n';
-		pending_add_shipment(cfg->writer, v, n, stored);
-		ledger_add(pair, row->date, stored);
-		total += stored;
-		count += 1;
-
-		/*
-		 * Summing in double precision may leave rounding noise (0.1 + 0.2):
-		 * a total equal to the threshold up to that noise is not over it.
-		 */
-		if (total > s->threshold_base * (1.0 + 1e-12) && base <= s->threshold_base)
-		{
-			reason_begin(f, "cumulative");
-			reason_str(f, "consignee", row->consignee);
-			reason_str(f, "window", cfg->window_text);
-			reason_num(f, "shipments", (double) count);
-			reason_num(f, "total_in_threshold_unit", total * to_thr_unit);
-			reason_num(f, "threshold", s->threshold_qty);
-			reason_str(f, "threshold_unit", s->threshold_unit);
-			reason_end(f);
-			f->below_threshold = false;
-			f->aggravation += 0.2f;
-			f->aggravated = true;
+			format_cn(ls->cn[i].cn, buf);
+			code = ls->cn[i].ex ? psprintf("ex %s", buf) : pstrdup(buf);
+			/* the same code on several lists is listed once */
+			if (strstr(seen.data, psprintf("|%s|", code)) != NULL)
+				continue;
+			appendStringInfo(&seen, "%s|", code);
+			if (!first)
+				appendStringInfoChar(&f->reasons, ',');
+			first = false;
+			escape_json(&f->reasons, code);
 		}
 	}
+	appendStringInfoChar(&f->reasons, ']');
 }
 
 /* The declared CN code against the identified substances, and on its own */
@@ -557,7 +607,6 @@ apply_cn_rules(ScreenConfig *cfg, RowData *row, List **findings)
 	foreach(lc, *findings)
 	{
 		bool		has_codes;
-		int			j;
 
 		f = lfirst(lc);
 		if (!f->identified)
@@ -571,37 +620,7 @@ apply_cn_rules(ScreenConfig *cfg, RowData *row, List **findings)
 			continue;
 		reason_begin(f, "cn_mismatch");
 		reason_str(f, "declared_cn", row->cn_text);
-		appendStringInfoString(&f->reasons, ",\"expected_cn\":[");
-		{
-			bool		first = true;
-			StringInfoData seen;
-
-			initStringInfo(&seen);
-			appendStringInfoChar(&seen, '|');
-			for (j = 0; j < f->nlistings; j++)
-			{
-				RuleSubstance *ls = f->listing[j];
-
-				if (ls == NULL)
-					continue;
-				for (i = 0; i < ls->ncn; i++)
-				{
-					char	   *code;
-
-					format_cn(ls->cn[i].cn, buf);
-					code = ls->cn[i].ex ? psprintf("ex %s", buf) : pstrdup(buf);
-					/* the same code on several lists is listed once */
-					if (strstr(seen.data, psprintf("|%s|", code)) != NULL)
-						continue;
-					appendStringInfo(&seen, "%s|", code);
-					if (!first)
-						appendStringInfoChar(&f->reasons, ',');
-					first = false;
-					escape_json(&f->reasons, code);
-				}
-			}
-		}
-		appendStringInfoChar(&f->reasons, ']');
+		append_expected_cn(f);
 		reason_str(f, "column", cfg->col[COL_CN].name);
 		reason_end(f);
 		f->aggravation += 0.2f;
