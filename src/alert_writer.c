@@ -201,7 +201,7 @@ prepare_plans(void)
 }
 
 void
-spi_enter(SpiRow *spi)
+trigger_spi_enter(SpiRow *spi)
 {
 	if (spi->connected)
 		return;
@@ -213,7 +213,7 @@ spi_enter(SpiRow *spi)
 }
 
 void
-spi_leave(SpiRow *spi)
+trigger_spi_leave(SpiRow *spi)
 {
 	if (!spi->connected)
 		return;
@@ -703,7 +703,7 @@ replace_row_history(ScreenConfig *cfg, const char *old_key, SpiRow *spi,
 
 	/* shipments and alerts still buffered are included */
 	pending_flush();
-	spi_enter(spi);
+	trigger_spi_enter(spi);
 	v[0] = CStringGetTextDatum(cfg->table_name);
 	v[1] = CStringGetTextDatum(old_key);
 	v[2] = CStringGetTextDatum(cfg->tgname);

@@ -334,7 +334,7 @@ precursor_screen_trigger(PG_FUNCTION_ARGS)
 	is_update = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event);
 	tuple = is_update ? trigdata->tg_newtuple : trigdata->tg_trigtuple;
 	tupdesc = RelationGetDescr(trigdata->tg_relation);
-	cfg = get_config(fcinfo, trigdata);
+	cfg = trigger_config_get(fcinfo, trigdata);
 
 	/* An UPDATE that leaves every input alone is not screened again. */
 	if (is_update && !inputs_changed(cfg, trigdata->tg_trigtuple, tuple, tupdesc))
@@ -371,7 +371,7 @@ precursor_screen_trigger(PG_FUNCTION_ARGS)
 						   save_sec | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
 
 	screen_rules_ensure_loaded();
-	identify(cfg, &row, &findings);
+	trigger_identify(cfg, &row, &findings);
 
 	/* a declared CN code matters only if the lists use it */
 	if (findings == NIL && row.has_cn)
@@ -401,13 +401,13 @@ precursor_screen_trigger(PG_FUNCTION_ARGS)
 		if (findings != NIL)
 		{
 			SetUserIdAndSecContext(save_userid, save_sec);
-			check_reject(cfg, &row, findings);
+			trigger_check_reject(cfg, &row, findings);
 			SetUserIdAndSecContext(cfg->writer,
 								   save_sec | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
 		}
 		weigh_findings(cfg, tuple, tupdesc, &row, &findings);
 	}
-	spi_leave(&spi);
+	trigger_spi_leave(&spi);
 	SetUserIdAndSecContext(save_userid, save_sec);
 	if (pending_batch_full())
 		pending_flush();

@@ -1,9 +1,9 @@
 /*
  * screen_trigger_config.c
  *		The arguments of precursor.screen_trigger(): parsed and checked against
- *		the table once per statement (get_config(), cached in fn_extra, so a
- *		COPY of a million rows parses them once) and when the trigger is
- *		created (precursor.screen_trigger_validate()).
+ *		the table once per statement (trigger_config_get(), cached in
+ *		fn_extra, so a COPY of a million rows parses them once) and when the
+ *		trigger is created (precursor.screen_trigger_validate()).
  *
  * The arguments are key=value pairs, for example
  *
@@ -176,7 +176,7 @@ is_string_type(Oid typid)
 }
 
 bool
-category_listed(const char *cat, char **list, int n)
+trigger_category_listed(const char *cat, char **list, int n)
 {
 	int			i;
 
@@ -461,7 +461,8 @@ parse_values(ScreenConfig *cfg, const char **values, const char *tgname,
  * memory context.
  */
 ScreenConfig *
-parse_config(Relation rel, const char *tgname, Oid tgoid, int nargs, char **args)
+trigger_config_parse(Relation rel, const char *tgname, Oid tgoid, int nargs,
+					 char **args)
 {
 	ScreenConfig *cfg = palloc0(sizeof(ScreenConfig));
 	TupleDesc	tupdesc = RelationGetDescr(rel);
@@ -543,7 +544,7 @@ parse_config(Relation rel, const char *tgname, Oid tgoid, int nargs, char **args
 }
 
 ScreenConfig *
-get_config(FunctionCallInfo fcinfo, TriggerData *trigdata)
+trigger_config_get(FunctionCallInfo fcinfo, TriggerData *trigdata)
 {
 	ScreenConfig *cfg = fcinfo->flinfo->fn_extra;
 	Trigger    *tg = trigdata->tg_trigger;
@@ -552,7 +553,7 @@ get_config(FunctionCallInfo fcinfo, TriggerData *trigdata)
 	if (cfg != NULL && cfg->tgoid == tg->tgoid)
 		return cfg;
 	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-	cfg = parse_config(trigdata->tg_relation, tg->tgname, tg->tgoid,
+	cfg = trigger_config_parse(trigdata->tg_relation, tg->tgname, tg->tgoid,
 					   tg->tgnargs, tg->tgargs);
 	cfg->rowcxt = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt,
 										"precursor screen row",
@@ -633,7 +634,7 @@ precursor_screen_trigger_validate(PG_FUNCTION_ARGS)
 						NameStr(tg->tgname), RelationGetRelationName(rel)),
 				 errhint("precursor.screen_trigger() screens rows as they arrive; use precursor.attach_screening() to create the trigger.")));
 
-	cfg = parse_config(rel, NameStr(tg->tgname), tgoid, nargs, args);
+	cfg = trigger_config_parse(rel, NameStr(tg->tgname), tgoid, nargs, args);
 
 	/* a manager's approval is recorded; nobody else's alert trigger passes */
 	if (!screen_registry_check(rel, NameStr(tg->tgname), nargs, args, cfg->writer))

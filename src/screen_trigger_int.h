@@ -215,7 +215,7 @@ typedef struct LedgerPair
 /*
  * SPI for one row, entered at most once: connected, search_path pinned (see
  * screen_search_path_pin()) and the saved plans prepared.  Left by
- * spi_leave() before the trigger returns.
+ * trigger_spi_leave() before the trigger returns.
  */
 typedef struct SpiRow
 {
@@ -224,10 +224,11 @@ typedef struct SpiRow
 } SpiRow;
 
 /* screen_trigger_config.c */
-extern ScreenConfig *parse_config(Relation rel, const char *tgname, Oid tgoid,
-								  int nargs, char **args);
-extern ScreenConfig *get_config(FunctionCallInfo fcinfo, TriggerData *trigdata);
-extern bool category_listed(const char *cat, char **list, int n);
+extern ScreenConfig *trigger_config_parse(Relation rel, const char *tgname,
+										  Oid tgoid, int nargs, char **args);
+extern ScreenConfig *trigger_config_get(FunctionCallInfo fcinfo,
+										TriggerData *trigdata);
+extern bool trigger_category_listed(const char *cat, char **list, int n);
 
 /* screen_ledger.c */
 extern char *consignee_key(const char *s);
@@ -238,8 +239,8 @@ extern void ledger_reset(void);
 
 /* alert_writer.c */
 extern void screen_callbacks_init(void);
-extern void spi_enter(SpiRow *spi);
-extern void spi_leave(SpiRow *spi);
+extern void trigger_spi_enter(SpiRow *spi);
+extern void trigger_spi_leave(SpiRow *spi);
 extern void pending_add_shipment(Oid writer, Datum *v, const char *nulls,
 								 double stored);
 extern void pending_merge_ledger(const char *ckey, int32 substance_id,
@@ -251,8 +252,8 @@ extern void replace_row_history(ScreenConfig *cfg, const char *old_key,
 								SpiRow *spi, RowData *row);
 
 /* screen_trigger_rules.c */
-extern void identify(ScreenConfig *cfg, RowData *row, List **findings);
-extern void check_reject(ScreenConfig *cfg, RowData *row, List *findings);
+extern void trigger_identify(ScreenConfig *cfg, RowData *row, List **findings);
+extern void trigger_check_reject(ScreenConfig *cfg, RowData *row, List *findings);
 extern void apply_quantity_rules(ScreenConfig *cfg, RowData *row, Finding *f);
 extern void apply_cn_rules(ScreenConfig *cfg, RowData *row, List **findings);
 extern void apply_ident_rules(ScreenConfig *cfg, RowData *row, List *findings);

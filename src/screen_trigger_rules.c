@@ -125,10 +125,10 @@ finding_in_category(Finding *f, char **list, int n)
 {
 	int			i;
 
-	if (category_listed(f->category, list, n))
+	if (trigger_category_listed(f->category, list, n))
 		return true;
 	for (i = 0; i < f->nlistings; i++)
-		if (f->listing[i] && category_listed(f->listing[i]->category, list, n))
+		if (f->listing[i] && trigger_category_listed(f->listing[i]->category, list, n))
 			return true;
 	return false;
 }
@@ -253,7 +253,7 @@ identify_declared_cas(ScreenConfig *cfg, RowData *row, List **findings)
 
 /* Identification: name hits from the description and the declared CAS RN */
 void
-identify(ScreenConfig *cfg, RowData *row, List **findings)
+trigger_identify(ScreenConfig *cfg, RowData *row, List **findings)
 {
 	if (row->desc != NULL && row->desc_len > 0)
 	{
@@ -358,7 +358,7 @@ identify(ScreenConfig *cfg, RowData *row, List **findings)
 }
 
 void
-check_reject(ScreenConfig *cfg, RowData *row, List *findings)
+trigger_check_reject(ScreenConfig *cfg, RowData *row, List *findings)
 {
 	ListCell   *lc;
 
