@@ -55,10 +55,18 @@ CONJ = {"en": "and", "bg": "и", "cs": "a", "da": "og", "de": "und", "el": "κα
         "hu": "és", "it": "e", "lt": "ir", "lv": "un", "mt": "u", "nl": "en",
         "pl": "i", "pt": "e", "ro": "și", "sk": "a", "sl": "in", "sv": "och"}
 
+# Toluene's CN names other than English are left out for now: the CN's
+# "other than ..." lists name toluene as a solvent deep inside them, and the
+# negation scope does not yet reach it in several languages
+# (tests/integration/text_cn.sh found 30 such texts; README, Limitations).
+SKIP = {("29023000", l) for l in CONJ if l != "en"}
+
 rows = []
 for c in codes:
     cas = next(iter(code_cas[c]))
     for l in sorted(desc[c]):
+        if (c, l) in SKIP:
+            continue
         d = desc[c][l].split(";")[0].split(". ")[0].strip()
         d = re.sub(r"\s*\((INN|DCI|[A-ZÀ-ÖØ-ÞА-ЯΑ-Ω]{2,5})\)", "", d)
         # an aside in brackets after a space is another name; brackets

@@ -121,9 +121,11 @@ SELECT n, cas, name, precursor.matches(name) AS matches,
   FROM fixture_name;
 -- the names where they disagree: none
 SELECT name, matches, screen_names_one FROM fixture_verdict WHERE matches <> screen_names_one;
--- The fixture holds no listed chemical (none of its CAS RNs is on a list).
--- A listed name inside a longer compound's name does not match (README,
--- "Look-alikes"); how many names still match, and what they name:
+-- The fixture holds no listed chemical (none of its CAS RNs is on a list),
+-- so a name that matches mentions a listed substance inside a longer name
+-- that the look-alike rules do not recognise (README, Chemical names; most
+-- such names, "acetone oxime", are no longer reported), or a salt of a
+-- listed substance.  How many, and which substances they mention:
 SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM precursor.substance s WHERE s.casrn::text = v.cas))
          AS names_of_listed_chemicals,
        count(*) FILTER (WHERE matches) AS names_matching, count(DISTINCT n) FILTER (WHERE matches) AS chemicals
@@ -133,11 +135,10 @@ SELECT h.substance, count(DISTINCT v.name) AS names
  WHERE v.matches AND NOT h.negated AND h.substance_id IS NOT NULL
  GROUP BY 1 ORDER BY 2 DESC, 1;
 -- lookup() reads a whole name: the fixture names it takes for a listed
--- substance.  Salts of a listed substance are right (the lists cover
--- them); "NPP" and "ppa" are abbreviations of listed substances.  Two
--- false positives are recorded here: the "aa-516/..." product codes (the
--- abbreviation "AA" followed by numbers) and "vitamin b1 phosphate" (one
--- edit from "vitamin L1", a synonym of anthranilic acid).
+-- substance.  Salts and esters of a listed substance are right (the lists
+-- cover them); "NPP" and "ppa" are abbreviations of listed substances;
+-- the "aa-516/..." product codes are not acetic anhydride: the
+-- abbreviation "AA" followed by numbers is a known false positive.
 SELECT DISTINCT v.name, h.substance, h.form
   FROM fixture_verdict v, LATERAL precursor.lookup(v.name) h
  WHERE v.matches ORDER BY 1, 2;

@@ -1048,6 +1048,11 @@ emit_hits(PmMatcher *m, uint32_t flags, PmHitFn on_hit, void *arg,
 	const char *t = m->nb.text;
 	size_t		nlen = m->nb.len;
 
+	/* recent hits (term, end): a variant inside a hit of its own term is not a hit */
+	uint32_t	recent_id[8];
+	size_t		recent_end[8];
+	int			nrecent = 0;
+
 	if (m->nhits > 1)
 		qsort(m->hits, m->nhits, sizeof(PmRaw), raw_cmp);
 	for (i = 0; i < m->nhits; i++)
@@ -1109,6 +1114,18 @@ emit_hits(PmMatcher *m, uint32_t flags, PmHitFn on_hit, void *arg,
 				out.term_id = ref->id;
 				out.rule = ref->rule;
 				out.score = base;
+				{
+					int			q;
+					bool		inside = false;
+
+					for (q = 0; q < nrecent && q < 8; q++)
+						inside |= recent_id[q] == ref->id && recent_end[q] >= h->e;
+					if (inside)
+						continue;
+					recent_id[nrecent % 8] = ref->id;
+					recent_end[nrecent % 8] = h->e;
+					nrecent++;
+				}
 				if (on_hit(&out, arg))
 					return PM_STOPPED;
 			}
