@@ -203,10 +203,19 @@ prepare_plans(void)
 void
 trigger_spi_enter(SpiRow *spi)
 {
+	MemoryContext caller = CurrentMemoryContext;
+
 	if (spi->connected)
 		return;
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
+
+	/*
+	 * Stay in the caller's (per-row) context: findings and strings made
+	 * after this point are read after SPI_finish (annotate mode), which
+	 * frees SPI's procedure context.
+	 */
+	MemoryContextSwitchTo(caller);
 	spi->connected = true;
 	spi->nestlevel = screen_search_path_pin();
 	prepare_plans();
