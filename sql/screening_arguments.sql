@@ -1,12 +1,17 @@
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS precursor;
--- contrib citext may be missing (a package build's cluster): its blocks are
--- then skipped, and expected/screening_arguments_1.out holds that output
-SELECT count(*) > 0 AS have_citext FROM pg_catalog.pg_available_extensions
- WHERE name = 'citext' \gset
-\if :have_citext
-CREATE EXTENSION IF NOT EXISTS citext;
-\endif
+-- contrib citext may be missing or not loadable (a package build's cluster
+-- lists it but cannot create it): its blocks are then skipped, and
+-- expected/screening_arguments_1.out holds that output
+DO $$
+BEGIN
+	CREATE EXTENSION IF NOT EXISTS citext;
+EXCEPTION WHEN OTHERS THEN
+	NULL;
+END
+$$;
+SELECT count(*) > 0 AS have_citext FROM pg_catalog.pg_extension
+ WHERE extname = 'citext' \gset
 RESET client_min_messages;
 -- The trigger arguments and column types the README documents that other
 -- files do not exercise: the rules cas_in_text and cn_in_text, consignor=,
