@@ -7,13 +7,14 @@
 #
 # The install script of the current version is assembled from
 # extension/parts/*.sql, one file per concern, in file-name order.  Older
-# versions' install scripts are frozen files (extension/precursor--1.0.sql is
-# the assembly of tag v1.0) with their own secondary control files; the
+# versions' install scripts are frozen files (extension/precursor--1.0.sql and
+# --1.1.sql are the assemblies of tags v1.0 and v1.1), with a secondary control
+# file where a version's settings differ (1.0's schema); the
 # upgrade scripts extension/precursor--A--B.sql take an installed database
-# from one version to the next (tests/integration/upgrade_from_1_0.sh).
+# from one version to the next (tests/integration/upgrade_from_older.sh).
 
 EXTENSION   = precursor
-EXTVERSION  = 1.1
+EXTVERSION  = 1.2
 
 MODULE_big  = precursor
 CORE_SRCS   = $(sort $(wildcard src/core/*.c))

@@ -1,5 +1,5 @@
 /*
- * precursor 1.1 install script.
+ * precursor 1.2 install script.
  *
  * Assembled by the Makefile from the files in extension/parts, in file-name order:
  *   00  this header: the schema precursor
