@@ -10,13 +10,15 @@ CREATE EXTENSION IF NOT EXISTS precursor;
 RESET client_min_messages;
 
 SELECT release, previous, shipped_in, acts_up_to FROM precursor.list_release_installed;
-SELECT watchlist, count(*) AS entries, sum(cardinality(synonyms)) AS synonyms
-  FROM precursor.list_release_entry GROUP BY watchlist ORDER BY watchlist;
--- the snapshot is the shipped lists
-SELECT (SELECT count(*) FROM precursor.list_release_entry) =
+-- 2025-08-14 as 1.1 shipped it, and the corrected edition 1.2 installs
+SELECT release, watchlist, count(*) AS entries, sum(cardinality(synonyms)) AS synonyms,
+       count(*) FILTER (WHERE coverage IS NULL) AS coverage_unrecorded
+  FROM precursor.list_release_entry GROUP BY release, watchlist ORDER BY release, watchlist;
+-- the installed release's snapshot is the shipped lists
+SELECT (SELECT count(*) FROM precursor.list_release_entry AS e JOIN precursor.list_release_installed USING (release)) =
        (SELECT count(*) FROM precursor.substance WHERE builtin) AS snapshot_complete;
--- one release: nothing changed yet
-SELECT count(*) AS changes FROM precursor.list_release_changes;
+-- what the corrected edition changed (itemised in watchlist_corrections)
+SELECT release, count(*) AS changes FROM precursor.list_release_changes GROUP BY release;
 
 -- readers may read the releases; PUBLIC may not, nor write them
 CREATE ROLE list_release_reader;
@@ -37,8 +39,10 @@ ALTER TABLE precursor.substance_cn DISABLE TRIGGER USER;
 -- added: a new scheduled chemical; a new synonym for phenylacetone
 DELETE FROM precursor.substance
  WHERE casrn = '94-59-7' AND watchlist_id = (SELECT watchlist_id FROM precursor.watchlist WHERE code = 'EU-273/2004');
-UPDATE precursor.substance SET category = '2B', source_act = '2099/1'
+UPDATE precursor.substance SET category = '2B', source_act = '2099/1', covers_ethers = true
  WHERE casrn = '67-64-1' AND watchlist_id = (SELECT watchlist_id FROM precursor.watchlist WHERE code = 'EU-273/2004');
+UPDATE precursor.substance SET name = 'Piperonal (heliotropin)', source_act = '2099/1'
+ WHERE casrn = '120-57-0' AND watchlist_id = (SELECT watchlist_id FROM precursor.watchlist WHERE code = 'EU-273/2004');
 INSERT INTO precursor.substance (substance_id, watchlist_id, name, category, casrn, source_url, source_act, builtin)
 SELECT 99999, watchlist_id, 'Example new precursor', '1', '50-00-0', 'https://example.org', '2099/1', true
   FROM precursor.watchlist WHERE code = 'EU-273/2004';
@@ -47,11 +51,11 @@ SELECT 99999, substance_id, 'Benzylmethylketon', 'de', 'translation', true
   FROM precursor.substance
  WHERE casrn = '103-79-7' AND watchlist_id = (SELECT watchlist_id FROM precursor.watchlist WHERE code = 'EU-273/2004');
 INSERT INTO precursor.list_release (release, previous, shipped_in, acts_up_to, note)
-VALUES ('2099-01-01', '2025-08-14', '9.9', '2099/1', 'simulated');
+VALUES ('2099-01-01', '2025-08-14.1', '9.9', '2099/1', 'simulated');
 SELECT precursor.list_release_snapshot('2099-01-01') > 0 AS recorded;
 SELECT release FROM precursor.list_release_installed;
-SELECT release, change, watchlist, name, casrn, old_category, new_category, synonym, act
-  FROM precursor.list_release_changes ORDER BY change, watchlist, name;
+SELECT release, change, watchlist, name, casrn, old_category, new_category, synonym, act, detail
+  FROM precursor.list_release_changes WHERE release = '2099-01-01' ORDER BY change, watchlist, name;
 ROLLBACK;
 
 SELECT release FROM precursor.list_release_installed;

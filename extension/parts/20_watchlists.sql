@@ -111,12 +111,16 @@ CREATE TABLE precursor.substance (
 	in_force_from date NULL,
 	note		text NULL,
 	builtin		boolean NOT NULL DEFAULT false,
+	controlled_since date NULL,
+	controlled_by text NULL,
 	CONSTRAINT substance_name_unique UNIQUE (watchlist_id, name),
 	CONSTRAINT substance_threshold_pair CHECK ((threshold_qty IS NULL) = (threshold_unit IS NULL)),
 	CONSTRAINT substance_id_range CHECK ((builtin AND substance_id BETWEEN 1 AND 99999)
 									   OR (NOT builtin AND substance_id >= 100000)),
 	CONSTRAINT substance_not_self_excluded CHECK (casrn IS NULL OR excluded_casrn IS NULL
-												  OR NOT (casrn OPERATOR(@extschema@.=) ANY (excluded_casrn)))
+												  OR NOT (casrn OPERATOR(@extschema@.=) ANY (excluded_casrn))),
+	-- an entry is amended after it came under control, not before
+	CONSTRAINT substance_controlled_before_amended CHECK (controlled_since <= in_force_from)
 );
 ALTER SEQUENCE precursor.substance_substance_id_seq OWNED BY precursor.substance.substance_id;
 CREATE INDEX substance_watchlist_idx ON precursor.substance (watchlist_id);
@@ -145,7 +149,9 @@ COMMENT ON COLUMN precursor.substance.covers_esters IS 'The entry also covers es
 COMMENT ON COLUMN precursor.substance.excludes IS 'What the entry explicitly excludes, as text (e.g. cathine, salts of hydrochloric acid).';
 COMMENT ON COLUMN precursor.substance.excluded_casrn IS 'CAS RNs the entry explicitly excludes (cathine 492-39-7 on the ephedrine family).';
 COMMENT ON COLUMN precursor.substance.source_act IS 'The act (or CND decision) the entry in its current wording comes from.';
-COMMENT ON COLUMN precursor.substance.in_force_from IS 'Date from which the act in source_act applies, when known.';
+COMMENT ON COLUMN precursor.substance.in_force_from IS 'Date from which the act in source_act (the last act that amended the entry) applies, when known. When the substance came under control is controlled_since.';
+COMMENT ON COLUMN precursor.substance.controlled_since IS 'Date from which the substance is controlled in this list (the first act that listed it applies), when known; earlier than in_force_from when a later act amended the entry.';
+COMMENT ON COLUMN precursor.substance.controlled_by IS 'The act or decision that brought the substance under control in this list, and where it is published.';
 COMMENT ON COLUMN precursor.substance.note IS 'Provenance notes carried over from the reference data.';
 
 CREATE TABLE precursor.substance_cn (
@@ -448,11 +454,11 @@ CREATE VIEW precursor.substance_overview WITH (security_invoker = true) AS
 						'name', y.name, 'lang', y.lang, 'kind', y.kind, 'source_url', y.source_url)
 					ORDER BY y.lang, y.kind, y.name)
 			  FROM precursor.synonym AS y WHERE y.substance_id = s.substance_id) AS synonyms,
-		   w.active, s.builtin
+		   w.active, s.builtin, s.controlled_since, s.controlled_by
 	  FROM precursor.substance AS s
 	  JOIN precursor.watchlist AS w USING (watchlist_id);
 COMMENT ON VIEW precursor.substance_overview IS
-	'One row per watchlist entry with its list, category, CN codes, threshold, coverage, exclusions, legal source and all synonyms (JSON).';
+	'One row per watchlist entry with its list, category, CN codes, threshold, coverage, exclusions, legal source (the act of its current wording and the date it applies from), when it came under control and by which act, and all synonyms (JSON).';
 
 CREATE FUNCTION precursor.substance_profile(cas @extschema@.casrn)
 	RETURNS SETOF precursor.substance_overview

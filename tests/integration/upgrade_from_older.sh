@@ -11,6 +11,9 @@
 #     constraints, indexes, triggers, views, operators, operator classes,
 #     casts, comments, privileges, what pg_dump dumps) equal those of a fresh
 #     install, Citus-style: an SQL change without its upgrade step fails;
+#   - the shipped rows (lists, entries, CN codes, synonyms) and the list
+#     releases with their entries equal those of a fresh install: a data
+#     correction without its upgrade step fails too;
 #   - after the upgrade, the types work with the default search_path.
 # Runs inside the throwaway cluster (PG* set).  Exit 0 = pass.
 set -euo pipefail
@@ -26,11 +29,13 @@ pass() { echo "ok - $1"; }
 bad() { echo "not ok - $1"; fail=1; }
 q() { psql -qXAt -v ON_ERROR_STOP=1 -d "$1" -c "$2"; }
 catalog() { psql -qXAt -v ON_ERROR_STOP=1 -d "$1" -f tests/integration/lib/extension_catalog.sql; }
+shipped() { psql -qXAt -v ON_ERROR_STOP=1 -d "$1" -f tests/integration/lib/shipped_rows.sql; }
 
 current=$(sed -n "s/^default_version = '\(.*\)'$/\1/p" precursor.control)
 createdb "$new"
 q "$new" "CREATE EXTENSION precursor"
 catalog "$new" >"$work/fresh.catalog"
+shipped "$new" >"$work/fresh.shipped"
 
 # 1.0 put everything in schema precursor; later versions put the types in public
 schema_of() { if [ "$1" = 1.0 ]; then echo precursor; else echo public; fi; }
@@ -54,7 +59,9 @@ upgrade_from() {
 		&& pass "upgraded to the default version" || bad "not at the default version after the update"
 
 	state "$old" >"$work/after"
-	diff -u "$work/before" "$work/after" && pass "every row, alert, review, audit row, sequence and trigger kept" \
+	# the shipped rows are the new version's (compared with a fresh install below)
+	diff -u <(grep -v '^shipped ' "$work/before") <(grep -v '^shipped ' "$work/after") \
+		&& pass "every user row, alert, review, audit row, sequence and trigger kept" \
 		|| bad "the upgrade changed the data"
 	got=$(works "$old" 2>&1 || true)
 	[ "$(cut -d' ' -f1-3 <<<"$got")" = "1 true 1" ] && [ "$(cut -d' ' -f4 <<<"$got")" -ge 1 ] \
@@ -71,6 +78,15 @@ upgrade_from() {
 	else
 		bad "upgraded and fresh installs differ (- fresh, + upgraded):"
 		head -n 80 "$work/catalog.diff"
+	fi
+
+	shipped "$old" >"$work/upgraded.shipped"
+	n=$(wc -l <"$work/fresh.shipped")
+	if diff -u "$work/fresh.shipped" "$work/upgraded.shipped" >"$work/shipped.diff"; then
+		pass "upgraded and fresh installs have the same shipped rows and list releases ($n values)"
+	else
+		bad "shipped rows of the upgraded and fresh installs differ (- fresh, + upgraded):"
+		head -n 40 "$work/shipped.diff" | cut -c1-300
 	fi
 }
 
