@@ -31,6 +31,7 @@ ALTER TABLE precursor.substance
 COMMENT ON COLUMN precursor.substance.in_force_from IS 'Date from which the act in source_act (the last act that amended the entry) applies, when known. When the substance came under control is controlled_since.';
 COMMENT ON COLUMN precursor.substance.controlled_since IS 'Date from which the substance is controlled in this list (the first act that listed it applies), when known; earlier than in_force_from when a later act amended the entry.';
 COMMENT ON COLUMN precursor.substance.controlled_by IS 'The act or decision that brought the substance under control in this list, and where it is published.';
+COMMENT ON COLUMN precursor.substance.covers_stereoisomers IS 'The entry also covers the stereoisomeric forms (EU Category 1; UN APAAN, "and its optical isomers").';
 
 CREATE OR REPLACE VIEW precursor.substance_overview WITH (security_invoker = true) AS
 	SELECT s.substance_id, w.code AS watchlist, w.regime, s.category, s.name, s.casrn,

@@ -144,7 +144,7 @@ COMMENT ON COLUMN precursor.substance.category IS 'EU-273/2004: 1, 2A, 2B, 3; EU
 COMMENT ON COLUMN precursor.substance.threshold_qty IS 'Threshold quantity in threshold_unit; its meaning (yearly exemption etc.) is in threshold_note and threshold_act.';
 COMMENT ON COLUMN precursor.substance.threshold_act IS 'The act the threshold comes from (273/2004 Annex II or 2015/1011 Annex I for the shipped lists).';
 COMMENT ON COLUMN precursor.substance.covers_salts IS 'The entry also covers the salts of the substance (annex footnote).';
-COMMENT ON COLUMN precursor.substance.covers_stereoisomers IS 'The entry also covers the stereoisomeric forms (EU Category 1).';
+COMMENT ON COLUMN precursor.substance.covers_stereoisomers IS 'The entry also covers the stereoisomeric forms (EU Category 1; UN APAAN, "and its optical isomers").';
 COMMENT ON COLUMN precursor.substance.covers_esters IS 'The entry also covers esters (BMK and PMK glycidic acid).';
 COMMENT ON COLUMN precursor.substance.excludes IS 'What the entry explicitly excludes, as text (e.g. cathine, salts of hydrochloric acid).';
 COMMENT ON COLUMN precursor.substance.excluded_casrn IS 'CAS RNs the entry explicitly excludes (cathine 492-39-7 on the ephedrine family).';
