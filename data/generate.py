@@ -259,6 +259,32 @@ def derived_names(row):
     return out
 
 
+def apply_control_dates(entries):
+    """Set each entry's controlled_since and controlled_by from
+    controlled_since.csv: when it came under control in its list, and by
+    which act (in Regulation 111/2005, the twin of the act that amended
+    273/2004)."""
+    dates = control_dates()
+    used = set()
+    for e in entries:
+        r = e["row"]
+        key = (r["regime"], r["name"])
+        if key not in dates:
+            die("row without a line in controlled_since.csv: %s" % (key,))
+        used.add(key)
+        c = dates[key]
+        act = c["act"]
+        if e["list"] == EU111:
+            act = TWIN_ACT_111.get(act, act)
+        e["controlled_since"] = c["controlled_since"] or None
+        e["controlled_by"] = "%s, %s" % (ACTS[act]["title"], ACTS[act]["url"]) if act else None
+        amended = in_force(r["source_url"], r["regime"])
+        if e["controlled_since"] and amended and e["controlled_since"] > amended:
+            die("%s came under control after its last amendment" % (key,))
+    if set(dates) - used:
+        die("controlled_since.csv rows that match no entry: %s" % sorted(set(dates) - used))
+
+
 # ---------------------------------------------------------------------------
 # build
 # ---------------------------------------------------------------------------
@@ -380,26 +406,7 @@ def build():
         if hit == 0:
             die("density row matches nothing: " + d["cas"])
 
-    # when each entry came under control in its list, and by which act
-    dates = control_dates()
-    used = set()
-    for e in entries:
-        r = e["row"]
-        key = (r["regime"], r["name"])
-        if key not in dates:
-            die("row without a line in controlled_since.csv: %s" % (key,))
-        used.add(key)
-        c = dates[key]
-        act = c["act"]
-        if e["list"] == EU111:
-            act = TWIN_ACT_111.get(act, act)
-        e["controlled_since"] = c["controlled_since"] or None
-        e["controlled_by"] = "%s, %s" % (ACTS[act]["title"], ACTS[act]["url"]) if act else None
-        amended = in_force(r["source_url"], r["regime"])
-        if e["controlled_since"] and amended and e["controlled_since"] > amended:
-            die("%s came under control after its last amendment" % (key,))
-    if set(dates) - used:
-        die("controlled_since.csv rows that match no entry: %s" % sorted(set(dates) - used))
+    apply_control_dates(entries)
 
     # names must be unique per list
     seen = set()
