@@ -1290,7 +1290,7 @@ VALUES
      NULL, NULL,
      'http://data.europa.eu/eli/reg_del/2020/1737/oj',
      'United Nations Convention against Illicit Traffic in Narcotic Drugs and Psychotropic Substances, 1988, Table I (CND decision 62/10)', NULL,
-     'CND decision 62/10 (19.3.2019), per EU 2020/1737 recital 2. UNVERIFIED: a third-party source claims CND 68 (2025) regrouped PMK glycidate esters under the acid; not confirmed. HS code = first 6 digits of the EU CN code for the same CAS (HS 2022 basis); NOT read from a current Red List.',
+     'CND decision 62/10 (19.3.2019), per EU 2020/1737 recital 2. The seven other esters of PMK glycidic acid have been in Table I since 3.12.2024, each its own entry (INCB notice of that date, https://www.incb.org/incb/en/news/news_2024/scheduling-2024-precursors.html); the claim of a third-party source that CND 68 (2025) regrouped them under the acid was not confirmed (corrected in precursor 1.2, issue 9 item 7). HS code = first 6 digits of the EU CN code for the same CAS (HS 2022 basis); NOT read from a current Red List.',
      NULL, NULL, true),
     (140, 3, '3,4-MDP-2-P methyl glycidic acid (PMK glycidic acid)', 'en', 'Table I', '2167189-50-4',
      NULL, NULL, NULL, NULL, NULL,
