@@ -123,6 +123,33 @@ typedef struct Finding
 	StringInfoData reasons;		/* JSON objects, comma separated */
 } Finding;
 
+/*
+ * The reason codes: the "rule" of each JSON object in a finding's reasons.
+ * Their text and meaning are in trigger_reasons[] (screen_trigger_reasons.c).
+ */
+typedef enum ReasonCode
+{
+	REASON_NAME,
+	REASON_CAS,
+	REASON_CAS_IN_TEXT,
+	REASON_EC_IN_TEXT,
+	REASON_CN_IN_TEXT,
+	REASON_MORE_MENTIONS,
+	REASON_HITS_TRUNCATED,
+	REASON_CUMULATIVE,
+	REASON_QUANTITY_UNKNOWN,
+	REASON_QUANTITY_INVALID,
+	REASON_UNIT_UNKNOWN,
+	REASON_UNIT_UNCONVERTIBLE,
+	REASON_OVER_THRESHOLD,
+	REASON_BELOW_THRESHOLD,
+	REASON_CN_MISMATCH,
+	REASON_CN_WATCH,
+	REASON_CASRN_INVALID,
+	REASON_CN_INVALID,
+	NUM_REASONS
+} ReasonCode;
+
 typedef struct RowData
 {
 	char	   *desc;
@@ -250,6 +277,13 @@ extern void pending_flush(void);
 extern void insert_alerts(ScreenConfig *cfg, RowData *row, List *findings);
 extern void replace_row_history(ScreenConfig *cfg, const char *old_key,
 								SpiRow *spi, RowData *row);
+
+/* screen_trigger_reasons.c: a reason is reason_begin, reason_str/num..., reason_end */
+extern const char *reason_code(ReasonCode code);
+extern void reason_begin(Finding *f, ReasonCode code);
+extern void reason_str(Finding *f, const char *key, const char *value);
+extern void reason_num(Finding *f, const char *key, double value);
+extern void reason_end(Finding *f);
 
 /* screen_trigger_rules.c */
 extern void trigger_identify(ScreenConfig *cfg, RowData *row, List **findings);
