@@ -147,3 +147,34 @@ AS $$
 	SELECT (row_number() OVER (ORDER BY l.step, l.ord))::integer, l.topic, l.detail
 	  FROM lines l ORDER BY l.step, l.ord
 $$;
+
+-- Trigger arguments (issue 12): precursor.screen_trigger_arguments() lists
+-- trigger_args[]; the trigger's COMMENT is derived from it.
+CREATE FUNCTION precursor.screen_trigger_arguments()
+	RETURNS TABLE (name text, kind text, accepts text, default_value text, screened boolean, help text)
+	LANGUAGE c STABLE PARALLEL SAFE ROWS 20
+	AS 'MODULE_PATHNAME', 'precursor_screen_trigger_arguments';
+COMMENT ON FUNCTION precursor.screen_trigger_arguments() IS
+	'The arguments of precursor.screen_trigger(), in order, as the trigger parses them: kind column (names a column; accepts: its types) or value (a setting; its default), screened (at least one such column is required), and what it is for.';
+
+-- The trigger's COMMENT is derived from its argument table (trigger_args[],
+-- src/screen_trigger_config.c), so it cannot disagree with what it parses.
+DO $do$
+BEGIN
+	EXECUTE pg_catalog.format('COMMENT ON FUNCTION precursor.screen_trigger() IS %L',
+		'BEFORE INSERT OR UPDATE FOR EACH ROW trigger that screens declarations (INSERT, UPDATE and COPY).  '
+		|| 'Arguments are key=value (precursor.screen_trigger_arguments() describes each): '
+		|| (SELECT pg_catalog.string_agg(a.name, ', ' ORDER BY a.ord)
+		      FROM precursor.screen_trigger_arguments() WITH ORDINALITY
+		           AS a(name, kind, accepts, default_value, screened, help, ord)
+		     WHERE a.kind = 'column')
+		|| ' (column names); '
+		|| (SELECT pg_catalog.string_agg(a.name || ': ' || a.help
+		                                 || COALESCE(' (default ' || a.default_value || ')', ''),
+		                                 '; ' ORDER BY a.ord)
+		      FROM precursor.screen_trigger_arguments() WITH ORDINALITY
+		           AS a(name, kind, accepts, default_value, screened, help, ord)
+		     WHERE a.kind = 'value')
+		|| '.');
+END
+$do$;

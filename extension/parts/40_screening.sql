@@ -323,8 +323,34 @@ COMMENT ON FUNCTION precursor.review_alert(bigint, text, text) IS
 -- ---------------------------------------------------------------------------
 CREATE FUNCTION precursor.screen_trigger() RETURNS trigger
 	LANGUAGE c AS 'MODULE_PATHNAME', 'precursor_screen_trigger';
-COMMENT ON FUNCTION precursor.screen_trigger() IS
-	'BEFORE INSERT OR UPDATE FOR EACH ROW trigger that screens declarations (INSERT, UPDATE and COPY).  Arguments are key=value: description, casrn, cn, quantity, unit, consignee, consignor, country, date, key, annotate (column names); mode (alert, annotate, reject or a comma-separated combination); reject_categories; window; fuzzy; below_threshold (ignore|alert).';
+CREATE FUNCTION precursor.screen_trigger_arguments()
+	RETURNS TABLE (name text, kind text, accepts text, default_value text, screened boolean, help text)
+	LANGUAGE c STABLE PARALLEL SAFE ROWS 20
+	AS 'MODULE_PATHNAME', 'precursor_screen_trigger_arguments';
+COMMENT ON FUNCTION precursor.screen_trigger_arguments() IS
+	'The arguments of precursor.screen_trigger(), in order, as the trigger parses them: kind column (names a column; accepts: its types) or value (a setting; its default), screened (at least one such column is required), and what it is for.';
+
+-- The trigger's COMMENT is derived from its argument table (trigger_args[],
+-- src/screen_trigger_config.c), so it cannot disagree with what it parses.
+DO $do$
+BEGIN
+	EXECUTE pg_catalog.format('COMMENT ON FUNCTION precursor.screen_trigger() IS %L',
+		'BEFORE INSERT OR UPDATE FOR EACH ROW trigger that screens declarations (INSERT, UPDATE and COPY).  '
+		|| 'Arguments are key=value (precursor.screen_trigger_arguments() describes each): '
+		|| (SELECT pg_catalog.string_agg(a.name, ', ' ORDER BY a.ord)
+		      FROM precursor.screen_trigger_arguments() WITH ORDINALITY
+		           AS a(name, kind, accepts, default_value, screened, help, ord)
+		     WHERE a.kind = 'column')
+		|| ' (column names); '
+		|| (SELECT pg_catalog.string_agg(a.name || ': ' || a.help
+		                                 || COALESCE(' (default ' || a.default_value || ')', ''),
+		                                 '; ' ORDER BY a.ord)
+		      FROM precursor.screen_trigger_arguments() WITH ORDINALITY
+		           AS a(name, kind, accepts, default_value, screened, help, ord)
+		     WHERE a.kind = 'value')
+		|| '.');
+END
+$do$;
 
 CREATE FUNCTION precursor.screen_trigger_validate(trigger_oid oid) RETURNS void
 	LANGUAGE c VOLATILE STRICT AS 'MODULE_PATHNAME', 'precursor_screen_trigger_validate';
