@@ -80,7 +80,7 @@ void
 _PG_init(void)
 {
 	define_settings();
-	precursor_watchlist_cache_init();
+	precursor_watchlist_snapshot_init();
 	precursor_screening_init();
 	precursor_drop_guard_init();
 	/* SET precursor.fuzy = on is an error, not a silent new setting */

@@ -53,7 +53,7 @@ extern void precursor_recv_invalid(struct StringInfoData *buf, int start,
 extern void precursor_drop_guard_init(void);
 
 /* watchlist_cache.c: per-backend compiled watchlist, invalidated at commit */
-extern void precursor_watchlist_cache_init(void);
+extern void precursor_watchlist_snapshot_init(void);
 
 /* screen_trigger.c: end-of-statement hooks flushing buffered alerts */
 extern void precursor_screening_init(void);

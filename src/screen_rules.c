@@ -1,25 +1,19 @@
 /*
  * screen_rules.c
- *		Per-backend cache of what the screening rules need to know about every
- *		watchlist substance (threshold, density, CAS RN, CN codes), and unit
- *		conversion.  See screen_rules.h.
+ *		The rules view of the watchlist snapshot: what the screening rules
+ *		need to know about every watchlist substance (threshold in its base
+ *		unit, severity, the CAS RN and CN code indexes), and unit conversion.
+ *		See screen_rules.h.
  *
- * The cache lives in its own memory context under TopMemoryContext.  It is
- * loaded with two queries the first time a trigger needs it and again after
- * the watchlists' change signal (a relcache invalidation naming
- * precursor.watchlist, or a full reset) marks it stale; so a bulk load pays
- * for the queries once, not per row.
+ * The view is built by the snapshot's loader (watchlist_snapshot.c) in the
+ * snapshot's memory context, so it is loaded, invalidated and freed with
+ * the matcher view: a bulk load pays for the queries once, not per row.
  */
 #include "precursor.h"
 
 #include <math.h>
 
-#include "catalog/namespace.h"
-#include "executor/spi.h"
-#include "utils/builtins.h"
 #include "utils/guc.h"
-#include "utils/inval.h"
-#include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
 #include "casrn.h"
@@ -39,25 +33,24 @@ typedef struct CnIndex
 	const RuleCn *entry;
 } CnIndex;
 
-static MemoryContext rules_cxt = NULL;
-static bool rules_stale = true;
-static bool rules_callback_registered = false;
-static Oid	rules_watchlist_relid = InvalidOid;
-
-static RuleSubstance *rules_subs = NULL;	/* sorted by substance_id */
-static int	rules_nsubs = 0;
-static CasIndex *rules_cas = NULL;		/* sorted by cas */
-static int	rules_ncas = 0;
-static CnIndex *rules_cn = NULL;		/* sorted by cn */
-static int	rules_ncnidx = 0;
-
-static void
-rules_relcache_callback(Datum arg, Oid relid)
+/* The rules view, in its snapshot's context */
+typedef struct RulesView
 {
-	/* Only mark: the rebuild happens lazily, inside a transaction. */
-	if (relid == InvalidOid || relid == rules_watchlist_relid)
-		rules_stale = true;
-}
+	CasIndex   *cas;			/* sorted by cas */
+	int			ncas;
+	CnIndex    *cn;				/* sorted by cn */
+	int			ncn;
+} RulesView;
+
+/* The snapshot the lookups below read, set by screen_rules_ensure_loaded() */
+static WatchlistSnapshot *rules_snap = NULL;
+
+#define rules_subs	(rules_snap->subs)
+#define rules_nsubs (rules_snap->nsubs)
+#define rules_cas	(rules_snap->rules->cas)
+#define rules_ncas	(rules_snap->rules->ncas)
+#define rules_cn	(rules_snap->rules->cn)
+#define rules_ncnidx (rules_snap->rules->ncn)
 
 static float
 category_severity(const char *cat)
@@ -106,187 +99,50 @@ cmp_cn(const void *a, const void *b)
 	return cmp_sub(x->sub, y->sub);
 }
 
-static char *
-cache_strdup(SPITupleTable *tt, int row, int col)
-{
-	char	   *v = SPI_getvalue(tt->vals[row], tt->tupdesc, col);
-
-	return v ? MemoryContextStrdup(rules_cxt, v) : NULL;
-}
-
 /*
- * Load the cache.  On error the cache stays stale and is rebuilt from
- * scratch at the next call.
+ * Build the rules view of a snapshot in its context: each substance's
+ * threshold in the base unit of its kind and its severity, the CAS RN and CN
+ * code indexes.
  */
-static void
-rules_load(void)
+void
+screen_rules_view_build(WatchlistSnapshot *snap)
 {
-	Oid			nsp;
-	int			rc;
-	int			i;
-	SPITupleTable *tt;
-	uint64		n;
-	int		   *ncn_per_sub;
-	int			ncn_total = 0;
-	RuleCn	  **cn_next;
-	int64	   *cn_row_code;
-	int		   *cn_row_sub;
-	bool	   *cn_row_ex;
-	uint64		ncnrows;
+	RulesView  *v = MemoryContextAllocZero(snap->cxt, sizeof(RulesView));
+	int			i,
+				j;
 
-	if (!rules_callback_registered)
+	v->cas = MemoryContextAlloc(snap->cxt, sizeof(CasIndex) * Max(snap->nsubs, 1));
+	v->cn = MemoryContextAlloc(snap->cxt, sizeof(CnIndex) * Max(snap->ncn, 1));
+	for (i = 0; i < snap->nsubs; i++)
 	{
-		CacheRegisterRelcacheCallback(rules_relcache_callback, (Datum) 0);
-		rules_callback_registered = true;
-	}
-	if (rules_cxt == NULL)
-		rules_cxt = AllocSetContextCreate(TopMemoryContext,
-										  "precursor screening rules",
-										  ALLOCSET_DEFAULT_SIZES);
-	MemoryContextReset(rules_cxt);
-	rules_subs = NULL;
-	rules_nsubs = 0;
-	rules_cas = NULL;
-	rules_ncas = 0;
-	rules_cn = NULL;
-	rules_ncnidx = 0;
+		RuleSubstance *s = &snap->subs[i];
+		double		factor;
 
-	nsp = get_namespace_oid("precursor", false);
-	rules_watchlist_relid = get_relname_relid("watchlist", nsp);
-
-	rc = SPI_execute("SELECT s.substance_id, s.name, w.code, s.category,"
-					 "       s.casrn::pg_catalog.text,"
-					 "       s.threshold_qty::pg_catalog.float8, s.threshold_unit,"
-					 "       s.density_kg_per_l::pg_catalog.float8"
-					 "  FROM precursor.substance s"
-					 "  JOIN precursor.watchlist w"
-					 "    ON w.watchlist_id OPERATOR(pg_catalog.=) s.watchlist_id"
-					 " WHERE w.active"
-					 " ORDER BY s.substance_id", true, 0);
-	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "could not read precursor.substance: %s",
-			 SPI_result_code_string(rc));
-	tt = SPI_tuptable;
-	n = SPI_processed;
-	rules_subs = MemoryContextAllocZero(rules_cxt,
-										sizeof(RuleSubstance) * Max(n, 1));
-	for (i = 0; i < (int) n; i++)
-	{
-		RuleSubstance *s = &rules_subs[i];
-		char	   *v;
-		bool		isnull;
-
-		s->substance_id = DatumGetInt32(SPI_getbinval(tt->vals[i], tt->tupdesc,
-													  1, &isnull));
-		s->name = cache_strdup(tt, i, 2);
-		s->watchlist_code = cache_strdup(tt, i, 3);
-		s->category = cache_strdup(tt, i, 4);
-		v = SPI_getvalue(tt->vals[i], tt->tupdesc, 5);
-		if (v == NULL || !casrn_parse(v, strlen(v), &s->casrn, NULL))
-			s->casrn = 0;
-		v = SPI_getvalue(tt->vals[i], tt->tupdesc, 6);
-		s->threshold_unit = cache_strdup(tt, i, 7);
-		if (v != NULL && s->threshold_unit != NULL)
+		if (s->threshold_unit != NULL &&
+			screen_unit_parse(s->threshold_unit, strlen(s->threshold_unit),
+							  &s->threshold_kind, &factor))
 		{
-			double		factor;
-
-			s->threshold_qty = strtod(v, NULL);
-			if (screen_unit_parse(s->threshold_unit, strlen(s->threshold_unit),
-								  &s->threshold_kind, &factor))
-			{
-				s->has_threshold = true;
-				s->threshold_base = s->threshold_qty * factor;
-			}
+			s->has_threshold = true;
+			s->threshold_base = s->threshold_qty * factor;
 		}
-		v = SPI_getvalue(tt->vals[i], tt->tupdesc, 8);
-		s->density = v ? strtod(v, NULL) : 0.0;
-		if (!(s->density > 0.0))
-			s->density = 0.0;
 		s->severity = category_severity(s->category ? s->category : "");
+		for (j = 0; j < s->ncn; j++)
+		{
+			v->cn[v->ncn].cn = s->cn[j].cn;
+			v->cn[v->ncn].sub = s;
+			v->cn[v->ncn].entry = &s->cn[j];
+			v->ncn++;
+		}
+		if (s->casrn != 0)
+		{
+			v->cas[v->ncas].cas = s->casrn;
+			v->cas[v->ncas].sub = s;
+			v->ncas++;
+		}
 	}
-	rules_nsubs = (int) n;
-
-	/* CN codes, grouped per substance */
-	rc = SPI_execute("SELECT c.substance_id, c.cn_code::pg_catalog.text, c.ex"
-					 "  FROM precursor.substance_cn c"
-					 " ORDER BY c.substance_id, c.cn_code", true, 0);
-	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "could not read precursor.substance_cn: %s",
-			 SPI_result_code_string(rc));
-	tt = SPI_tuptable;
-	ncnrows = SPI_processed;
-	ncn_per_sub = palloc0(sizeof(int) * Max(rules_nsubs, 1));
-	cn_row_code = palloc(sizeof(int64) * Max(ncnrows, 1));
-	cn_row_sub = palloc(sizeof(int) * Max(ncnrows, 1));
-	cn_row_ex = palloc(sizeof(bool) * Max(ncnrows, 1));
-	for (i = 0; i < (int) ncnrows; i++)
-	{
-		bool		isnull;
-		int32		sid = DatumGetInt32(SPI_getbinval(tt->vals[i], tt->tupdesc,
-													  1, &isnull));
-		char	   *v = SPI_getvalue(tt->vals[i], tt->tupdesc, 2);
-		RuleSubstance key;
-		RuleSubstance *s;
-
-		cn_row_sub[i] = -1;
-		key.substance_id = sid;
-		s = bsearch(&key, rules_subs, rules_nsubs, sizeof(RuleSubstance), cmp_sub);
-		if (s == NULL || v == NULL ||
-			!cncode_parse(v, strlen(v), &cn_row_code[i], NULL))
-			continue;
-		cn_row_sub[i] = (int) (s - rules_subs);
-		cn_row_ex[i] = DatumGetBool(SPI_getbinval(tt->vals[i], tt->tupdesc,
-												  3, &isnull)) && !isnull;
-		ncn_per_sub[cn_row_sub[i]]++;
-		ncn_total++;
-	}
-	cn_next = palloc(sizeof(RuleCn *) * Max(rules_nsubs, 1));
-	for (i = 0; i < rules_nsubs; i++)
-	{
-		rules_subs[i].cn = MemoryContextAlloc(rules_cxt,
-											  sizeof(RuleCn) * Max(ncn_per_sub[i], 1));
-		cn_next[i] = rules_subs[i].cn;
-	}
-	rules_cn = MemoryContextAlloc(rules_cxt, sizeof(CnIndex) * Max(ncn_total, 1));
-	for (i = 0; i < (int) ncnrows; i++)
-	{
-		int			si = cn_row_sub[i];
-		RuleSubstance *s;
-		RuleCn	   *e;
-
-		if (si < 0)
-			continue;
-		s = &rules_subs[si];
-		e = cn_next[si]++;
-		e->cn = cn_row_code[i];
-		e->ex = cn_row_ex[i];
-		s->ncn++;
-		rules_cn[rules_ncnidx].cn = e->cn;
-		rules_cn[rules_ncnidx].sub = s;
-		rules_cn[rules_ncnidx].entry = e;
-		rules_ncnidx++;
-	}
-	qsort(rules_cn, rules_ncnidx, sizeof(CnIndex), cmp_cn);
-
-	/* CAS RN index */
-	rules_cas = MemoryContextAlloc(rules_cxt, sizeof(CasIndex) * Max(rules_nsubs, 1));
-	for (i = 0; i < rules_nsubs; i++)
-	{
-		if (rules_subs[i].casrn == 0)
-			continue;
-		rules_cas[rules_ncas].cas = rules_subs[i].casrn;
-		rules_cas[rules_ncas].sub = &rules_subs[i];
-		rules_ncas++;
-	}
-	qsort(rules_cas, rules_ncas, sizeof(CasIndex), cmp_cas);
-
-	pfree(ncn_per_sub);
-	pfree(cn_row_code);
-	pfree(cn_row_sub);
-	pfree(cn_row_ex);
-	pfree(cn_next);
-
-	rules_stale = false;
+	qsort(v->cn, v->ncn, sizeof(CnIndex), cmp_cn);
+	qsort(v->cas, v->ncas, sizeof(CasIndex), cmp_cas);
+	snap->rules = v;
 }
 
 int
@@ -309,17 +165,8 @@ screen_search_path_restore(int nestlevel)
 void
 screen_rules_ensure_loaded(void)
 {
-	int			nestlevel;
-
-	if (!rules_stale)
-		return;
-	/* SPI nests: this works whether or not the caller is connected. */
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	nestlevel = screen_search_path_pin();
-	rules_load();
-	screen_search_path_restore(nestlevel);
-	SPI_finish();
+	/* the trigger reads the lists as the alert tables' owner: no rights check */
+	rules_snap = watchlist_snapshot_get(false);
 }
 
 RuleSubstance *

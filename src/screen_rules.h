@@ -2,49 +2,24 @@
  * screen_rules.h
  *		The rules of declaration screening beyond name matching: what each
  *		watchlist substance's threshold, density and CN codes are, unit
- *		conversion, and the per-backend cache that answers "which substances
- *		carry this CAS RN / fit this CN code" without a query per row.
+ *		conversion, and the rules view of the watchlist snapshot
+ *		(watchlist_snapshot.h) that answers "which substances carry this CAS
+ *		RN / fit this CN code" without a query per row.
  *
- * Implemented in screen_rules.c; used by screen_trigger.c.  The cache is
- * loaded with SPI (the caller must be connected) and marked stale by the
- * watchlists' change signal (a relcache invalidation of precursor.watchlist).
+ * Implemented in screen_rules.c; used by the screening trigger.
  */
 #ifndef PRECURSOR_SCREEN_RULES_H
 #define PRECURSOR_SCREEN_RULES_H
 
 #include "precursor.h"
 
-typedef enum UnitKind
-{
-	UNIT_UNKNOWN = 0,
-	UNIT_MASS,					/* converted to kilograms */
-	UNIT_VOLUME					/* converted to litres */
-} UnitKind;
+#include "watchlist_snapshot.h"
 
-typedef struct RuleCn
-{
-	int64		cn;				/* core cncode encoding */
-	bool		ex;				/* the annex's "ex": only part of the code */
-} RuleCn;
-
-typedef struct RuleSubstance
-{
-	int32		substance_id;
-	char	   *name;
-	char	   *watchlist_code;
-	char	   *category;
-	int64		casrn;			/* 0 when the entry has none */
-	/* threshold, converted to the base unit of its kind (kg or l) */
-	bool		has_threshold;
-	double		threshold_base;
-	UnitKind	threshold_kind;
-	double		threshold_qty;	/* as the list writes it */
-	char	   *threshold_unit;
-	double		density;		/* kg per litre, 0 when unknown */
-	int			ncn;
-	RuleCn	   *cn;
-	float		severity;		/* 0..1 from the category, for scoring */
-} RuleSubstance;
+/*
+ * The rules view reads the snapshot's substances (UnitKind, RuleCn and the
+ * substance are defined in watchlist_snapshot.h, which loads them).
+ */
+typedef WatchlistSubstance RuleSubstance;
 
 /*
  * SPI work of the screening code runs under search_path = pg_catalog, pg_temp
@@ -58,7 +33,11 @@ typedef struct RuleSubstance
 extern int	screen_search_path_pin(void);
 extern void screen_search_path_restore(int nestlevel);
 
-/* Make sure the cache reflects the committed watchlists (SPI connected). */
+/*
+ * Make the rules view of the current snapshot the one the functions below
+ * read (reloading the snapshot if the lists changed).  Call once per row
+ * before them.
+ */
 extern void screen_rules_ensure_loaded(void);
 
 /* Substance by id, or NULL (e.g. an inactive list). */
