@@ -33,7 +33,7 @@
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
 
-#include "screen_registry.h"
+#include "screen_trigger_registry.h"
 #include "screen_trigger_int.h"
 
 PG_FUNCTION_INFO_V1(precursor_screen_trigger_validate);
@@ -479,7 +479,7 @@ trigger_config_parse(Relation rel, const char *tgname, Oid tgoid, int nargs,
 	cfg->tgname = pstrdup(tgname);
 	cfg->table_name = quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)),
 												 relname);
-	precursor_screen_default_options(&cfg->opts);
+	matching_default_options(&cfg->opts);
 	cfg->opts.lookup = false;
 	cfg->opts.stop_at_first = false;
 	for (i = 0; i < NUM_TRIGGER_ARGS; i++)
@@ -566,7 +566,7 @@ trigger_config_get(FunctionCallInfo fcinfo, TriggerData *trigdata)
 	MemoryContextSwitchTo(old);
 
 	/* once per statement: is this trigger still the one a manager approved? */
-	cfg->registered = screen_registry_check(trigdata->tg_relation, tg->tgname,
+	cfg->registered = registry_check(trigdata->tg_relation, tg->tgname,
 											tg->tgnargs, tg->tgargs, cfg->writer);
 	if ((cfg->modes & MODE_ALERT) && !cfg->registered)
 		ereport(ERROR,
@@ -642,10 +642,10 @@ precursor_screen_trigger_validate(PG_FUNCTION_ARGS)
 	cfg = trigger_config_parse(rel, NameStr(tg->tgname), tgoid, nargs, args);
 
 	/* a manager's approval is recorded; nobody else's alert trigger passes */
-	if (!screen_registry_check(rel, NameStr(tg->tgname), nargs, args, cfg->writer))
+	if (!registry_check(rel, NameStr(tg->tgname), nargs, args, cfg->writer))
 	{
-		if (screen_registry_may_register())
-			screen_registry_record(rel, NameStr(tg->tgname), nargs, args, cfg->writer);
+		if (registry_may_register())
+			registry_record(rel, NameStr(tg->tgname), nargs, args, cfg->writer);
 		else if (cfg->modes & MODE_ALERT)
 			ereport(ERROR,
 					(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),

@@ -2,7 +2,7 @@
  * screen_trigger_int.h
  *		Structures shared by the rooms of precursor.screen_trigger(): its
  *		configuration (screen_trigger_config.c), the shipment ledger
- *		(screen_ledger.c), the batched alert writer (alert_writer.c), the
+ *		(screen_trigger_ledger.c), the batched alert writer (screen_trigger_writer.c), the
  *		rules (screen_trigger_rules.c) and the entry point (screen_trigger.c).
  *
  * Internal to the trigger: nothing else includes it.
@@ -23,8 +23,8 @@
 
 #include "casrn.h"
 #include "cncode.h"
-#include "screen.h"
-#include "screen_rules.h"
+#include "matching.h"
+#include "watchlist_rules.h"
 
 /* SQLSTATE of a rejected declaration: class PR (precursor), see README */
 #define ERRCODE_PRECURSOR_REJECTED	MAKE_SQLSTATE('P','R','0','0','1')
@@ -218,7 +218,7 @@ typedef enum LedgerCol
 	LEDGER_NCOLS
 } LedgerCol;
 
-/* the shipments of one (consignee key, substance) pair, see screen_ledger.c */
+/* the shipments of one (consignee key, substance) pair, see screen_trigger_ledger.c */
 typedef struct LedgerKey
 {
 	int32		substance_id;
@@ -241,7 +241,7 @@ typedef struct LedgerPair
 
 /*
  * SPI for one row, entered at most once: connected, search_path pinned (see
- * screen_search_path_pin()) and the saved plans prepared.  Left by
+ * precursor_search_path_pin()) and the saved plans prepared.  Left by
  * trigger_spi_leave() before the trigger returns.
  */
 typedef struct SpiRow
@@ -257,14 +257,14 @@ extern ScreenConfig *trigger_config_get(FunctionCallInfo fcinfo,
 										TriggerData *trigdata);
 extern bool trigger_category_listed(const char *cat, char **list, int n);
 
-/* screen_ledger.c */
+/* screen_trigger_ledger.c */
 extern char *consignee_key(const char *s);
 extern LedgerPair *ledger_get(const char *ckey, int32 substance_id);
 extern void ledger_add(LedgerPair *pair, DateADT shipped_on, double quantity);
 extern void ledger_lock(void);
 extern void ledger_reset(void);
 
-/* alert_writer.c */
+/* screen_trigger_writer.c */
 extern void screen_callbacks_init(void);
 extern void trigger_spi_enter(SpiRow *spi);
 extern void trigger_spi_leave(SpiRow *spi);

@@ -55,7 +55,7 @@ static Finding *
 get_finding(List **findings, int32 substance_id, int64 hit_casrn,
 			const char *name, const char *watchlist, const char *category)
 {
-	RuleSubstance *sub = screen_rules_substance(substance_id);
+	RuleSubstance *sub = watchlist_rules_substance(substance_id);
 	int64		key;
 	ListCell   *lc;
 	Finding    *f = NULL;
@@ -144,7 +144,7 @@ finding_cn_fits(Finding *f, int64 declared, bool *has_codes)
 		if (f->listing[i] == NULL || f->listing[i]->ncn == 0)
 			continue;
 		*has_codes = true;
-		if (screen_rules_cn_fits(f->listing[i], declared))
+		if (watchlist_rules_cn_fits(f->listing[i], declared))
 			return true;
 	}
 	return false;
@@ -198,7 +198,7 @@ static void
 identify_declared_cas(ScreenConfig *cfg, RowData *row, List **findings)
 {
 	RuleSubstance **subs;
-	int			n = screen_rules_by_casrn(row->cas, &subs);
+	int			n = watchlist_rules_by_casrn(row->cas, &subs);
 	int			i;
 
 	for (i = 0; i < n; i++)
@@ -217,7 +217,11 @@ identify_declared_cas(ScreenConfig *cfg, RowData *row, List **findings)
 	}
 }
 
-/* Identification: name hits from the description and the declared CAS RN */
+/*
+ * Identification: name hits from the description and the declared CAS RN.
+ * (About 100 lines: the hit loop and the per-finding bounds it fills belong
+ * together.)
+ */
 void
 trigger_identify(ScreenConfig *cfg, RowData *row, List **findings)
 {
@@ -232,7 +236,7 @@ trigger_identify(ScreenConfig *cfg, RowData *row, List **findings)
 		 * the row is not rejected but every finding says the description
 		 * was not screened to its end, and alerts.
 		 */
-		hits = precursor_screen_hits(row->desc, row->desc_len, &cfg->opts,
+		hits = matching_hits(row->desc, row->desc_len, &cfg->opts,
 									 precursor_max_hits, &truncated);
 
 		foreach(lc, hits)
@@ -469,7 +473,7 @@ apply_quantity_rules(ScreenConfig *cfg, RowData *row, Finding *f)
 		f->aggravated = true;
 		return;
 	}
-	if (row->unit == NULL || !screen_unit_parse(row->unit, strlen(row->unit), &kind, &factor))
+	if (row->unit == NULL || !watchlist_unit_parse(row->unit, strlen(row->unit), &kind, &factor))
 	{
 		reason_begin(f, REASON_UNIT_UNKNOWN);
 		reason_num(f, "quantity", row->qty);
@@ -479,7 +483,7 @@ apply_quantity_rules(ScreenConfig *cfg, RowData *row, Finding *f)
 		reason_end(f);
 		return;
 	}
-	if (!screen_convert(row->qty * factor, kind, s->threshold_kind, s->density, &base))
+	if (!watchlist_unit_convert(row->qty * factor, kind, s->threshold_kind, s->density, &base))
 	{
 		reason_begin(f, REASON_UNIT_UNCONVERTIBLE);
 		reason_num(f, "quantity", row->qty);
@@ -553,7 +557,10 @@ append_expected_cn(Finding *f)
 	appendStringInfoChar(&f->reasons, ']');
 }
 
-/* The declared CN code against the identified substances, and on its own */
+/*
+ * The declared CN code against the identified substances, and on its own.
+ * (About 100 lines: cn_mismatch and cn_watch share the candidate search.)
+ */
 void
 apply_cn_rules(ScreenConfig *cfg, RowData *row, List **findings)
 {
@@ -596,7 +603,7 @@ apply_cn_rules(ScreenConfig *cfg, RowData *row, List **findings)
 		return;
 
 	/* a code the lists use for scheduled substances, none of them named */
-	n = screen_rules_by_cncode(row->cn, subs, listed, MAX_CN_CANDIDATES);
+	n = watchlist_rules_by_cncode(row->cn, subs, listed, MAX_CN_CANDIDATES);
 	for (i = 0; i < n; i++)
 	{
 		bool		named = false;

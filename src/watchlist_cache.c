@@ -4,10 +4,10 @@
  *		core (matcher.h) into one Vectorscan database, and the CAS RN and CN
  *		code maps of hit resolution.  The snapshot itself (load,
  *		invalidation, memory) is watchlist_snapshot.c; the scan that uses
- *		this view is hit_resolution.c.
+ *		this view is matching_hits.c.
  *
  * The exact matcher is compiled (or loaded from the matcher store,
- * matcher_store.c, keyed by the exact term list) the first time a scan needs
+ * matching_store.c, keyed by the exact term list) the first time a scan needs
  * it; the fuzzy variant, which also holds the pigeonhole pieces of long
  * terms, the first time fuzzy matching is asked for, so sessions that never
  * use it never pay for it.  Both are malloc'd by the core and freed with the
@@ -18,12 +18,12 @@
 #include "mb/pg_wchar.h"
 #include "utils/memutils.h"
 
-#include "matcher_store.h"
-#include "screen.h"
+#include "matching_store.h"
+#include "matching.h"
 #include "watchlist_cache.h"
 
 void
-precursor_require_utf8(void)
+matching_require_utf8(void)
 {
 	if (GetDatabaseEncoding() != PG_UTF8)
 		ereport(ERROR,
@@ -35,7 +35,7 @@ precursor_require_utf8(void)
 }
 
 void
-precursor_screen_default_options(ScreenOptions *opts)
+matching_default_options(ScreenOptions *opts)
 {
 	opts->fuzzy = precursor_fuzzy;
 	opts->lookup = false;
@@ -81,9 +81,9 @@ load_or_build(WatchlistCache *c, uint32 flags, bool *loaded,
 	MatcherStoreKey key;
 
 	*loaded = false;
-	if (!matcher_store_key(c->pmterms, c->nterms, flags, &key))
+	if (!matching_store_key(c->pmterms, c->nterms, flags, &key))
 		return pm_build(c->pmterms, c->nterms, flags, errbuf, errlen);
-	m = matcher_store_load(flags, &key);
+	m = matching_store_load(flags, &key);
 	if (m != NULL)
 	{
 		*loaded = true;
@@ -94,7 +94,7 @@ load_or_build(WatchlistCache *c, uint32 flags, bool *loaded,
 		return NULL;
 	PG_TRY();
 	{
-		matcher_store_save(m, flags, &key);
+		matching_store_save(m, flags, &key);
 	}
 	PG_CATCH();
 	{
@@ -186,7 +186,7 @@ watchlist_cache_get(bool need_fuzzy)
 	WatchlistCache *c;
 	char		errbuf[256];
 
-	precursor_require_utf8();
+	matching_require_utf8();
 	c = watchlist_snapshot_get(true)->matcher;
 
 	if (c->exact == NULL)
@@ -222,7 +222,7 @@ watchlist_cache_get(bool need_fuzzy)
 }
 
 void
-precursor_cache_stats(int *nterms, int *nsubstances, bool *fuzzy_built,
+watchlist_cache_stats(int *nterms, int *nsubstances, bool *fuzzy_built,
 					  bool *loaded)
 {
 	WatchlistCache *c = watchlist_cache_get(false);

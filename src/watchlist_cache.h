@@ -3,7 +3,7 @@
  *		The matcher view of the watchlist snapshot (watchlist_snapshot.h):
  *		the compiled terms and the identifier maps, as the hit resolution
  *		sees them.  Internal to watchlist_cache.c (which builds it) and
- *		hit_resolution.c (which scans with it); others use screen.h.
+ *		matching_hits.c (which scans with it); others use matching.h.
  */
 #ifndef PRECURSOR_WATCHLIST_CACHE_H
 #define PRECURSOR_WATCHLIST_CACHE_H

@@ -2,13 +2,13 @@
  * watchlist_snapshot.c
  *		The one loader of the watchlists: reads the active lists into a
  *		snapshot, builds the matcher view (watchlist_cache.c) and the rules
- *		view (screen_rules.c) inside it, and decides when it is stale.
+ *		view (watchlist_rules.c) inside it, and decides when it is stale.
  *		See watchlist_snapshot.h.
  *
  * Load: three queries with SPI (substances of active lists, their CN codes,
  * their terms from the view precursor.watchlist_term), run with the
  * caller's rights and search_path pinned to pg_catalog, pg_temp
- * (screen_search_path_pin()); every operator is schema-qualified as well.
+ * (precursor_search_path_pin()); every operator is schema-qualified as well.
  *
  * Invalidation: the watchlist tables' statement triggers
  * (watchlist_signal.c) send a relcache invalidation for precursor.watchlist.
@@ -44,7 +44,6 @@
 
 #include "casrn.h"
 #include "cncode.h"
-#include "screen_rules.h"
 #include "watchlist_snapshot.h"
 
 static WatchlistSnapshot *current = NULL;
@@ -370,14 +369,14 @@ snapshot_load(void)
 	/* SPI nests: this works whether or not the caller is connected. */
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "precursor: SPI_connect failed");
-	nestlevel = screen_search_path_pin();
+	nestlevel = precursor_search_path_pin();
 	load_substances(snap);
 	load_cn_codes(snap);
 	load_terms(snap);
-	screen_search_path_restore(nestlevel);
+	precursor_search_path_restore(nestlevel);
 	SPI_finish();
 
-	screen_rules_view_build(snap);
+	watchlist_rules_view_build(snap);
 	watchlist_cache_view_build(snap);
 	return snap;
 }

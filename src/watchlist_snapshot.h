@@ -6,7 +6,7 @@
  *
  *		- the matcher view (WatchlistCache, watchlist_cache.c): the terms
  *		  compiled for scanning, CAS RN and CN code maps for hit resolution;
- *		- the rules view (screen_rules.c): thresholds, densities, severity,
+ *		- the rules view (watchlist_rules.c): thresholds, densities, severity,
  *		  and the CAS RN / CN code indexes the trigger's rules look up.
  *
  * Both views point into the same substance array, so the matcher and the
@@ -85,7 +85,7 @@ typedef struct WatchlistSnapshot
 	int			nterms;
 
 	struct WatchlistCache *matcher; /* watchlist_cache.c */
-	struct RulesView *rules;	/* screen_rules.c */
+	struct RulesView *rules;	/* watchlist_rules.c */
 
 	/*
 	 * Loaded while an invalidation received after this transaction's first
@@ -125,6 +125,6 @@ extern int	watchlist_snapshot_find(const WatchlistSnapshot *s, int32 substance_i
 /* The views, built by the loader in the snapshot's context, and freed */
 extern void watchlist_cache_view_build(WatchlistSnapshot *s);
 extern void watchlist_cache_view_free(WatchlistSnapshot *s);
-extern void screen_rules_view_build(WatchlistSnapshot *s);
+extern void watchlist_rules_view_build(WatchlistSnapshot *s);
 
 #endif							/* PRECURSOR_WATCHLIST_SNAPSHOT_H */

@@ -1,15 +1,15 @@
 /*
- * screen_rules.h
+ * watchlist_rules.h
  *		The rules of declaration screening beyond name matching: what each
  *		watchlist substance's threshold, density and CN codes are, unit
  *		conversion, and the rules view of the watchlist snapshot
  *		(watchlist_snapshot.h) that answers "which substances carry this CAS
  *		RN / fit this CN code" without a query per row.
  *
- * Implemented in screen_rules.c; used by the screening trigger.
+ * Implemented in watchlist_rules.c; used by the screening trigger.
  */
-#ifndef PRECURSOR_SCREEN_RULES_H
-#define PRECURSOR_SCREEN_RULES_H
+#ifndef PRECURSOR_WATCHLIST_RULES_H
+#define PRECURSOR_WATCHLIST_RULES_H
 
 #include "precursor.h"
 
@@ -22,29 +22,17 @@
 typedef WatchlistSubstance RuleSubstance;
 
 /*
- * SPI work of the screening code runs under search_path = pg_catalog, pg_temp
- * (its queries are schema-qualified as well): a session's search_path cannot
- * capture an operator, function or cast, and saved plans, which the plan
- * cache re-plans whenever the search_path differs from the one they were
- * planned under, always see the same path.  Returns the GUC nest level to
- * pass to screen_search_path_restore(); an error in between is undone by
- * (sub)transaction abort.
- */
-extern int	screen_search_path_pin(void);
-extern void screen_search_path_restore(int nestlevel);
-
-/*
  * Make the rules view of the current snapshot the one the functions below
  * read (reloading the snapshot if the lists changed).  Call once per row
  * before them.
  */
-extern void screen_rules_ensure_loaded(void);
+extern void watchlist_rules_ensure_loaded(void);
 
 /* Substance by id, or NULL (e.g. an inactive list). */
-extern RuleSubstance *screen_rules_substance(int32 substance_id);
+extern RuleSubstance *watchlist_rules_substance(int32 substance_id);
 
 /* Substances whose CAS RN is cas; returns the count, *out points into the cache. */
-extern int	screen_rules_by_casrn(int64 cas, RuleSubstance ***out);
+extern int	watchlist_rules_by_casrn(int64 cas, RuleSubstance ***out);
 
 /*
  * Substances with a CN code that fits the declared code: the listed code
@@ -52,17 +40,17 @@ extern int	screen_rules_by_casrn(int64 cas, RuleSubstance ***out);
  * the listed code.  Fills up to max entries of subs/listed (listed = the
  * matching listed code, with its ex marker); returns the count.
  */
-extern int	screen_rules_by_cncode(int64 declared, RuleSubstance **subs,
+extern int	watchlist_rules_by_cncode(int64 declared, RuleSubstance **subs,
 								   const RuleCn **listed, int max);
 
 /* Does the declared code fit one of this substance's codes? */
-extern bool screen_rules_cn_fits(const RuleSubstance *s, int64 declared);
+extern bool watchlist_rules_cn_fits(const RuleSubstance *s, int64 declared);
 
 /*
  * Parse a unit ("kg", "KG", "l", "litre", "m3", "t", ...) into its kind and
  * the factor to the base unit (kg or l).  False when unknown.
  */
-extern bool screen_unit_parse(const char *unit, int len, UnitKind *kind,
+extern bool watchlist_unit_parse(const char *unit, int len, UnitKind *kind,
 							  double *factor);
 
 /*
@@ -70,7 +58,7 @@ extern bool screen_unit_parse(const char *unit, int len, UnitKind *kind,
  * to_kind, using density (kg/l) across mass and volume.  False when the
  * kinds differ and no density is known.
  */
-extern bool screen_convert(double qty, UnitKind from_kind, UnitKind to_kind,
+extern bool watchlist_unit_convert(double qty, UnitKind from_kind, UnitKind to_kind,
 						   double density, double *out);
 
-#endif							/* PRECURSOR_SCREEN_RULES_H */
+#endif							/* PRECURSOR_WATCHLIST_RULES_H */

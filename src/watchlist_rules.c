@@ -1,9 +1,9 @@
 /*
- * screen_rules.c
+ * watchlist_rules.c
  *		The rules view of the watchlist snapshot: what the screening rules
  *		need to know about every watchlist substance (threshold in its base
  *		unit, severity, the CAS RN and CN code indexes), and unit conversion.
- *		See screen_rules.h.
+ *		See watchlist_rules.h.
  *
  * The view is built by the snapshot's loader (watchlist_snapshot.c) in the
  * snapshot's memory context, so it is loaded, invalidated and freed with
@@ -18,7 +18,7 @@
 
 #include "casrn.h"
 #include "cncode.h"
-#include "screen_rules.h"
+#include "watchlist_rules.h"
 
 typedef struct CasIndex
 {
@@ -42,7 +42,7 @@ typedef struct RulesView
 	int			ncn;
 } RulesView;
 
-/* The snapshot the lookups below read, set by screen_rules_ensure_loaded() */
+/* The snapshot the lookups below read, set by watchlist_rules_ensure_loaded() */
 static WatchlistSnapshot *rules_snap = NULL;
 
 #define rules_subs	(rules_snap->subs)
@@ -105,7 +105,7 @@ cmp_cn(const void *a, const void *b)
  * code indexes.
  */
 void
-screen_rules_view_build(WatchlistSnapshot *snap)
+watchlist_rules_view_build(WatchlistSnapshot *snap)
 {
 	RulesView  *v = MemoryContextAllocZero(snap->cxt, sizeof(RulesView));
 	int			i,
@@ -119,7 +119,7 @@ screen_rules_view_build(WatchlistSnapshot *snap)
 		double		factor;
 
 		if (s->threshold_unit != NULL &&
-			screen_unit_parse(s->threshold_unit, strlen(s->threshold_unit),
+			watchlist_unit_parse(s->threshold_unit, strlen(s->threshold_unit),
 							  &s->threshold_kind, &factor))
 		{
 			s->has_threshold = true;
@@ -145,32 +145,15 @@ screen_rules_view_build(WatchlistSnapshot *snap)
 	snap->rules = v;
 }
 
-int
-screen_search_path_pin(void)
-{
-	int			nestlevel = NewGUCNestLevel();
-
-	(void) set_config_option("search_path", "pg_catalog, pg_temp",
-							 PGC_USERSET, PGC_S_SESSION,
-							 GUC_ACTION_SAVE, true, 0, false);
-	return nestlevel;
-}
-
 void
-screen_search_path_restore(int nestlevel)
-{
-	AtEOXact_GUC(true, nestlevel);
-}
-
-void
-screen_rules_ensure_loaded(void)
+watchlist_rules_ensure_loaded(void)
 {
 	/* the trigger reads the lists as the alert tables' owner: no rights check */
 	rules_snap = watchlist_snapshot_get(false);
 }
 
 RuleSubstance *
-screen_rules_substance(int32 substance_id)
+watchlist_rules_substance(int32 substance_id)
 {
 	RuleSubstance key;
 
@@ -179,7 +162,7 @@ screen_rules_substance(int32 substance_id)
 }
 
 int
-screen_rules_by_casrn(int64 cas, RuleSubstance ***out)
+watchlist_rules_by_casrn(int64 cas, RuleSubstance ***out)
 {
 	static RuleSubstance *found[16];
 	int			lo = 0,
@@ -222,7 +205,7 @@ cn_lower_bound(int64 value)
 }
 
 int
-screen_rules_by_cncode(int64 declared, RuleSubstance **subs,
+watchlist_rules_by_cncode(int64 declared, RuleSubstance **subs,
 					   const RuleCn **listed, int max)
 {
 	int			n = 0;
@@ -265,7 +248,7 @@ screen_rules_by_cncode(int64 declared, RuleSubstance **subs,
 }
 
 bool
-screen_rules_cn_fits(const RuleSubstance *s, int64 declared)
+watchlist_rules_cn_fits(const RuleSubstance *s, int64 declared)
 {
 	int			i;
 
@@ -329,7 +312,7 @@ static const UnitName unit_names[] = {
 };
 
 bool
-screen_unit_parse(const char *unit, int len, UnitKind *kind, double *factor)
+watchlist_unit_parse(const char *unit, int len, UnitKind *kind, double *factor)
 {
 	char		buf[24];
 	int			n = 0;
@@ -367,7 +350,7 @@ screen_unit_parse(const char *unit, int len, UnitKind *kind, double *factor)
 }
 
 bool
-screen_convert(double qty, UnitKind from_kind, UnitKind to_kind,
+watchlist_unit_convert(double qty, UnitKind from_kind, UnitKind to_kind,
 			   double density, double *out)
 {
 	if (from_kind == UNIT_UNKNOWN || to_kind == UNIT_UNKNOWN)
