@@ -83,14 +83,10 @@ normalize_or_error(const char *s, int len, NormBuf *nb)
 		CHECK_FOR_INTERRUPTS();
 	}
 	if (st == NORM_INVALID_UTF8)
-		ereport(ERROR,
-				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
-				 errmsg("invalid UTF-8 in the text to normalise")));
+		precursor_report_core_error(ERROR, &nb->error,
+									"invalid UTF-8 in the text to normalise");
 	if (st != NORM_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INTERNAL_ERROR),
-				 errmsg("could not normalise the text"),
-				 errdetail("%s", nb->errmsg)));
+		precursor_report_core_error(ERROR, &nb->error, NULL);
 }
 
 /* The form as analysts read it: "salt+stereoisomer (1r 2s; hcl; 99)" */

@@ -488,16 +488,17 @@ run_scan(Collector *col, PmMatcher *m, const char *text, int len,
 				/* a benign interrupt: scan again from the start */
 				continue;
 			case PM_INVALID_UTF8:
-				/* cannot happen for text in a UTF8 database */
-				ereport(ERROR,
-						(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
-						 errmsg("invalid UTF-8 in the screened text")));
+				{
+					/* cannot happen for text in a UTF8 database */
+					PrecursorError err;
+
+					precursor_error_set(&err, PRECURSOR_INVALID_UTF8, NULL, NULL, "%s", "");
+					precursor_report_core_error(ERROR, &err,
+												"invalid UTF-8 in the screened text");
+				}
 				break;
 			case PM_ERROR:
-				ereport(ERROR,
-						(errcode(ERRCODE_INTERNAL_ERROR),
-						 errmsg("watchlist scan failed"),
-						 errdetail("%s", pm_last_error(m))));
+				precursor_report_core_error(ERROR, pm_error(m), "watchlist scan failed");
 				break;
 		}
 	}

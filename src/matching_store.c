@@ -261,7 +261,7 @@ PmMatcher *
 matching_store_load(uint32 flags, const MatcherStoreKey *key)
 {
 	char		path[MAXPGPATH];
-	char		errbuf[256];
+	PrecursorError err;
 	const char *why = NULL;
 	const char *payload;
 	size_t		payload_len;
@@ -275,9 +275,9 @@ matching_store_load(uint32 flags, const MatcherStoreKey *key)
 	{
 		if (store_verify(buf, len, flags, key, &payload, &payload_len, &why))
 		{
-			m = pm_deserialize(payload, payload_len, errbuf, sizeof(errbuf));
+			m = pm_deserialize(payload, payload_len, &err);
 			if (m == NULL)
-				why = errbuf;
+				why = err.detail;
 		}
 		pfree(buf);
 	}
@@ -357,14 +357,14 @@ matching_store_save(const PmMatcher *m, uint32 flags, const MatcherStoreKey *key
 {
 	char		path[MAXPGPATH];
 	char		tmp[MAXPGPATH];
-	char		errbuf[256];
+	PrecursorError err;
 	char	   *payload;
 	size_t		payload_len;
 
-	payload = pm_serialize(m, &payload_len, errbuf, sizeof(errbuf));
+	payload = pm_serialize(m, &payload_len, &err);
 	if (payload == NULL)
 	{
-		elog(DEBUG1, "precursor: could not serialise the matcher: %s", errbuf);
+		elog(DEBUG1, "precursor: could not serialise the matcher: %s", err.detail);
 		return;
 	}
 	store_path(path, sizeof(path), flags, key);

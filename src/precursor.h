@@ -49,6 +49,18 @@ extern void precursor_recv_invalid(struct StringInfoData *buf, int start,
 								   const char *typname, const char *format,
 								   const char *value) pg_attribute_noreturn();
 
+/*
+ * core_errors.c: a failure of the core (PrecursorError, core_error.h) as an
+ * ereport at elevel, primary replacing the core's message when given; and a
+ * type input function's refusal of value (soft error when escontext allows).
+ */
+struct PrecursorError;
+extern void precursor_report_core_error(int elevel, const struct PrecursorError *err,
+										const char *primary);
+extern void precursor_report_input_error(void *escontext,
+										 const struct PrecursorError *err,
+										 const char *value);
+
 /* drop_guard.c: DROP EXTENSION refuses while user data exists */
 extern void precursor_drop_guard_init(void);
 

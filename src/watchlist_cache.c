@@ -75,21 +75,21 @@ watchlist_ident_lower_bound(const IdentEntry *a, int n, int64 key)
 /* Load the matcher for this term list, or compile (and store) it */
 static PmMatcher *
 load_or_build(WatchlistCache *c, uint32 flags, bool *loaded,
-			  char *errbuf, size_t errlen)
+			  PrecursorError *err)
 {
 	PmMatcher  *volatile m;
 	MatcherStoreKey key;
 
 	*loaded = false;
 	if (!matching_store_key(c->pmterms, c->nterms, flags, &key))
-		return pm_build(c->pmterms, c->nterms, flags, errbuf, errlen);
+		return pm_build(c->pmterms, c->nterms, flags, err);
 	m = matching_store_load(flags, &key);
 	if (m != NULL)
 	{
 		*loaded = true;
 		return m;
 	}
-	m = pm_build(c->pmterms, c->nterms, flags, errbuf, errlen);
+	m = pm_build(c->pmterms, c->nterms, flags, err);
 	if (m == NULL)
 		return NULL;
 	PG_TRY();
@@ -184,7 +184,7 @@ WatchlistCache *
 watchlist_cache_get(bool need_fuzzy)
 {
 	WatchlistCache *c;
-	char		errbuf[256];
+	PrecursorError err;
 
 	matching_require_utf8();
 	c = watchlist_snapshot_get(true)->matcher;
@@ -192,12 +192,10 @@ watchlist_cache_get(bool need_fuzzy)
 	if (c->exact == NULL)
 	{
 		/* a failed build fails this call; the next one tries again */
-		c->exact = load_or_build(c, 0, &c->exact_loaded, errbuf, sizeof(errbuf));
+		c->exact = load_or_build(c, 0, &c->exact_loaded, &err);
 		if (c->exact == NULL)
-			ereport(ERROR,
-					(errcode(ERRCODE_INTERNAL_ERROR),
-					 errmsg("could not compile the watchlist terms"),
-					 errdetail("%s", errbuf)));
+			precursor_report_core_error(ERROR, &err,
+										"could not compile the watchlist terms");
 	}
 
 	if (need_fuzzy && c->fuzzy == NULL)
@@ -207,16 +205,16 @@ watchlist_cache_get(bool need_fuzzy)
 		{
 			bool		loaded;
 
-			c->fuzzy = load_or_build(c, PM_BUILD_FUZZY, &loaded,
-									 errbuf, sizeof(errbuf));
+			c->fuzzy = load_or_build(c, PM_BUILD_FUZZY, &loaded, &err);
 			if (c->fuzzy == NULL)
-				c->fuzzy_error = MemoryContextStrdup(c->snap->cxt, errbuf);
+			{
+				c->fuzzy_error = MemoryContextAlloc(c->snap->cxt, sizeof(PrecursorError));
+				*c->fuzzy_error = err;
+			}
 		}
 		if (c->fuzzy == NULL)
-			ereport(ERROR,
-					(errcode(ERRCODE_INTERNAL_ERROR),
-					 errmsg("could not compile the watchlist terms for fuzzy matching"),
-					 errdetail("%s", c->fuzzy_error)));
+			precursor_report_core_error(ERROR, c->fuzzy_error,
+										"could not compile the watchlist terms for fuzzy matching");
 	}
 	return c;
 }

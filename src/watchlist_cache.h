@@ -38,7 +38,7 @@ typedef struct WatchlistCache
 	int			ncn;
 	PmMatcher  *exact;			/* NULL until first needed */
 	PmMatcher  *fuzzy;			/* NULL until first needed */
-	char	   *fuzzy_error;	/* why the fuzzy build failed: not retried */
+	PrecursorError *fuzzy_error;	/* why the fuzzy build failed: not retried */
 	bool		exact_loaded;	/* exact matcher loaded from the store */
 } WatchlistCache;
 

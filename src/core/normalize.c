@@ -55,6 +55,11 @@ enum
 /* Internal mark: the source character is a look-alike candidate. */
 #define MARK_CONF		0x80
 
+/* A failure of this call, in nb->error (core_error.h) */
+#define norm_error(nb, code, ...) \
+	((void) precursor_error_set(&(nb)->error, (code), \
+								"could not normalise the text", NULL, __VA_ARGS__))
+
 static uint8_t ascii_class[256];	/* C_NONASCII for bytes >= 0x80 */
 static uint8_t ascii_lower[128];
 static uint32_t letter_bit[128];	/* 1 << (letter - 'a'), 0 otherwise */
@@ -429,7 +434,7 @@ icu_ready(NormBuf *nb)
 	if (U_FAILURE(status))
 	{
 		icu_nfkc_cf = NULL;
-		snprintf(nb->errmsg, sizeof(nb->errmsg),
+		norm_error(nb, PRECURSOR_INTERNAL_ERROR,
 				 "could not open the ICU NFKC_Casefold normalizer: %s",
 				 u_errorName(status));
 		return false;
@@ -438,7 +443,7 @@ icu_ready(NormBuf *nb)
 	if (U_FAILURE(status))
 	{
 		icu_nfd = NULL;
-		snprintf(nb->errmsg, sizeof(nb->errmsg),
+		norm_error(nb, PRECURSOR_INTERNAL_ERROR,
 				 "could not open the ICU NFD normalizer: %s",
 				 u_errorName(status));
 		return false;
@@ -536,7 +541,7 @@ fold_step(uint32_t cp, uint32_t *out, int max, NormBuf *nb, bool *failed)
 	alen = unorm2_normalize(icu_nfkc_cf, in, ilen, a, 64, &status);
 	if (U_FAILURE(status))
 	{
-		snprintf(nb->errmsg, sizeof(nb->errmsg),
+		norm_error(nb, PRECURSOR_INTERNAL_ERROR,
 				 "ICU NFKC_Casefold normalization failed: %s", u_errorName(status));
 		*failed = true;
 		return 0;
@@ -544,7 +549,7 @@ fold_step(uint32_t cp, uint32_t *out, int max, NormBuf *nb, bool *failed)
 	blen = unorm2_normalize(icu_nfd, a, alen, b, 160, &status);
 	if (U_FAILURE(status))
 	{
-		snprintf(nb->errmsg, sizeof(nb->errmsg),
+		norm_error(nb, PRECURSOR_INTERNAL_ERROR,
 				 "ICU NFD normalization failed: %s", u_errorName(status));
 		*failed = true;
 		return 0;
@@ -1276,7 +1281,7 @@ state_init(NormState *st, NormBuf *nb, const char *src, size_t len)
 	st->src = src;
 	st->srclen = len;
 	nb->len = 0;
-	nb->errmsg[0] = '\0';
+	precursor_error_clear(&nb->error);
 	if (!ascii_ready)
 		ascii_init();
 	if (!spell_ready)
@@ -1292,8 +1297,8 @@ finish(NormState *st)
 		word_end(st);
 	if (st->failed || !nb_grow(nb, 1))
 	{
-		if (nb->errmsg[0] == '\0')
-			snprintf(nb->errmsg, sizeof(nb->errmsg), "out of memory");
+		if (nb->error.code == PRECURSOR_OK)
+			norm_error(nb, PRECURSOR_INTERNAL_ERROR, "out of memory");
 		nb->len = 0;
 		if (nb->text)
 			nb->text[0] = '\0';
@@ -1638,7 +1643,7 @@ stop_requested(NormBuf *nb)
 	nb->len = 0;
 	if (nb->text)
 		nb->text[0] = '\0';
-	snprintf(nb->errmsg, sizeof(nb->errmsg), "interrupted");
+	norm_error(nb, PRECURSOR_INTERRUPTED, "interrupted");
 	return true;
 }
 
@@ -1678,7 +1683,7 @@ normalize_general(const char *src, size_t len, NormBuf *nb, bool force_icu)
 		return NORM_ERROR;
 	if (!nb_grow(nb, len + len / 2 + 16))
 	{
-		snprintf(nb->errmsg, sizeof(nb->errmsg), "out of memory");
+		norm_error(nb, PRECURSOR_INTERNAL_ERROR, "out of memory");
 		return NORM_ERROR;
 	}
 	while (i < len)
@@ -1705,7 +1710,7 @@ normalize_general(const char *src, size_t len, NormBuf *nb, bool force_icu)
 			nb->len = 0;
 			nb->text[0] = '\0';
 			nb->offset[0] = 0;
-			snprintf(nb->errmsg, sizeof(nb->errmsg),
+			norm_error(nb, PRECURSOR_INVALID_UTF8,
 					 "invalid UTF-8 byte sequence at offset %zu", i);
 			return NORM_INVALID_UTF8;
 		}
@@ -1729,7 +1734,7 @@ normalize_text(const char *src, size_t len, NormBuf *nb)
 	if (len >= UINT32_MAX)
 	{
 		nb->len = 0;
-		snprintf(nb->errmsg, sizeof(nb->errmsg),
+		norm_error(nb, PRECURSOR_INTERNAL_ERROR,
 				 "text of %zu bytes is too long to normalise", len);
 		return NORM_ERROR;
 	}
@@ -1771,7 +1776,7 @@ normalize_text_icu(const char *src, size_t len, NormBuf *nb)
 	if (len >= UINT32_MAX)
 	{
 		nb->len = 0;
-		snprintf(nb->errmsg, sizeof(nb->errmsg),
+		norm_error(nb, PRECURSOR_INTERNAL_ERROR,
 				 "text of %zu bytes is too long to normalise", len);
 		return NORM_ERROR;
 	}
