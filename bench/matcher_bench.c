@@ -277,7 +277,7 @@ main(int argc, char **argv)
 		PmTerm	   *pt = malloc(sizes[s] * sizeof(PmTerm));
 		PmMatcher  *me,
 				   *mf;
-		char		err[256];
+		PrecursorError err;
 		double		t0,
 					t1,
 					t2,
@@ -294,26 +294,26 @@ main(int argc, char **argv)
 			pt[i].kind = strlen(terms.v[i]) <= 5 ? PM_TERM_ABBREVIATION : PM_TERM_SYNONYM;
 		}
 		t0 = now_ns();
-		me = pm_build(pt, sizes[s], vflags, err, sizeof(err));
+		me = pm_build(pt, sizes[s], vflags, &err);
 		t1 = now_ns();
-		mf = pm_build(pt, sizes[s], PM_BUILD_FUZZY | vflags, err, sizeof(err));
+		mf = pm_build(pt, sizes[s], PM_BUILD_FUZZY | vflags, &err);
 		t2 = now_ns();
 		if (!me || !mf)
 		{
-			fprintf(stderr, "build failed: %s\n", err);
+			fprintf(stderr, "build failed: %s\n", err.detail);
 			return 1;
 		}
 		{
 			/* a stored matcher: how big, and how fast it loads */
 			size_t		slen = 0;
-			char	   *sb = pm_serialize(mf, &slen, err, sizeof(err));
+			char	   *sb = pm_serialize(mf, &slen, &err);
 			double		l0 = now_ns();
-			PmMatcher  *ml = sb ? pm_deserialize(sb, slen, err, sizeof(err)) : NULL;
+			PmMatcher  *ml = sb ? pm_deserialize(sb, slen, &err) : NULL;
 			double		l1 = now_ns();
 
 			if (ml == NULL)
 			{
-				fprintf(stderr, "serialise/load failed: %s\n", err);
+				fprintf(stderr, "serialise/load failed: %s\n", err.detail);
 				return 1;
 			}
 			fprintf(stderr, "%zu terms: fuzzy matcher serialised %.1f MB, loads in %.0f ms\n",

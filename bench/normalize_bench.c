@@ -140,7 +140,7 @@ main(int argc, char **argv)
 					continue;
 				if (normalize_text(lines + i * LINE_MAX_BYTES, lens[i], &nb) != NORM_OK)
 				{
-					fprintf(stderr, "normalize failed on line %zu: %s\n", i, nb.errmsg);
+					fprintf(stderr, "normalize failed on line %zu: %s\n", i, nb.error.detail);
 					return 1;
 				}
 				outbytes += nb.len;

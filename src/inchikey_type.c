@@ -34,15 +34,14 @@ Datum
 inchikey_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
-	PrecursorParseError err;
+	PrecursorError err;
 	InchiKey   *k = palloc(sizeof(InchiKey));
 
 	if (!inchikey_parse(str, strlen(str), k, &err))
-		ereturn(PRECURSOR_ESCONTEXT(fcinfo), (Datum) 0,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("%s: \"%s\"", err.message, str),
-				 err.detail[0] ? errdetail_internal("%s", err.detail) : 0,
-				 err.hint ? errhint("%s", err.hint) : 0));
+	{
+		precursor_report_input_error(PRECURSOR_ESCONTEXT(fcinfo), &err, str);
+		return (Datum) 0;
+	}
 	PG_RETURN_POINTER(k);
 }
 

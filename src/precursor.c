@@ -23,6 +23,24 @@ int			precursor_max_hits = PRECURSOR_MAX_HITS_DEFAULT;
  */
 static bool precursor_reviewing = false;
 
+/* see precursor.h */
+int
+precursor_search_path_pin(void)
+{
+	int			nestlevel = NewGUCNestLevel();
+
+	(void) set_config_option("search_path", "pg_catalog, pg_temp",
+							 PGC_USERSET, PGC_S_SESSION,
+							 GUC_ACTION_SAVE, true, 0, false);
+	return nestlevel;
+}
+
+void
+precursor_search_path_restore(int nestlevel)
+{
+	AtEOXact_GUC(true, nestlevel);
+}
+
 bool
 precursor_interrupt_pending(void *arg)
 {
@@ -80,7 +98,7 @@ void
 _PG_init(void)
 {
 	define_settings();
-	precursor_watchlist_cache_init();
+	precursor_watchlist_snapshot_init();
 	precursor_screening_init();
 	precursor_drop_guard_init();
 	/* SET precursor.fuzy = on is an error, not a silent new setting */

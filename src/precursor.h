@@ -49,13 +49,38 @@ extern void precursor_recv_invalid(struct StringInfoData *buf, int start,
 								   const char *typname, const char *format,
 								   const char *value) pg_attribute_noreturn();
 
+/*
+ * core_errors.c: a failure of the core (PrecursorError, core_error.h) as an
+ * ereport at elevel, primary replacing the core's message when given; and a
+ * type input function's refusal of value (soft error when escontext allows).
+ */
+struct PrecursorError;
+extern void precursor_report_core_error(int elevel, const struct PrecursorError *err,
+										const char *primary);
+extern void precursor_report_input_error(void *escontext,
+										 const struct PrecursorError *err,
+										 const char *value);
+
 /* drop_guard.c: DROP EXTENSION refuses while user data exists */
 extern void precursor_drop_guard_init(void);
 
-/* watchlist_cache.c: per-backend compiled watchlist, invalidated at commit */
-extern void precursor_watchlist_cache_init(void);
+/* watchlist_snapshot.c: the per-backend watchlist snapshot, invalidated at commit */
+extern void precursor_watchlist_snapshot_init(void);
 
-/* screen_trigger.c: end-of-statement hooks flushing buffered alerts */
+/*
+ * precursor.c: SPI work of the screening code (the trigger, the watchlist
+ * snapshot) runs under search_path = pg_catalog, pg_temp (its queries are
+ * schema-qualified as well): a session's search_path cannot capture an
+ * operator, function or cast, and saved plans, which the plan cache
+ * re-plans whenever the search_path differs from the one they were planned
+ * under, always see the same path.  Returns the GUC nest level to pass to
+ * precursor_search_path_restore(); an error in between is undone by
+ * (sub)transaction abort.
+ */
+extern int	precursor_search_path_pin(void);
+extern void precursor_search_path_restore(int nestlevel);
+
+/* screen_trigger_writer.c: end-of-statement hooks flushing buffered alerts */
 extern void precursor_screening_init(void);
 
 #endif							/* PRECURSOR_H */

@@ -7,7 +7,7 @@
  *
  * The arguments are parsed in screen_trigger_config.c, the findings made
  * and weighed in screen_trigger_rules.c, shipments summed in
- * screen_ledger.c, and alerts and shipments written in alert_writer.c.
+ * screen_trigger_ledger.c, and alerts and shipments written in screen_trigger_writer.c.
  *
  * Per row, everything is allocated in a memory context reset at the next
  * row; SPI is entered only to write batches of alerts and shipment ledger
@@ -313,6 +313,11 @@ annotate_row(ScreenConfig *cfg, HeapTuple tuple, TupleDesc tupdesc, List *findin
 	return heap_modify_tuple_by_cols(tuple, tupdesc, 1, &attnum, &value, &isnull);
 }
 
+/*
+ * The entry point.  About 100 lines on purpose: the steps of one row, in
+ * order, with the user switches and memory contexts they run under, read
+ * best in one place; each step is a function of its own.
+ */
 Datum
 precursor_screen_trigger(PG_FUNCTION_ARGS)
 {
@@ -370,7 +375,7 @@ precursor_screen_trigger(PG_FUNCTION_ARGS)
 	SetUserIdAndSecContext(cfg->writer,
 						   save_sec | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
 
-	screen_rules_ensure_loaded();
+	watchlist_rules_ensure_loaded();
 	trigger_identify(cfg, &row, &findings);
 
 	/* a declared CN code matters only if the lists use it */
@@ -379,7 +384,7 @@ precursor_screen_trigger(PG_FUNCTION_ARGS)
 		RuleSubstance *subs[1];
 		const RuleCn *listed[1];
 
-		if (screen_rules_by_cncode(row.cn, subs, listed, 1) == 0)
+		if (watchlist_rules_by_cncode(row.cn, subs, listed, 1) == 0)
 			row.has_cn = false;
 	}
 

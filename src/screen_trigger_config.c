@@ -24,6 +24,7 @@
 #include "catalog/pg_class.h"
 #include "catalog/pg_trigger.h"
 #include "catalog/pg_type.h"
+#include "funcapi.h"
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
 #include "utils/lsyscache.h"
@@ -32,10 +33,11 @@
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
 
-#include "screen_registry.h"
+#include "screen_trigger_registry.h"
 #include "screen_trigger_int.h"
 
 PG_FUNCTION_INFO_V1(precursor_screen_trigger_validate);
+PG_FUNCTION_INFO_V1(precursor_screen_trigger_arguments);
 
 /* Which column types a column argument accepts */
 typedef enum ColAccept
@@ -69,8 +71,11 @@ typedef enum ArgKind
 /*
  * One trigger argument.  Parsing, the checks of a column's type, the list of
  * known arguments in the error hint and the "nothing to screen" hint are all
- * read from trigger_args[]; the SQL COMMENT of precursor.screen_trigger() and
- * the README list the same arguments in the same order.
+ * read from trigger_args[]; SQL reads it through
+ * precursor.screen_trigger_arguments(), from which the install script
+ * derives the COMMENT of precursor.screen_trigger(), and
+ * tests/integration/docs_match_code.sh checks that the README's argument
+ * table lists the same arguments in the same order.
  */
 typedef struct TriggerArg
 {
@@ -474,7 +479,7 @@ trigger_config_parse(Relation rel, const char *tgname, Oid tgoid, int nargs,
 	cfg->tgname = pstrdup(tgname);
 	cfg->table_name = quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)),
 												 relname);
-	precursor_screen_default_options(&cfg->opts);
+	matching_default_options(&cfg->opts);
 	cfg->opts.lookup = false;
 	cfg->opts.stop_at_first = false;
 	for (i = 0; i < NUM_TRIGGER_ARGS; i++)
@@ -561,7 +566,7 @@ trigger_config_get(FunctionCallInfo fcinfo, TriggerData *trigdata)
 	MemoryContextSwitchTo(old);
 
 	/* once per statement: is this trigger still the one a manager approved? */
-	cfg->registered = screen_registry_check(trigdata->tg_relation, tg->tgname,
+	cfg->registered = registry_check(trigdata->tg_relation, tg->tgname,
 											tg->tgnargs, tg->tgargs, cfg->writer);
 	if ((cfg->modes & MODE_ALERT) && !cfg->registered)
 		ereport(ERROR,
@@ -637,10 +642,10 @@ precursor_screen_trigger_validate(PG_FUNCTION_ARGS)
 	cfg = trigger_config_parse(rel, NameStr(tg->tgname), tgoid, nargs, args);
 
 	/* a manager's approval is recorded; nobody else's alert trigger passes */
-	if (!screen_registry_check(rel, NameStr(tg->tgname), nargs, args, cfg->writer))
+	if (!registry_check(rel, NameStr(tg->tgname), nargs, args, cfg->writer))
 	{
-		if (screen_registry_may_register())
-			screen_registry_record(rel, NameStr(tg->tgname), nargs, args, cfg->writer);
+		if (registry_may_register())
+			registry_record(rel, NameStr(tg->tgname), nargs, args, cfg->writer);
 		else if (cfg->modes & MODE_ALERT)
 			ereport(ERROR,
 					(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
@@ -682,3 +687,36 @@ precursor_screen_trigger_validate(PG_FUNCTION_ARGS)
 	PG_RETURN_VOID();
 }
 
+
+/*
+ * precursor.screen_trigger_arguments() RETURNS TABLE (name text, kind text,
+ * accepts text, default_value text, screened boolean, help text):
+ * trigger_args[], in its order.
+ */
+Datum
+precursor_screen_trigger_arguments(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	int			i;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (i = 0; i < NUM_TRIGGER_ARGS; i++)
+	{
+		const TriggerArg *a = &trigger_args[i];
+		Datum		values[6];
+		bool		nulls[6] = {false, false, false, false, false, false};
+
+		values[0] = CStringGetTextDatum(a->name);
+		values[1] = CStringGetTextDatum(a->kind == ARG_COLUMN ? "column" : "value");
+		nulls[2] = (a->expect == NULL);
+		if (a->expect)
+			values[2] = CStringGetTextDatum(a->expect);
+		nulls[3] = (a->default_value == NULL);
+		if (a->default_value)
+			values[3] = CStringGetTextDatum(a->default_value);
+		values[4] = BoolGetDatum(a->screened);
+		values[5] = CStringGetTextDatum(a->help);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}

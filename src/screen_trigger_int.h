@@ -2,7 +2,7 @@
  * screen_trigger_int.h
  *		Structures shared by the rooms of precursor.screen_trigger(): its
  *		configuration (screen_trigger_config.c), the shipment ledger
- *		(screen_ledger.c), the batched alert writer (alert_writer.c), the
+ *		(screen_trigger_ledger.c), the batched alert writer (screen_trigger_writer.c), the
  *		rules (screen_trigger_rules.c) and the entry point (screen_trigger.c).
  *
  * Internal to the trigger: nothing else includes it.
@@ -23,8 +23,8 @@
 
 #include "casrn.h"
 #include "cncode.h"
-#include "screen.h"
-#include "screen_rules.h"
+#include "matching.h"
+#include "watchlist_rules.h"
 
 /* SQLSTATE of a rejected declaration: class PR (precursor), see README */
 #define ERRCODE_PRECURSOR_REJECTED	MAKE_SQLSTATE('P','R','0','0','1')
@@ -123,6 +123,33 @@ typedef struct Finding
 	StringInfoData reasons;		/* JSON objects, comma separated */
 } Finding;
 
+/*
+ * The reason codes: the "rule" of each JSON object in a finding's reasons.
+ * Their text and meaning are in trigger_reasons[] (screen_trigger_reasons.c).
+ */
+typedef enum ReasonCode
+{
+	REASON_NAME,
+	REASON_CAS,
+	REASON_CAS_IN_TEXT,
+	REASON_EC_IN_TEXT,
+	REASON_CN_IN_TEXT,
+	REASON_MORE_MENTIONS,
+	REASON_HITS_TRUNCATED,
+	REASON_CUMULATIVE,
+	REASON_QUANTITY_UNKNOWN,
+	REASON_QUANTITY_INVALID,
+	REASON_UNIT_UNKNOWN,
+	REASON_UNIT_UNCONVERTIBLE,
+	REASON_OVER_THRESHOLD,
+	REASON_BELOW_THRESHOLD,
+	REASON_CN_MISMATCH,
+	REASON_CN_WATCH,
+	REASON_CASRN_INVALID,
+	REASON_CN_INVALID,
+	NUM_REASONS
+} ReasonCode;
+
 typedef struct RowData
 {
 	char	   *desc;
@@ -191,7 +218,7 @@ typedef enum LedgerCol
 	LEDGER_NCOLS
 } LedgerCol;
 
-/* the shipments of one (consignee key, substance) pair, see screen_ledger.c */
+/* the shipments of one (consignee key, substance) pair, see screen_trigger_ledger.c */
 typedef struct LedgerKey
 {
 	int32		substance_id;
@@ -214,7 +241,7 @@ typedef struct LedgerPair
 
 /*
  * SPI for one row, entered at most once: connected, search_path pinned (see
- * screen_search_path_pin()) and the saved plans prepared.  Left by
+ * precursor_search_path_pin()) and the saved plans prepared.  Left by
  * trigger_spi_leave() before the trigger returns.
  */
 typedef struct SpiRow
@@ -230,14 +257,14 @@ extern ScreenConfig *trigger_config_get(FunctionCallInfo fcinfo,
 										TriggerData *trigdata);
 extern bool trigger_category_listed(const char *cat, char **list, int n);
 
-/* screen_ledger.c */
+/* screen_trigger_ledger.c */
 extern char *consignee_key(const char *s);
 extern LedgerPair *ledger_get(const char *ckey, int32 substance_id);
 extern void ledger_add(LedgerPair *pair, DateADT shipped_on, double quantity);
 extern void ledger_lock(void);
 extern void ledger_reset(void);
 
-/* alert_writer.c */
+/* screen_trigger_writer.c */
 extern void screen_callbacks_init(void);
 extern void trigger_spi_enter(SpiRow *spi);
 extern void trigger_spi_leave(SpiRow *spi);
@@ -250,6 +277,13 @@ extern void pending_flush(void);
 extern void insert_alerts(ScreenConfig *cfg, RowData *row, List *findings);
 extern void replace_row_history(ScreenConfig *cfg, const char *old_key,
 								SpiRow *spi, RowData *row);
+
+/* screen_trigger_reasons.c: a reason is reason_begin, reason_str/num..., reason_end */
+extern const char *reason_code(ReasonCode code);
+extern void reason_begin(Finding *f, ReasonCode code);
+extern void reason_str(Finding *f, const char *key, const char *value);
+extern void reason_num(Finding *f, const char *key, double value);
+extern void reason_end(Finding *f);
 
 /* screen_trigger_rules.c */
 extern void trigger_identify(ScreenConfig *cfg, RowData *row, List **findings);

@@ -55,7 +55,7 @@ static Finding *
 get_finding(List **findings, int32 substance_id, int64 hit_casrn,
 			const char *name, const char *watchlist, const char *category)
 {
-	RuleSubstance *sub = screen_rules_substance(substance_id);
+	RuleSubstance *sub = watchlist_rules_substance(substance_id);
 	int64		key;
 	ListCell   *lc;
 	Finding    *f = NULL;
@@ -144,7 +144,7 @@ finding_cn_fits(Finding *f, int64 declared, bool *has_codes)
 		if (f->listing[i] == NULL || f->listing[i]->ncn == 0)
 			continue;
 		*has_codes = true;
-		if (screen_rules_cn_fits(f->listing[i], declared))
+		if (watchlist_rules_cn_fits(f->listing[i], declared))
 			return true;
 	}
 	return false;
@@ -169,40 +169,6 @@ append_listings_json(StringInfo b, Finding *f)
 			escape_json(b, psprintf("substance %d", f->listing_id[i]));
 	}
 	appendStringInfoChar(b, ']');
-}
-
-static void
-reason_begin(Finding *f, const char *rule)
-{
-	if (f->reasons.len > 0)
-		appendStringInfoChar(&f->reasons, ',');
-	appendStringInfoString(&f->reasons, "{\"rule\":");
-	escape_json(&f->reasons, rule);
-}
-
-static void
-reason_str(Finding *f, const char *key, const char *value)
-{
-	appendStringInfo(&f->reasons, ",\"%s\":", key);
-	if (value)
-		escape_json(&f->reasons, value);
-	else
-		appendStringInfoString(&f->reasons, "null");
-}
-
-static void
-reason_num(Finding *f, const char *key, double value)
-{
-	if (isfinite(value))
-		appendStringInfo(&f->reasons, ",\"%s\":%.6g", key, value);
-	else
-		appendStringInfo(&f->reasons, ",\"%s\":null", key);
-}
-
-static void
-reason_end(Finding *f)
-{
-	appendStringInfoChar(&f->reasons, '}');
 }
 
 /*
@@ -232,7 +198,7 @@ static void
 identify_declared_cas(ScreenConfig *cfg, RowData *row, List **findings)
 {
 	RuleSubstance **subs;
-	int			n = screen_rules_by_casrn(row->cas, &subs);
+	int			n = watchlist_rules_by_casrn(row->cas, &subs);
 	int			i;
 
 	for (i = 0; i < n; i++)
@@ -242,7 +208,7 @@ identify_declared_cas(ScreenConfig *cfg, RowData *row, List **findings)
 		if (f->declared_cas)
 			continue;
 		f->declared_cas = true;
-		reason_begin(f, "cas");
+		reason_begin(f, REASON_CAS);
 		reason_str(f, "casrn", row->cas_text);
 		reason_str(f, "column", cfg->col[COL_CASRN].name);
 		reason_end(f);
@@ -251,7 +217,11 @@ identify_declared_cas(ScreenConfig *cfg, RowData *row, List **findings)
 	}
 }
 
-/* Identification: name hits from the description and the declared CAS RN */
+/*
+ * Identification: name hits from the description and the declared CAS RN.
+ * (About 100 lines: the hit loop and the per-finding bounds it fills belong
+ * together.)
+ */
 void
 trigger_identify(ScreenConfig *cfg, RowData *row, List **findings)
 {
@@ -266,14 +236,14 @@ trigger_identify(ScreenConfig *cfg, RowData *row, List **findings)
 		 * the row is not rejected but every finding says the description
 		 * was not screened to its end, and alerts.
 		 */
-		hits = precursor_screen_hits(row->desc, row->desc_len, &cfg->opts,
+		hits = matching_hits(row->desc, row->desc_len, &cfg->opts,
 									 precursor_max_hits, &truncated);
 
 		foreach(lc, hits)
 		{
 			PrecursorHit *h = lfirst(lc);
 			Finding    *f;
-			const char *rule;
+			ReasonCode	rule;
 			char	   *matched;
 			bool		cn_hit = (h->kind == PM_HIT_CN);
 
@@ -288,16 +258,16 @@ trigger_identify(ScreenConfig *cfg, RowData *row, List **findings)
 			switch (h->kind)
 			{
 				case PM_HIT_CAS:
-					rule = "cas_in_text";
+					rule = REASON_CAS_IN_TEXT;
 					break;
 				case PM_HIT_EC:
-					rule = "ec_in_text";
+					rule = REASON_EC_IN_TEXT;
 					break;
 				case PM_HIT_CN:
-					rule = "cn_in_text";
+					rule = REASON_CN_IN_TEXT;
 					break;
 				default:
-					rule = "name";
+					rule = REASON_NAME;
 					break;
 			}
 			matched = hit_text(row->desc, row->desc_len, h);
@@ -337,14 +307,14 @@ trigger_identify(ScreenConfig *cfg, RowData *row, List **findings)
 
 			if (f->more_mentions > 0)
 			{
-				reason_begin(f, "more_mentions");
+				reason_begin(f, REASON_MORE_MENTIONS);
 				reason_num(f, "count", (double) f->more_mentions);
 				reason_str(f, "column", cfg->col[COL_DESCRIPTION].name);
 				reason_end(f);
 			}
 			if (truncated)
 			{
-				reason_begin(f, "hits_truncated");
+				reason_begin(f, REASON_HITS_TRUNCATED);
 				reason_num(f, "max_hits", precursor_max_hits);
 				reason_str(f, "column", cfg->col[COL_DESCRIPTION].name);
 				reason_end(f);
@@ -450,7 +420,7 @@ apply_cumulative_rule(ScreenConfig *cfg, RowData *row, Finding *f,
 	 */
 	if (total > s->threshold_base * (1.0 + 1e-12) && base <= s->threshold_base)
 	{
-		reason_begin(f, "cumulative");
+		reason_begin(f, REASON_CUMULATIVE);
 		reason_str(f, "consignee", row->consignee);
 		reason_str(f, "window", cfg->window_text);
 		reason_num(f, "shipments", (double) count);
@@ -480,7 +450,7 @@ apply_quantity_rules(ScreenConfig *cfg, RowData *row, Finding *f)
 	to_thr_unit = s->threshold_base > 0 ? s->threshold_qty / s->threshold_base : 1.0;
 	if (!row->has_qty)
 	{
-		reason_begin(f, "quantity_unknown");
+		reason_begin(f, REASON_QUANTITY_UNKNOWN);
 		reason_num(f, "threshold", s->threshold_qty);
 		reason_str(f, "threshold_unit", s->threshold_unit);
 		reason_end(f);
@@ -492,7 +462,7 @@ apply_quantity_rules(ScreenConfig *cfg, RowData *row, Finding *f)
 		 * A negative or infinite quantity would cancel real shipments in the
 		 * cumulative sum: it is evidence, never a shipment.
 		 */
-		reason_begin(f, "quantity_invalid");
+		reason_begin(f, REASON_QUANTITY_INVALID);
 		reason_str(f, "quantity", psprintf("%.15g", row->qty));
 		reason_str(f, "unit", row->unit);
 		reason_num(f, "threshold", s->threshold_qty);
@@ -503,9 +473,9 @@ apply_quantity_rules(ScreenConfig *cfg, RowData *row, Finding *f)
 		f->aggravated = true;
 		return;
 	}
-	if (row->unit == NULL || !screen_unit_parse(row->unit, strlen(row->unit), &kind, &factor))
+	if (row->unit == NULL || !watchlist_unit_parse(row->unit, strlen(row->unit), &kind, &factor))
 	{
-		reason_begin(f, "unit_unknown");
+		reason_begin(f, REASON_UNIT_UNKNOWN);
 		reason_num(f, "quantity", row->qty);
 		reason_str(f, "unit", row->unit);
 		reason_num(f, "threshold", s->threshold_qty);
@@ -513,9 +483,9 @@ apply_quantity_rules(ScreenConfig *cfg, RowData *row, Finding *f)
 		reason_end(f);
 		return;
 	}
-	if (!screen_convert(row->qty * factor, kind, s->threshold_kind, s->density, &base))
+	if (!watchlist_unit_convert(row->qty * factor, kind, s->threshold_kind, s->density, &base))
 	{
-		reason_begin(f, "unit_unconvertible");
+		reason_begin(f, REASON_UNIT_UNCONVERTIBLE);
 		reason_num(f, "quantity", row->qty);
 		reason_str(f, "unit", row->unit);
 		reason_num(f, "threshold", s->threshold_qty);
@@ -527,13 +497,13 @@ apply_quantity_rules(ScreenConfig *cfg, RowData *row, Finding *f)
 	in_thr = base * to_thr_unit;
 	if (base > s->threshold_base)
 	{
-		reason_begin(f, "over_threshold");
+		reason_begin(f, REASON_OVER_THRESHOLD);
 		f->aggravation += 0.1f;
 		f->aggravated = true;
 	}
 	else
 	{
-		reason_begin(f, "below_threshold");
+		reason_begin(f, REASON_BELOW_THRESHOLD);
 		f->below_threshold = true;
 	}
 	reason_num(f, "quantity", row->qty);
@@ -587,7 +557,10 @@ append_expected_cn(Finding *f)
 	appendStringInfoChar(&f->reasons, ']');
 }
 
-/* The declared CN code against the identified substances, and on its own */
+/*
+ * The declared CN code against the identified substances, and on its own.
+ * (About 100 lines: cn_mismatch and cn_watch share the candidate search.)
+ */
 void
 apply_cn_rules(ScreenConfig *cfg, RowData *row, List **findings)
 {
@@ -618,7 +591,7 @@ apply_cn_rules(ScreenConfig *cfg, RowData *row, List **findings)
 		}
 		if (!has_codes)
 			continue;
-		reason_begin(f, "cn_mismatch");
+		reason_begin(f, REASON_CN_MISMATCH);
 		reason_str(f, "declared_cn", row->cn_text);
 		append_expected_cn(f);
 		reason_str(f, "column", cfg->col[COL_CN].name);
@@ -630,7 +603,7 @@ apply_cn_rules(ScreenConfig *cfg, RowData *row, List **findings)
 		return;
 
 	/* a code the lists use for scheduled substances, none of them named */
-	n = screen_rules_by_cncode(row->cn, subs, listed, MAX_CN_CANDIDATES);
+	n = watchlist_rules_by_cncode(row->cn, subs, listed, MAX_CN_CANDIDATES);
 	for (i = 0; i < n; i++)
 	{
 		bool		named = false;
@@ -666,7 +639,7 @@ apply_cn_rules(ScreenConfig *cfg, RowData *row, List **findings)
 			add_listing(f, subs[i]->substance_id, subs[i], NULL, NULL, NULL);
 	f->cn_only = true;
 	f->confidence = Max(f->confidence, all_ex ? 0.2f : 0.3f);
-	reason_begin(f, "cn_watch");
+	reason_begin(f, REASON_CN_WATCH);
 	reason_str(f, "declared_cn", row->cn_text);
 	format_cn(listed[best]->cn, buf);
 	reason_str(f, "listed_cn", buf);
@@ -707,14 +680,14 @@ apply_ident_rules(ScreenConfig *cfg, RowData *row, List *findings)
 
 		if (row->cas_invalid)
 		{
-			reason_begin(f, "casrn_invalid");
+			reason_begin(f, REASON_CASRN_INVALID);
 			reason_str(f, "declared", row->cas_invalid);
 			reason_str(f, "column", cfg->col[COL_CASRN].name);
 			reason_end(f);
 		}
 		if (row->cn_invalid)
 		{
-			reason_begin(f, "cn_invalid");
+			reason_begin(f, REASON_CN_INVALID);
 			reason_str(f, "declared", row->cn_invalid);
 			reason_str(f, "column", cfg->col[COL_CN].name);
 			reason_end(f);

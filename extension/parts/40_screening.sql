@@ -323,8 +323,34 @@ COMMENT ON FUNCTION precursor.review_alert(bigint, text, text) IS
 -- ---------------------------------------------------------------------------
 CREATE FUNCTION precursor.screen_trigger() RETURNS trigger
 	LANGUAGE c AS 'MODULE_PATHNAME', 'precursor_screen_trigger';
-COMMENT ON FUNCTION precursor.screen_trigger() IS
-	'BEFORE INSERT OR UPDATE FOR EACH ROW trigger that screens declarations (INSERT, UPDATE and COPY).  Arguments are key=value: description, casrn, cn, quantity, unit, consignee, consignor, country, date, key, annotate (column names); mode (alert, annotate, reject or a comma-separated combination); reject_categories; window; fuzzy; below_threshold (ignore|alert).';
+CREATE FUNCTION precursor.screen_trigger_arguments()
+	RETURNS TABLE (name text, kind text, accepts text, default_value text, screened boolean, help text)
+	LANGUAGE c STABLE PARALLEL SAFE ROWS 20
+	AS 'MODULE_PATHNAME', 'precursor_screen_trigger_arguments';
+COMMENT ON FUNCTION precursor.screen_trigger_arguments() IS
+	'The arguments of precursor.screen_trigger(), in order, as the trigger parses them: kind column (names a column; accepts: its types) or value (a setting; its default), screened (at least one such column is required), and what it is for.';
+
+-- The trigger's COMMENT is derived from its argument table (trigger_args[],
+-- src/screen_trigger_config.c), so it cannot disagree with what it parses.
+DO $do$
+BEGIN
+	EXECUTE pg_catalog.format('COMMENT ON FUNCTION precursor.screen_trigger() IS %L',
+		'BEFORE INSERT OR UPDATE FOR EACH ROW trigger that screens declarations (INSERT, UPDATE and COPY).  '
+		|| 'Arguments are key=value (precursor.screen_trigger_arguments() describes each): '
+		|| (SELECT pg_catalog.string_agg(a.name, ', ' ORDER BY a.ord)
+		      FROM precursor.screen_trigger_arguments() WITH ORDINALITY
+		           AS a(name, kind, accepts, default_value, screened, help, ord)
+		     WHERE a.kind = 'column')
+		|| ' (column names); '
+		|| (SELECT pg_catalog.string_agg(a.name || ': ' || a.help
+		                                 || COALESCE(' (default ' || a.default_value || ')', ''),
+		                                 '; ' ORDER BY a.ord)
+		      FROM precursor.screen_trigger_arguments() WITH ORDINALITY
+		           AS a(name, kind, accepts, default_value, screened, help, ord)
+		     WHERE a.kind = 'value')
+		|| '.');
+END
+$do$;
 
 CREATE FUNCTION precursor.screen_trigger_validate(trigger_oid oid) RETURNS void
 	LANGUAGE c VOLATILE STRICT AS 'MODULE_PATHNAME', 'precursor_screen_trigger_validate';
@@ -559,15 +585,80 @@ SELECT DISTINCT ON (w.consignee_key, w.substance_id)
 COMMENT ON VIEW precursor.split_shipment_candidates IS
 	'Consignees who received a thresholded substance in several shipments, each at or under the threshold, that together exceed it within 30 days: the busiest window per consignee and substance (quantities in kg or l).';
 
+-- The wording of every reason code, in one place.  The codes are defined in
+-- C (trigger_reasons[], src/screen_trigger_reasons.c) and listed by
+-- precursor.alert_reasons(); sql/screening_reasons fails when one has no
+-- wording here.  brief: the shorter wording of the view misdeclarations.
+CREATE FUNCTION precursor.alert_reasons()
+	RETURNS TABLE (code text, emitted_by text, meaning text)
+	LANGUAGE c STABLE PARALLEL SAFE ROWS 20
+	AS 'MODULE_PATHNAME', 'precursor_alert_reasons';
+COMMENT ON FUNCTION precursor.alert_reasons() IS
+	'Every reason code the screening trigger writes (the rule of each object in precursor.alert.reasons), the C function that writes it and what it means.';
+
+CREATE FUNCTION precursor.reason_wording(reason jsonb, brief boolean DEFAULT false)
+	RETURNS text
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT CASE
+		  WHEN brief AND reason->>'rule' = 'cn_mismatch'
+		  THEN 'declared ' || (reason->>'declared_cn') || ', the lists give '
+		       || (SELECT string_agg(e, ', ') FROM jsonb_array_elements_text(reason->'expected_cn') e)
+		  WHEN brief AND reason->>'rule' = 'cn_watch'
+		  THEN 'declared ' || (reason->>'declared_cn') || ', a code the lists use for '
+		       || (SELECT string_agg(e, '; ') FROM jsonb_array_elements_text(reason->'candidates') e)
+		  ELSE CASE reason->>'rule'
+		       WHEN 'name' THEN format('"%s" at characters %s-%s matches %s "%s" (%s, form %s, score %s)',
+		                               reason->>'matched', reason->>'start', (reason->>'end')::int - 1,
+		                               CASE WHEN reason->>'kind' = 'fuzzy' THEN 'a misspelling (distance ' || (reason->>'distance') || ') of'
+		                                    WHEN reason->>'kind' = 'homoglyph' THEN 'with look-alike characters'
+		                                    ELSE 'the ' || (reason->>'kind') END,
+		                               reason->>'term', reason->>'kind', reason->>'form', reason->>'score')
+		       WHEN 'cas' THEN format('declared CAS RN %s (column %s) is the substance''s', reason->>'casrn', reason->>'column')
+		       WHEN 'cas_in_text' THEN format('the description cites CAS RN "%s"', reason->>'matched')
+		       WHEN 'ec_in_text' THEN format('the description cites EC number "%s"', reason->>'matched')
+		       WHEN 'cn_in_text' THEN format('the description cites CN code "%s"', reason->>'matched')
+		       WHEN 'over_threshold' THEN format('%s %s is %s %s, over the threshold of %s %s',
+		                                         reason->>'quantity', reason->>'unit',
+		                                         round((reason->>'quantity_in_threshold_unit')::numeric, 3), reason->>'threshold_unit',
+		                                         reason->>'threshold', reason->>'threshold_unit')
+		                                  || coalesce(' (density ' || (reason->>'density_kg_per_l') || ' kg/l)', '')
+		       WHEN 'below_threshold' THEN format('%s %s is %s %s, under the threshold of %s %s',
+		                                          reason->>'quantity', reason->>'unit',
+		                                          round((reason->>'quantity_in_threshold_unit')::numeric, 3), reason->>'threshold_unit',
+		                                          reason->>'threshold', reason->>'threshold_unit')
+		       WHEN 'cumulative' THEN format('%s shipments to %s within %s total %s %s, over the threshold of %s %s: possible split consignment',
+		                                     reason->>'shipments', reason->>'consignee', reason->>'window',
+		                                     round((reason->>'total_in_threshold_unit')::numeric, 3), reason->>'threshold_unit',
+		                                     reason->>'threshold', reason->>'threshold_unit')
+		       WHEN 'cn_mismatch' THEN format('declared CN %s does not fit the substance, whose codes are %s',
+		                                      reason->>'declared_cn',
+		                                      (SELECT string_agg(e, ', ') FROM jsonb_array_elements_text(reason->'expected_cn') e))
+		       WHEN 'cn_watch' THEN format('declared CN %s is listed (%s%s) for %s, none of which the description names',
+		                                   reason->>'declared_cn', CASE WHEN (reason->>'ex')::boolean THEN 'ex ' ELSE '' END,
+		                                   reason->>'listed_cn',
+		                                   (SELECT string_agg(e, '; ') FROM jsonb_array_elements_text(reason->'candidates') e))
+		       WHEN 'unit_unconvertible' THEN format('%s %s cannot be compared with the threshold of %s %s: %s',
+		                                             reason->>'quantity', reason->>'unit', reason->>'threshold', reason->>'threshold_unit', reason->>'why')
+		       WHEN 'unit_unknown' THEN format('unit "%s" is not known; threshold %s %s', reason->>'unit', reason->>'threshold', reason->>'threshold_unit')
+		       WHEN 'quantity_unknown' THEN format('no quantity declared; threshold %s %s', reason->>'threshold', reason->>'threshold_unit')
+		       WHEN 'quantity_invalid' THEN format('declared quantity %s %s is not a positive finite number (threshold %s %s); not recorded for the cumulative rule',
+		                                           reason->>'quantity', coalesce(reason->>'unit', ''), reason->>'threshold', reason->>'threshold_unit')
+		       WHEN 'casrn_invalid' THEN format('declared CAS RN "%s" (column %s) is not a valid CAS RN', reason->>'declared', reason->>'column')
+		       WHEN 'cn_invalid' THEN format('declared CN code "%s" (column %s) is not a valid CN code', reason->>'declared', reason->>'column')
+		       WHEN 'more_mentions' THEN format('%s further mentions not itemised', reason->>'count')
+		       WHEN 'hits_truncated' THEN format('the description has more than %s hits (precursor.max_hits): screened only up to there', reason->>'max_hits')
+		       END
+	END
+$$;
+COMMENT ON FUNCTION precursor.reason_wording(jsonb, boolean) IS
+	'One reason of an alert (an element of precursor.alert.reasons) in words, with its evidence; brief: the short wording of the CN rules used by the view misdeclarations.  NULL for a code it does not know.';
+
 CREATE VIEW precursor.misdeclarations WITH (security_invoker = true) AS
 SELECT a.alert_id, a.declared_on, a.consignee, a.country, a.substance_name AS substance,
        a.category, a.declared_cn, r->>'rule' AS rule,
-       CASE r->>'rule'
-            WHEN 'cn_mismatch' THEN 'declared ' || (r->>'declared_cn') || ', the lists give '
-                                    || (SELECT pg_catalog.string_agg(e, ', ') FROM pg_catalog.jsonb_array_elements_text(r->'expected_cn') e)
-            ELSE 'declared ' || (r->>'declared_cn') || ', a code the lists use for '
-                 || (SELECT pg_catalog.string_agg(e, '; ') FROM pg_catalog.jsonb_array_elements_text(r->'candidates') e)
-       END AS detail,
+       precursor.reason_wording(r, true) AS detail,
        a.score, a.status
   FROM precursor.alert a, pg_catalog.jsonb_array_elements(a.reasons) r
  WHERE r->>'rule' IN ('cn_mismatch', 'cn_watch');
@@ -624,48 +715,7 @@ AS $$
 		  FROM a
 		UNION ALL
 		SELECT 5, r.r->>'rule',
-		       CASE r.r->>'rule'
-		            WHEN 'name' THEN format('"%s" at characters %s-%s matches %s "%s" (%s, form %s, score %s)',
-		                                    r.r->>'matched', r.r->>'start', (r.r->>'end')::int - 1,
-		                                    CASE r.r->>'kind' WHEN 'fuzzy' THEN 'a misspelling (distance ' || (r.r->>'distance') || ') of'
-		                                                      WHEN 'homoglyph' THEN 'with look-alike characters'
-		                                                      ELSE 'the ' || (r.r->>'kind') END,
-		                                    r.r->>'term', r.r->>'kind', r.r->>'form', r.r->>'score')
-		            WHEN 'cas' THEN format('declared CAS RN %s (column %s) is the substance''s', r.r->>'casrn', r.r->>'column')
-		            WHEN 'cas_in_text' THEN format('the description cites CAS RN "%s"', r.r->>'matched')
-		            WHEN 'cn_in_text' THEN format('the description cites CN code "%s"', r.r->>'matched')
-		            WHEN 'over_threshold' THEN format('%s %s is %s %s, over the threshold of %s %s',
-		                                              r.r->>'quantity', r.r->>'unit',
-		                                              round((r.r->>'quantity_in_threshold_unit')::numeric, 3), r.r->>'threshold_unit',
-		                                              r.r->>'threshold', r.r->>'threshold_unit')
-		                                       || coalesce(' (density ' || (r.r->>'density_kg_per_l') || ' kg/l)', '')
-		            WHEN 'below_threshold' THEN format('%s %s is %s %s, under the threshold of %s %s',
-		                                               r.r->>'quantity', r.r->>'unit',
-		                                               round((r.r->>'quantity_in_threshold_unit')::numeric, 3), r.r->>'threshold_unit',
-		                                               r.r->>'threshold', r.r->>'threshold_unit')
-		            WHEN 'cumulative' THEN format('%s shipments to %s within %s total %s %s, over the threshold of %s %s: possible split consignment',
-		                                          r.r->>'shipments', r.r->>'consignee', r.r->>'window',
-		                                          round((r.r->>'total_in_threshold_unit')::numeric, 3), r.r->>'threshold_unit',
-		                                          r.r->>'threshold', r.r->>'threshold_unit')
-		            WHEN 'cn_mismatch' THEN format('declared CN %s does not fit the substance, whose codes are %s',
-		                                           r.r->>'declared_cn',
-		                                           (SELECT string_agg(e, ', ') FROM jsonb_array_elements_text(r.r->'expected_cn') e))
-		            WHEN 'cn_watch' THEN format('declared CN %s is listed (%s%s) for %s, none of which the description names',
-		                                        r.r->>'declared_cn', CASE WHEN (r.r->>'ex')::boolean THEN 'ex ' ELSE '' END,
-		                                        r.r->>'listed_cn',
-		                                        (SELECT string_agg(e, '; ') FROM jsonb_array_elements_text(r.r->'candidates') e))
-		            WHEN 'unit_unconvertible' THEN format('%s %s cannot be compared with the threshold of %s %s: %s',
-		                                                  r.r->>'quantity', r.r->>'unit', r.r->>'threshold', r.r->>'threshold_unit', r.r->>'why')
-		            WHEN 'unit_unknown' THEN format('unit "%s" is not known; threshold %s %s', r.r->>'unit', r.r->>'threshold', r.r->>'threshold_unit')
-		            WHEN 'quantity_unknown' THEN format('no quantity declared; threshold %s %s', r.r->>'threshold', r.r->>'threshold_unit')
-		            WHEN 'quantity_invalid' THEN format('declared quantity %s %s is not a positive finite number (threshold %s %s); not recorded for the cumulative rule',
-		                                                r.r->>'quantity', coalesce(r.r->>'unit', ''), r.r->>'threshold', r.r->>'threshold_unit')
-		            WHEN 'casrn_invalid' THEN format('declared CAS RN "%s" (column %s) is not a valid CAS RN', r.r->>'declared', r.r->>'column')
-		            WHEN 'cn_invalid' THEN format('declared CN code "%s" (column %s) is not a valid CN code', r.r->>'declared', r.r->>'column')
-		            WHEN 'more_mentions' THEN format('%s further mentions not itemised', r.r->>'count')
-		            WHEN 'hits_truncated' THEN format('the description has more than %s hits (precursor.max_hits): screened only up to there', r.r->>'max_hits')
-		            ELSE r.r::text
-		       END, r.ord
+		       coalesce(precursor.reason_wording(r.r), r.r::text), r.ord
 		  FROM r
 		UNION ALL
 		SELECT 6, 'review',

@@ -18,7 +18,7 @@
 
 /* Describe an unexpected byte without echoing non-ASCII bytes into a message. */
 static bool
-casrn_fail_char(PrecursorParseError *err, char c, int pos)
+casrn_fail_char(PrecursorError *err, char c, int pos)
 {
 	unsigned char uc = (unsigned char) c;
 
@@ -47,7 +47,7 @@ casrn_check_digit(int64_t body)
 }
 
 bool
-casrn_parse(const char *str, size_t len, int64_t *out, PrecursorParseError *err)
+casrn_parse(const char *str, size_t len, int64_t *out, PrecursorError *err)
 {
 	size_t		start = 0;
 	size_t		end = len;

@@ -28,7 +28,7 @@ extern int	casrn_check_digit(int64_t body);
  * or returns false and fills *err (err may be NULL).
  */
 extern bool casrn_parse(const char *str, size_t len, int64_t *out,
-						PrecursorParseError *err);
+						PrecursorError *err);
 
 /* Is this int64 a valid CAS RN value (range and check digit)? */
 extern bool casrn_value_is_valid(int64_t value);

@@ -34,7 +34,7 @@ static const char *const cn_hint =
  * One kind of separator per code; no separator first, last or doubled.
  */
 bool
-cncode_parse(const char *str, size_t len, int64_t *out, PrecursorParseError *err)
+cncode_parse(const char *str, size_t len, int64_t *out, PrecursorError *err)
 {
 	size_t		start = 0;
 	size_t		end = len;

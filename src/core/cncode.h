@@ -32,7 +32,7 @@ typedef enum CnLevel
  * white space; 2, 4, 6, 8 or 10 digits in all.
  */
 extern bool cncode_parse(const char *str, size_t len, int64_t *out,
-						 PrecursorParseError *err);
+						 PrecursorError *err);
 extern bool cncode_value_is_valid(int64_t value);
 /* Canonical spelling: "29", "2914", "2914 31", "2914 31 00", "2914 31 00 10". */
 extern int	cncode_format(int64_t value, char *buf);

@@ -34,7 +34,7 @@ ecnumber_check_digit(int32_t body)
 }
 
 bool
-ecnumber_parse(const char *str, size_t len, int32_t *out, PrecursorParseError *err)
+ecnumber_parse(const char *str, size_t len, int32_t *out, PrecursorError *err)
 {
 	size_t		start = 0;
 	size_t		end = len;

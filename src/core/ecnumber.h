@@ -18,7 +18,7 @@
 
 extern int	ecnumber_check_digit(int32_t body);	/* body = first six digits */
 extern bool ecnumber_parse(const char *str, size_t len, int32_t *out,
-						   PrecursorParseError *err);
+						   PrecursorError *err);
 extern bool ecnumber_value_is_valid(int32_t value);
 extern int	ecnumber_format(int32_t value, char *buf);
 

@@ -81,7 +81,7 @@ ik_letter(const InchiKey *key, int i)
 }
 
 bool
-inchikey_parse(const char *str, size_t len, InchiKey *out, PrecursorParseError *err)
+inchikey_parse(const char *str, size_t len, InchiKey *out, PrecursorError *err)
 {
 	static const char prefix[] = "inchikey=";
 	size_t		start = 0;

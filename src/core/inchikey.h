@@ -28,7 +28,7 @@ typedef struct InchiKey
 
 /* Surrounding white space allowed; an "InChIKey=" prefix is accepted too. */
 extern bool inchikey_parse(const char *str, size_t len, InchiKey *out,
-						   PrecursorParseError *err);
+						   PrecursorError *err);
 extern void inchikey_format(const InchiKey *key, char *buf);	/* 28 bytes */
 /* The first block (connectivity skeleton), 14 letters + NUL into buf. */
 extern void inchikey_skeleton(const InchiKey *key, char *buf);

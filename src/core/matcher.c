@@ -38,15 +38,22 @@ pm_set_error(PmMatcher *m, const char *fmt,...)
 {
 	va_list		ap;
 
+	m->error.code = PRECURSOR_INTERNAL_ERROR;
+	m->error.message = "the matcher failed";
+	m->error.hint = NULL;
 	va_start(ap, fmt);
-	vsnprintf(m->errmsg, sizeof(m->errmsg), fmt, ap);
+	vsnprintf(m->error.detail, sizeof(m->error.detail), fmt, ap);
 	va_end(ap);
 }
 
-const char *
-pm_last_error(const PmMatcher *m)
+const PrecursorError *
+pm_error(const PmMatcher *m)
 {
-	return m ? m->errmsg : "no matcher";
+	static const PrecursorError no_matcher = {
+		PRECURSOR_INTERNAL_ERROR, "the matcher failed", "no matcher", NULL
+	};
+
+	return m ? &m->error : &no_matcher;
 }
 
 size_t
@@ -240,7 +247,7 @@ variant_emit(const char *text, size_t len, NvRule rule, void *arg)
 
 PmMatcher *
 pm_build(const PmTerm *terms, size_t n, uint32_t build_flags,
-		 char *errbuf, size_t errlen)
+		 PrecursorError *err)
 {
 	PmMatcher  *m;
 	BuildEntry *ents = NULL;
@@ -252,13 +259,12 @@ pm_build(const PmTerm *terms, size_t n, uint32_t build_flags,
 	uint32_t   *offs = NULL;
 	uint32_t   *lens = NULL;
 
-	if (errbuf && errlen)
-		errbuf[0] = '\0';
+	precursor_error_clear(err);
 	m = calloc(1, sizeof(PmMatcher));
 	if (m == NULL)
 	{
-		if (errbuf && errlen)
-			snprintf(errbuf, errlen, "out of memory");
+		precursor_error_set(err, PRECURSOR_INTERNAL_ERROR, "could not build the matcher", NULL,
+							"out of memory");
 		return NULL;
 	}
 	norm_buf_init(&m->nb);
@@ -282,7 +288,7 @@ pm_build(const PmTerm *terms, size_t n, uint32_t build_flags,
 		if (st != NORM_OK)
 		{
 			pm_set_error(m, "could not normalise term %u: %s",
-						 (unsigned) terms[i].id, nb.errmsg);
+						 (unsigned) terms[i].id, nb.error.detail);
 			goto fail;
 		}
 		if (nb.len == 0)
@@ -434,8 +440,8 @@ pm_build(const PmTerm *terms, size_t n, uint32_t build_flags,
 	return m;
 
 fail:
-	if (errbuf && errlen)
-		snprintf(errbuf, errlen, "%s", m->errmsg[0] ? m->errmsg : "could not build matcher");
+	precursor_error_set(err, PRECURSOR_INTERNAL_ERROR, "could not build the matcher", NULL,
+						"%s", m->error.detail[0] ? m->error.detail : "could not build matcher");
 	free(ents);
 	free(offs);
 	free(lens);
@@ -516,7 +522,7 @@ ser_put(SerBuf *b, const void *x, size_t n)
 }
 
 char *
-pm_serialize(const PmMatcher *m, size_t *len, char *errbuf, size_t errlen)
+pm_serialize(const PmMatcher *m, size_t *len, PrecursorError *err)
 {
 	SerBuf		b = {NULL, 0, 0};
 	uint64_t	f[PM_SER_NFIELDS];
@@ -526,12 +532,11 @@ pm_serialize(const PmMatcher *m, size_t *len, char *errbuf, size_t errlen)
 	uint64_t	sum;
 	hs_error_t	rc;
 
-	if (errbuf && errlen)
-		errbuf[0] = '\0';
+	precursor_error_clear(err);
 	if (m == NULL || len == NULL)
 	{
-		if (errbuf && errlen)
-			snprintf(errbuf, errlen, "no matcher");
+		precursor_error_set(err, PRECURSOR_INTERNAL_ERROR, "could not serialise the matcher", NULL,
+							"no matcher");
 		return NULL;
 	}
 	if (m->db_exact)
@@ -539,8 +544,8 @@ pm_serialize(const PmMatcher *m, size_t *len, char *errbuf, size_t errlen)
 		rc = hs_serialize_database(m->db_exact, &hsbuf, &hslen);
 		if (rc != HS_SUCCESS)
 		{
-			if (errbuf && errlen)
-				snprintf(errbuf, errlen, "Vectorscan could not serialise the database (error %d)", (int) rc);
+			precursor_error_set(err, PRECURSOR_INTERNAL_ERROR, "could not serialise the matcher", NULL,
+								"Vectorscan could not serialise the database (error %d)", (int) rc);
 			return NULL;
 		}
 	}
@@ -577,8 +582,8 @@ pm_serialize(const PmMatcher *m, size_t *len, char *errbuf, size_t errlen)
 oom:
 	free(hsbuf);
 	free(b.p);
-	if (errbuf && errlen)
-		snprintf(errbuf, errlen, "out of memory serialising the matcher");
+	precursor_error_set(err, PRECURSOR_INTERNAL_ERROR, "could not serialise the matcher", NULL,
+						"out of memory serialising the matcher");
 	return NULL;
 }
 
@@ -648,7 +653,7 @@ ser_valid(const PmMatcher *m)
 }
 
 PmMatcher *
-pm_deserialize(const char *buf, size_t len, char *errbuf, size_t errlen)
+pm_deserialize(const char *buf, size_t len, PrecursorError *err)
 {
 	PmMatcher  *m;
 	uint64_t	f[PM_SER_NFIELDS];
@@ -658,20 +663,19 @@ pm_deserialize(const char *buf, size_t len, char *errbuf, size_t errlen)
 	hs_error_t	rc;
 	int			i;
 
-	if (errbuf && errlen)
-		errbuf[0] = '\0';
+	precursor_error_clear(err);
 	if (buf == NULL || len < 8 + sizeof(f) + 2 * sizeof(uint64_t) ||
 		memcmp(buf, PM_SER_MAGIC, 8) != 0)
 	{
-		if (errbuf && errlen)
-			snprintf(errbuf, errlen, "not a serialised matcher of this version");
+		precursor_error_set(err, PRECURSOR_DATA_CORRUPTED, "could not load the stored matcher", NULL,
+							"not a serialised matcher of this version");
 		return NULL;
 	}
 	memcpy(&sum, buf + len - sizeof(sum), sizeof(sum));
 	if (sum != pm_ser_checksum(buf, len - sizeof(sum)))
 	{
-		if (errbuf && errlen)
-			snprintf(errbuf, errlen, "serialised matcher is damaged (checksum mismatch)");
+		precursor_error_set(err, PRECURSOR_DATA_CORRUPTED, "could not load the stored matcher", NULL,
+							"serialised matcher is damaged (checksum mismatch)");
 		return NULL;
 	}
 	len -= sizeof(sum);
@@ -684,8 +688,8 @@ pm_deserialize(const char *buf, size_t len, char *errbuf, size_t errlen)
 	m = calloc(1, sizeof(PmMatcher));
 	if (m == NULL)
 	{
-		if (errbuf && errlen)
-			snprintf(errbuf, errlen, "out of memory");
+		precursor_error_set(err, PRECURSOR_INTERNAL_ERROR, "could not load the stored matcher", NULL,
+							"out of memory");
 		return NULL;
 	}
 	norm_buf_init(&m->nb);
@@ -716,10 +720,8 @@ pm_deserialize(const char *buf, size_t len, char *errbuf, size_t errlen)
 	if (rc != HS_SUCCESS)
 	{
 		m->db_exact = NULL;
-		if (errbuf && errlen)
-			snprintf(errbuf, errlen,
-					 "Vectorscan could not load the serialised database (error %d): made by another Vectorscan build or CPU?",
-					 (int) rc);
+		precursor_error_set(err, PRECURSOR_DATA_CORRUPTED, "could not load the stored matcher", NULL,
+							"Vectorscan could not load the serialised database (error %d): made by another Vectorscan build or CPU?", (int) rc);
 		pm_free(m);
 		return NULL;
 	}
@@ -728,15 +730,15 @@ pm_deserialize(const char *buf, size_t len, char *errbuf, size_t errlen)
 	return m;
 
 fail:
-	if (errbuf && errlen)
-		snprintf(errbuf, errlen, "%s", m->errmsg);
+	precursor_error_set(err, PRECURSOR_INTERNAL_ERROR, "could not load the stored matcher", NULL,
+						"%s", m->error.detail);
 	pm_free(m);
 	return NULL;
 bad_free:
 	pm_free(m);
 bad:
-	if (errbuf && errlen)
-		snprintf(errbuf, errlen, "serialised matcher is malformed");
+	precursor_error_set(err, PRECURSOR_DATA_CORRUPTED, "could not load the stored matcher", NULL,
+						"serialised matcher is malformed");
 	return NULL;
 }
 
@@ -1161,7 +1163,7 @@ normalise_region(PmMatcher *m)
 		return PM_INVALID_UTF8;
 	if (st != NORM_OK)
 	{
-		pm_set_error(m, "normalisation failed: %s", m->nb.errmsg);
+		pm_set_error(m, "normalisation failed: %s", m->nb.error.detail);
 		return PM_ERROR;
 	}
 	if (m->nb.len > UINT32_MAX - 1)

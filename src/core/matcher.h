@@ -22,6 +22,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "chemname.h"
+#include "core_error.h"
 
 typedef enum PmHitKind
 {
@@ -58,11 +59,11 @@ typedef struct PmMatcher PmMatcher;
 /*
  * Compile a matcher from n terms (terms that normalise to nothing are
  * skipped; duplicates after normalisation are kept as separate ids).  Returns
- * NULL and writes a message into errbuf on failure.  Memory: malloc, plus
- * Vectorscan's own allocations; free with pm_free().
+ * NULL and fills *err (core_error.h; may be NULL) on failure.  Memory: malloc,
+ * plus Vectorscan's own allocations; free with pm_free().
  */
 extern PmMatcher *pm_build(const PmTerm *terms, size_t n, uint32_t build_flags,
-						   char *errbuf, size_t errlen);
+						   PrecursorError *err);
 extern void pm_free(PmMatcher *m);
 extern size_t pm_term_count(const PmMatcher *m);
 
@@ -98,7 +99,7 @@ typedef enum PmStatus
 	PM_STOPPED,					/* the hit callback asked to stop */
 	PM_INTERRUPTED,				/* the interrupt function asked to stop */
 	PM_INVALID_UTF8,
-	PM_ERROR					/* see pm_last_error() */
+	PM_ERROR					/* described by pm_error() */
 } PmStatus;
 
 /* Every mention in free text. */
@@ -117,21 +118,22 @@ extern PmStatus pm_screen(PmMatcher *m, const char *text, size_t len,
 extern PmStatus pm_lookup(PmMatcher *m, const char *text, size_t len,
 						  uint32_t scan_flags, PmHitFn on_hit, void *hit_arg);
 
-extern const char *pm_last_error(const PmMatcher *m);
+/* What made the last pm_screen() or pm_lookup() return PM_ERROR */
+extern const PrecursorError *pm_error(const PmMatcher *m);
 
 /*
  * Store a built matcher and load it back without compiling: pm_serialize()
  * returns one malloc'd buffer (free() it) holding the Vectorscan database
  * (hs_serialize_database) and the matcher's own tables, with a checksum.
  * pm_deserialize() rebuilds an equivalent matcher from it, or returns NULL
- * with a message when the buffer is damaged, of another format version, or
+ * and fills *err when the buffer is damaged, of another format version, or
  * was made by a Vectorscan build or CPU the running one cannot use.  Meant
  * for a cache shared by the backends of one server (same binary).
  */
 extern char *pm_serialize(const PmMatcher *m, size_t *len,
-						  char *errbuf, size_t errlen);
+						  PrecursorError *err);
 extern PmMatcher *pm_deserialize(const char *buf, size_t len,
-								 char *errbuf, size_t errlen);
+								 PrecursorError *err);
 
 /*
  * Bytes of original text per window of pm_screen() (default 256 KiB, at

@@ -174,7 +174,7 @@ struct PmMatcher
 	size_t		lookup_bs;		/* lookup: base span in nb */
 	size_t		lookup_be;
 
-	char		errmsg[256];
+	PrecursorError error;		/* set by pm_set_error(), read by pm_error() */
 };
 
 /* matcher.c */

@@ -21,39 +21,22 @@
  *
  * Thread safety: the ICU singletons, the fold cache and the scratch buffer
  * are process-wide statics (a PostgreSQL backend is single-threaded).
+ *
+ * Files: the folding of one non-ASCII character is normalize_fold.c; what
+ * both share is normalize_int.h.  This file stays over 800 lines on
+ * purpose: the tokeniser, the word-level folds and the drivers are one
+ * translation unit so that the per-byte and per-word calls inline (moving
+ * the word-level folds out cost 5-8% on ASCII text in
+ * bench/normalize_bench.sh).
  */
-#include "normalize.h"
+#include "normalize_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
-#include <unicode/unorm2.h>
-#include <unicode/utf16.h>
 #include <unicode/utypes.h>
-
-/* Character classes of folded code points */
-enum
-{
-	C_LETTER = 0,				/* word character that is not a digit */
-	C_DIGIT,					/* [0-9] (other scripts' digits are mapped) */
-	C_SPACE,					/* white space */
-	C_SEP,						/* any other punctuation or symbol */
-	C_DASH,						/* '-', Unicode dashes, minus sign */
-	C_SOFT,						/* , ; . : ! ? (clause end if white space follows) */
-	C_HARD,						/* newline, '|' (always a clause end) */
-	C_OPEN,						/* ( [ { and other opening brackets */
-	C_CLOSE,					/* ) ] } and other closing brackets */
-	C_PLUS,						/* '+' */
-	C_PM,						/* '±', '∓' */
-	C_SLASH,					/* '/' */
-	C_PERIOD,					/* '.': like C_SOFT, except after an abbreviation */
-	C_NONASCII = 255			/* byte_class[] of bytes >= 0x80 */
-};
-
-/* Internal mark: the source character is a look-alike candidate. */
-#define MARK_CONF		0x80
 
 static uint8_t ascii_class[256];	/* C_NONASCII for bytes >= 0x80 */
 static uint8_t ascii_lower[128];
@@ -108,57 +91,6 @@ ascii_init(void)
 	ascii_class['+'] = C_PLUS;
 	ascii_class['/'] = C_SLASH;
 	ascii_ready = true;
-}
-
-/* ------------------------------------------------------------------------
- * Look-alike letters of other scripts (source code point -> Latin letter).
- * Only letters that are visually identical or nearly so in common fonts;
- * used only inside a word that also has a genuine Latin letter, so real
- * Cyrillic and Greek words are left alone.  Uppercase forms are listed
- * because case folding would otherwise lose the look-alike (Cyrillic "Т"
- * looks like "T", its lowercase "т" does not look like "t").
- * ------------------------------------------------------------------------ */
-typedef struct Confusable
-{
-	uint16_t	cp;
-	char		latin;
-} Confusable;
-
-static const Confusable confusables[] = {
-	{0x0391, 'a'}, {0x0392, 'b'}, {0x0395, 'e'}, {0x0396, 'z'}, {0x0397, 'h'},
-	{0x0399, 'i'}, {0x039A, 'k'}, {0x039C, 'm'}, {0x039D, 'n'}, {0x039F, 'o'},
-	{0x03A1, 'p'}, {0x03A4, 't'}, {0x03A5, 'y'}, {0x03A7, 'x'},
-	{0x03B1, 'a'}, {0x03B9, 'i'}, {0x03BA, 'k'}, {0x03BD, 'v'}, {0x03BF, 'o'},
-	{0x03C1, 'p'}, {0x03C5, 'u'}, {0x03C7, 'x'},
-	{0x0405, 's'}, {0x0406, 'i'}, {0x0408, 'j'}, {0x0410, 'a'}, {0x0412, 'b'},
-	{0x0415, 'e'}, {0x041A, 'k'}, {0x041C, 'm'}, {0x041D, 'h'}, {0x041E, 'o'},
-	{0x0420, 'p'}, {0x0421, 'c'}, {0x0422, 't'}, {0x0423, 'y'}, {0x0425, 'x'},
-	{0x0430, 'a'}, {0x0435, 'e'}, {0x043E, 'o'}, {0x0440, 'p'}, {0x0441, 'c'},
-	{0x0443, 'y'}, {0x0445, 'x'}, {0x0455, 's'}, {0x0456, 'i'}, {0x0458, 'j'},
-	{0x04AE, 'y'}, {0x04BB, 'h'}, {0x04C0, 'l'}, {0x04CF, 'l'},
-	{0x0501, 'd'}, {0x051A, 'q'}, {0x051B, 'q'}, {0x051C, 'w'}, {0x051D, 'w'},
-};
-
-static char
-confusable_latin(uint32_t cp)
-{
-	int			lo = 0;
-	int			hi = (int) (sizeof(confusables) / sizeof(confusables[0])) - 1;
-
-	if (cp < 0x0391 || cp > 0x051D)
-		return 0;
-	while (lo <= hi)
-	{
-		int			mid = (lo + hi) / 2;
-
-		if (confusables[mid].cp == cp)
-			return confusables[mid].latin;
-		if (confusables[mid].cp < cp)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
-	return 0;
 }
 
 /* Names of the Greek small letters U+03B1..U+03C9 (final sigma included) */
@@ -330,319 +262,6 @@ norm_span_has_mark(const NormBuf *nb, size_t start, size_t end, uint8_t mark)
 	return false;
 }
 
-/* ------------------------------------------------------------------------
- * UTF-8
- * ------------------------------------------------------------------------ */
-
-/* Strict decoder: returns the length of the character at s (1..4) and
- * stores the code point, or 0 if the bytes are not well-formed UTF-8
- * (overlong forms, surrogates and values above U+10FFFF are rejected). */
-static inline int
-utf8_decode(const unsigned char *s, size_t avail, uint32_t *cp)
-{
-	unsigned char c = s[0];
-
-	if (c < 0x80)
-	{
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xC2 && c <= 0xDF)
-	{
-		if (avail < 2 || (s[1] & 0xC0) != 0x80)
-			return 0;
-		*cp = ((uint32_t) (c & 0x1F) << 6) | (s[1] & 0x3F);
-		return 2;
-	}
-	if (c >= 0xE0 && c <= 0xEF)
-	{
-		uint32_t	v;
-
-		if (avail < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-			return 0;
-		v = ((uint32_t) (c & 0x0F) << 12) | ((uint32_t) (s[1] & 0x3F) << 6) |
-			(s[2] & 0x3F);
-		if (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF))
-			return 0;
-		*cp = v;
-		return 3;
-	}
-	if (c >= 0xF0 && c <= 0xF4)
-	{
-		uint32_t	v;
-
-		if (avail < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
-			(s[3] & 0xC0) != 0x80)
-			return 0;
-		v = ((uint32_t) (c & 0x07) << 18) | ((uint32_t) (s[1] & 0x3F) << 12) |
-			((uint32_t) (s[2] & 0x3F) << 6) | (s[3] & 0x3F);
-		if (v < 0x10000 || v > 0x10FFFF)
-			return 0;
-		*cp = v;
-		return 4;
-	}
-	return 0;
-}
-
-static inline int
-utf8_encode(uint32_t cp, char *out)
-{
-	if (cp < 0x80)
-	{
-		out[0] = (char) cp;
-		return 1;
-	}
-	if (cp < 0x800)
-	{
-		out[0] = (char) (0xC0 | (cp >> 6));
-		out[1] = (char) (0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000)
-	{
-		out[0] = (char) (0xE0 | (cp >> 12));
-		out[1] = (char) (0x80 | ((cp >> 6) & 0x3F));
-		out[2] = (char) (0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char) (0xF0 | (cp >> 18));
-	out[1] = (char) (0x80 | ((cp >> 12) & 0x3F));
-	out[2] = (char) (0x80 | ((cp >> 6) & 0x3F));
-	out[3] = (char) (0x80 | (cp & 0x3F));
-	return 4;
-}
-
-/* ------------------------------------------------------------------------
- * Folding one character with ICU (cached)
- * ------------------------------------------------------------------------ */
-static const UNormalizer2 *icu_nfkc_cf = NULL;
-static const UNormalizer2 *icu_nfd = NULL;
-
-static bool
-icu_ready(NormBuf *nb)
-{
-	UErrorCode	status = U_ZERO_ERROR;
-
-	if (icu_nfkc_cf != NULL && icu_nfd != NULL)
-		return true;
-	icu_nfkc_cf = unorm2_getNFKCCasefoldInstance(&status);
-	if (U_FAILURE(status))
-	{
-		icu_nfkc_cf = NULL;
-		snprintf(nb->errmsg, sizeof(nb->errmsg),
-				 "could not open the ICU NFKC_Casefold normalizer: %s",
-				 u_errorName(status));
-		return false;
-	}
-	icu_nfd = unorm2_getNFDInstance(&status);
-	if (U_FAILURE(status))
-	{
-		icu_nfd = NULL;
-		snprintf(nb->errmsg, sizeof(nb->errmsg),
-				 "could not open the ICU NFD normalizer: %s",
-				 u_errorName(status));
-		return false;
-	}
-	return true;
-}
-
-#define FOLD_MAX	40			/* code points one character may fold to */
-#define CACHE_CPS	6			/* code points stored in a cache entry */
-#define CACHE_SIZE	4096		/* direct-mapped, power of two */
-
-typedef struct FoldEntry
-{
-	uint32_t	cp;				/* key; 0 = empty (U+0000 is ASCII) */
-	uint8_t		n;				/* folded code points */
-	uint32_t	out[CACHE_CPS];
-} FoldEntry;
-
-static FoldEntry fold_cache[CACHE_SIZE];
-
-/*
- * Latin letters that have no canonical decomposition, so that diacritic
- * removal does not reach them, but are "a letter with a stroke" or a
- * ligature to a reader: Polish ł, Scandinavian ø, Croatian đ, Maltese ħ,
- * Turkish dotless ı, æ/œ ligatures (then "ae"/"oe"), Icelandic þ/ð.
- * Returns the number of ASCII letters written, or 0 if cp is not one.
- */
-static int
-latin_extra(uint32_t cp, uint32_t *out)
-{
-	switch (cp)
-	{
-		case 0x0142:			/* ł */
-		case 0x0140:			/* ŀ */
-			out[0] = 'l';
-			return 1;
-		case 0x00F8:			/* ø */
-			out[0] = 'o';
-			return 1;
-		case 0x0111:			/* đ */
-		case 0x00F0:			/* ð */
-			out[0] = 'd';
-			return 1;
-		case 0x0127:			/* ħ */
-			out[0] = 'h';
-			return 1;
-		case 0x0131:			/* ı */
-			out[0] = 'i';
-			return 1;
-		case 0x0167:			/* ŧ */
-			out[0] = 't';
-			return 1;
-		case 0x0138:			/* ĸ */
-			out[0] = 'k';
-			return 1;
-		case 0x00E6:			/* æ */
-			out[0] = 'a';
-			out[1] = 'e';
-			return 2;
-		case 0x0153:			/* œ */
-			out[0] = 'o';
-			out[1] = 'e';
-			return 2;
-		case 0x00FE:			/* þ */
-			out[0] = 't';
-			out[1] = 'h';
-			return 2;
-	}
-	return 0;
-}
-
-/*
- * One step of folding: NFKC_Casefold (which also deletes default-ignorable
- * characters such as ZWSP, ZWJ, ZWNJ, U+2060, BOM and the soft hyphen),
- * then NFD with non-spacing and enclosing marks dropped (diacritics), then
- * the extra Latin letters and digits of other scripts mapped to ASCII.
- */
-static int
-fold_step(uint32_t cp, uint32_t *out, int max, NormBuf *nb, bool *failed)
-{
-	UChar		in[2];
-	UChar		a[64];
-	UChar		b[160];
-	int32_t		ilen = 0;
-	int32_t		alen;
-	int32_t		blen;
-	int32_t		i;
-	int			n = 0;
-	UErrorCode	status = U_ZERO_ERROR;
-	UBool		err = false;
-
-	U16_APPEND(in, ilen, 2, cp, err);
-	if (err)
-		return 0;
-	alen = unorm2_normalize(icu_nfkc_cf, in, ilen, a, 64, &status);
-	if (U_FAILURE(status))
-	{
-		snprintf(nb->errmsg, sizeof(nb->errmsg),
-				 "ICU NFKC_Casefold normalization failed: %s", u_errorName(status));
-		*failed = true;
-		return 0;
-	}
-	blen = unorm2_normalize(icu_nfd, a, alen, b, 160, &status);
-	if (U_FAILURE(status))
-	{
-		snprintf(nb->errmsg, sizeof(nb->errmsg),
-				 "ICU NFD normalization failed: %s", u_errorName(status));
-		*failed = true;
-		return 0;
-	}
-	for (i = 0; i < blen;)
-	{
-		UChar32		c;
-		int8_t		t;
-		uint32_t	extra[2];
-		int			k;
-
-		U16_NEXT(b, i, blen, c);
-		t = u_charType(c);
-		if (t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK)
-			continue;
-		if (n + 2 > max)
-			break;
-		if (t == U_DECIMAL_DIGIT_NUMBER && c >= 0x80)
-		{
-			out[n++] = '0' + (uint32_t) u_charDigitValue(c);
-			continue;
-		}
-		k = latin_extra((uint32_t) c, extra);
-		if (k > 0)
-		{
-			memcpy(out + n, extra, k * sizeof(uint32_t));
-			n += k;
-			continue;
-		}
-		out[n++] = (uint32_t) c;
-	}
-	return n;
-}
-
-/*
- * Fold a character to a fixed point: every code point of the result folds
- * to itself, which makes normalisation idempotent.
- */
-static int
-fold_full(uint32_t cp, uint32_t *out, int max, int depth, NormBuf *nb,
-		  bool *failed)
-{
-	uint32_t	step[FOLD_MAX];
-	int			n = fold_step(cp, step, FOLD_MAX, nb, failed);
-	int			total = 0;
-	int			i;
-
-	if (*failed)
-		return 0;
-	if (n == 1 && step[0] == cp)
-	{
-		out[0] = cp;
-		return 1;
-	}
-	if (depth >= 4)
-		return 0;				/* no fixed point: drop the character */
-	for (i = 0; i < n; i++)
-	{
-		if (step[i] < 0x80)
-		{
-			if (total < max)
-				out[total++] = step[i];
-			continue;
-		}
-		total += fold_full(step[i], out + total, max - total, depth + 1, nb,
-						   failed);
-		if (*failed)
-			return 0;
-	}
-	return total;
-}
-
-/* Fold a non-ASCII code point, through the cache. */
-static int
-fold_cp(uint32_t cp, uint32_t *out, NormBuf *nb, bool *failed)
-{
-	FoldEntry  *e = &fold_cache[(cp * 2654435761u) >> 20 & (CACHE_SIZE - 1)];
-	int			n;
-
-	if (cp < 0x80)				/* only normalize_text_icu() gets here */
-		return fold_full(cp, out, FOLD_MAX, 0, nb, failed);
-	if (e->cp == cp)
-	{
-		memcpy(out, e->out, e->n * sizeof(uint32_t));
-		return e->n;
-	}
-	n = fold_full(cp, out, FOLD_MAX, 0, nb, failed);
-	if (*failed)
-		return 0;
-	if (n <= CACHE_CPS)
-	{
-		e->cp = cp;
-		e->n = (uint8_t) n;
-		memcpy(e->out, out, n * sizeof(uint32_t));
-	}
-	return n;
-}
-
 /* Class of a folded code point */
 static int
 classify_cp(uint32_t cp)
@@ -703,47 +322,6 @@ classify_cp(uint32_t cp)
 /* ------------------------------------------------------------------------
  * The tokeniser
  * ------------------------------------------------------------------------ */
-typedef struct NormState
-{
-	NormBuf    *nb;
-	const char *src;
-	size_t		srclen;
-	bool		failed;
-
-	/* current word: text[wstart .. len) */
-	bool		in_word;
-	size_t		wstart;
-	uint32_t	wmask;			/* ASCII letters seen in the word */
-	bool		wlatin;			/* a genuine Latin letter seen */
-	bool		wspecial;		/* Greek letter or look-alike candidate seen */
-
-	/* separator run since the last token */
-	bool		run;
-	bool		hard;
-	bool		clause;
-	bool		soft_open;		/* soft punctuation awaiting white space */
-	bool		dash;
-	uint32_t	run_off;
-	uint32_t	hard_off;
-	uint32_t	clause_off;
-	uint32_t	soft_off;
-	uint32_t	dash_off;
-
-	/* "(+)", "(-)", "(±)", "(+/-)" recogniser */
-	int			br;
-	uint32_t	br_off;
-	uint8_t		br_mark;
-} NormState;
-
-static inline void
-put(NormBuf *nb, char c, uint32_t off, uint8_t mark)
-{
-	nb->text[nb->len] = c;
-	nb->offset[nb->len] = off;
-	nb->marks[nb->len] = mark;
-	nb->len++;
-}
-
 static inline void
 run_reset(NormState *st)
 {
@@ -842,6 +420,11 @@ emit_sign_token(NormState *st, const char *tok, uint32_t off, uint8_t mark,
 	st->run_off = close_off;
 }
 
+/*
+ * A separator character: extend the pending run, or recognise "(+)", "(-)",
+ * "(±)", "(+/-)".  (About 100 lines: one switch over the separator classes,
+ * each case a few lines.)
+ */
 static inline void
 sep_event(NormState *st, int cls, uint32_t off, uint8_t mark)
 {
@@ -1133,9 +716,9 @@ rewrite_special(NormState *st)
 			 */
 			utf8_decode((const unsigned char *) st->src + off,
 						st->srclen - off, &scp);
-			latin = confusable_latin(scp);
+			latin = norm_confusable_latin(scp);
 			if (!latin)
-				latin = confusable_latin(cp);
+				latin = norm_confusable_latin(cp);
 			put(nb, latin ? latin : '?', off, mark | NORM_MARK_HOMOGLYPH);
 		}
 		else
@@ -1276,7 +859,7 @@ state_init(NormState *st, NormBuf *nb, const char *src, size_t len)
 	st->src = src;
 	st->srclen = len;
 	nb->len = 0;
-	nb->errmsg[0] = '\0';
+	precursor_error_clear(&nb->error);
 	if (!ascii_ready)
 		ascii_init();
 	if (!spell_ready)
@@ -1292,8 +875,8 @@ finish(NormState *st)
 		word_end(st);
 	if (st->failed || !nb_grow(nb, 1))
 	{
-		if (nb->errmsg[0] == '\0')
-			snprintf(nb->errmsg, sizeof(nb->errmsg), "out of memory");
+		if (nb->error.code == PRECURSOR_OK)
+			norm_error(nb, PRECURSOR_INTERNAL_ERROR, "out of memory");
 		nb->len = 0;
 		if (nb->text)
 			nb->text[0] = '\0';
@@ -1323,6 +906,9 @@ finish(NormState *st)
  *
  * with_marks = false leaves marks[] unwritten (the caller zeroes them in
  * bulk: a byte of pure-ASCII input never carries a mark).
+ *
+ * Over 200 lines on purpose: one loop with its state in locals is what
+ * makes the fast path fast; helpers would spill the locals at each call.
  */
 static inline __attribute__((always_inline)) size_t
 ascii_run_impl(NormState *st, const unsigned char *s, size_t i, size_t len,
@@ -1576,7 +1162,7 @@ cp_events(NormState *st, uint32_t scp, uint32_t off)
 {
 	uint32_t	out[FOLD_MAX];
 	bool		failed = false;
-	int			n = fold_cp(scp, out, st->nb, &failed);
+	int			n = norm_fold_cp(scp, out, st->nb, &failed);
 	uint8_t		mark = scp < 0x80 ? 0 : NORM_MARK_NONASCII;
 	bool		conf_src;
 	int			i;
@@ -1592,7 +1178,7 @@ cp_events(NormState *st, uint32_t scp, uint32_t off)
 	 * it folds to one code point: its case can make it a look-alike
 	 * (Cyrillic "Т" looks like "T", its lowercase "т" does not).
 	 */
-	conf_src = (n == 1 && confusable_latin(scp) != 0);
+	conf_src = (n == 1 && norm_confusable_latin(scp) != 0);
 	for (i = 0; i < n; i++)
 	{
 		uint32_t	c = out[i];
@@ -1612,7 +1198,7 @@ cp_events(NormState *st, uint32_t scp, uint32_t off)
 		{
 			uint8_t		cmark = mark;
 
-			if (conf_src || confusable_latin(c))
+			if (conf_src || norm_confusable_latin(c))
 				cmark |= MARK_CONF;
 			if (!word_cp(st, c, off, cmark))
 				return false;
@@ -1638,7 +1224,7 @@ stop_requested(NormBuf *nb)
 	nb->len = 0;
 	if (nb->text)
 		nb->text[0] = '\0';
-	snprintf(nb->errmsg, sizeof(nb->errmsg), "interrupted");
+	norm_error(nb, PRECURSOR_INTERRUPTED, "interrupted");
 	return true;
 }
 
@@ -1674,11 +1260,11 @@ normalize_general(const char *src, size_t len, NormBuf *nb, bool force_icu)
 	size_t		next_poll = NORM_POLL_BYTES;
 
 	state_init(&st, nb, src, len);
-	if (!icu_ready(nb))
+	if (!norm_icu_ready(nb))
 		return NORM_ERROR;
 	if (!nb_grow(nb, len + len / 2 + 16))
 	{
-		snprintf(nb->errmsg, sizeof(nb->errmsg), "out of memory");
+		norm_error(nb, PRECURSOR_INTERNAL_ERROR, "out of memory");
 		return NORM_ERROR;
 	}
 	while (i < len)
@@ -1705,7 +1291,7 @@ normalize_general(const char *src, size_t len, NormBuf *nb, bool force_icu)
 			nb->len = 0;
 			nb->text[0] = '\0';
 			nb->offset[0] = 0;
-			snprintf(nb->errmsg, sizeof(nb->errmsg),
+			norm_error(nb, PRECURSOR_INVALID_UTF8,
 					 "invalid UTF-8 byte sequence at offset %zu", i);
 			return NORM_INVALID_UTF8;
 		}
@@ -1729,7 +1315,7 @@ normalize_text(const char *src, size_t len, NormBuf *nb)
 	if (len >= UINT32_MAX)
 	{
 		nb->len = 0;
-		snprintf(nb->errmsg, sizeof(nb->errmsg),
+		norm_error(nb, PRECURSOR_INTERNAL_ERROR,
 				 "text of %zu bytes is too long to normalise", len);
 		return NORM_ERROR;
 	}
@@ -1771,7 +1357,7 @@ normalize_text_icu(const char *src, size_t len, NormBuf *nb)
 	if (len >= UINT32_MAX)
 	{
 		nb->len = 0;
-		snprintf(nb->errmsg, sizeof(nb->errmsg),
+		norm_error(nb, PRECURSOR_INTERNAL_ERROR,
 				 "text of %zu bytes is too long to normalise", len);
 		return NORM_ERROR;
 	}

@@ -41,6 +41,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core_error.h"
+
 /* Marks on output bytes (NormBuf.marks) */
 #define NORM_MARK_HOMOGLYPH		0x01	/* came from a look-alike of another script */
 #define NORM_MARK_NONASCII		0x02	/* came from a non-ASCII source character */
@@ -67,16 +69,17 @@ typedef struct NormBuf
 								 * offset[len] = original length */
 	uint8_t    *marks;			/* marks[i]: NORM_MARK_* for text[i] */
 	size_t		cap;			/* allocated bytes for text/offset/marks */
-	char		errmsg[128];	/* set when a call fails (ICU status name) */
+	PrecursorError error;		/* set when a call fails (core_error.h) */
 	NormInterruptFn interrupted;	/* NULL (norm_buf_init) or the caller's */
 	void	   *interrupt_arg;
 } NormBuf;
 
+/* What a call did; any status but NORM_OK is described in nb->error */
 typedef enum NormStatus
 {
 	NORM_OK = 0,
 	NORM_INVALID_UTF8,			/* input is not valid UTF-8 */
-	NORM_ERROR,					/* ICU or allocation failure; see errmsg */
+	NORM_ERROR,					/* ICU or allocation failure */
 	NORM_INTERRUPTED			/* nb->interrupted asked to stop */
 } NormStatus;
 

@@ -1,42 +1,34 @@
 /*
  * parse_error.h
- *		How the PostgreSQL-free parsers report what is wrong with an input.
- *
- * The core knows nothing of ereport(); a parser fills one of these and the
- * glue turns it into ERRCODE_INVALID_TEXT_REPRESENTATION with the same
- * message, detail and hint.  Keeping the wording here means the unit tests,
- * the fuzzers and the server all say exactly the same thing.
+ *		How the PostgreSQL-free identifier parsers report what is wrong with
+ *		an input: a PrecursorError (core_error.h) of code
+ *		PRECURSOR_INVALID_INPUT, filled by parse_fail().
  */
 #ifndef PRECURSOR_PARSE_ERROR_H
 #define PRECURSOR_PARSE_ERROR_H
 
-#include <stdbool.h>
-#include <stddef.h>
+#include "core_error.h"
 
-typedef struct PrecursorParseError
-{
-	const char *message;		/* primary message, without the input value */
-	char		detail[192];	/* what exactly is wrong, or "" */
-	const char *hint;			/* how to fix it, or NULL */
-} PrecursorParseError;
+/*
+ * The parsers' own name for it before every core function used it: kept so
+ * that code written against the old name (branches in flight) compiles.  New
+ * code writes PrecursorError.
+ */
+typedef PrecursorError PrecursorParseError;
 
 /* Reset an error before a parser runs. */
 static inline void
-parse_error_clear(PrecursorParseError *err)
+parse_error_clear(PrecursorError *err)
 {
-	if (err)
-	{
-		err->message = NULL;
-		err->detail[0] = '\0';
-		err->hint = NULL;
-	}
+	precursor_error_clear(err);
 }
 
 /*
- * Fill *err (when not NULL) and return false, so that a parser can write
- * "return parse_fail(err, ...);".  The detail is printf-formatted.
+ * Fill *err (when not NULL) with code PRECURSOR_INVALID_INPUT and return
+ * false, so that a parser can write "return parse_fail(err, ...);".  The
+ * detail is printf-formatted.
  */
-extern bool parse_fail(PrecursorParseError *err, const char *message,
+extern bool parse_fail(PrecursorError *err, const char *message,
 					   const char *hint, const char *detail_fmt,...)
 			__attribute__((format(printf, 4, 5)));
 

@@ -16,7 +16,7 @@ int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	PrecursorParseError err;
+	PrecursorError err;
 	int64_t		value;
 	int64_t		back;
 	char		buf[CASRN_TEXT_MAX];

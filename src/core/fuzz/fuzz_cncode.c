@@ -13,7 +13,7 @@ int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	PrecursorParseError err;
+	PrecursorError err;
 	int64_t		v,
 				v2,
 				p;

@@ -16,7 +16,7 @@ int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	PrecursorParseError err;
+	PrecursorError err;
 	int32_t		value;
 	int32_t		back;
 	char		buf[ECNUMBER_TEXT_MAX];

@@ -71,13 +71,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (fm == NULL)
 	{
-		char		err[256];
+		PrecursorError err;
 
 		fm = pm_build(fuzz_terms, sizeof(fuzz_terms) / sizeof(fuzz_terms[0]),
-					  PM_BUILD_FUZZY, err, sizeof(err));
+					  PM_BUILD_FUZZY, &err);
 		if (fm == NULL)
 		{
-			fprintf(stderr, "pm_build: %s\n", err);
+			fprintf(stderr, "pm_build: %s\n", err.detail);
 			abort();
 		}
 	}
@@ -87,7 +87,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	st = pm_screen(fm, (const char *) data, size, PM_SCAN_FUZZY, check_hit, &c, NULL, NULL);
 	if (st == PM_ERROR)
 	{
-		fprintf(stderr, "pm_screen: %s\n", pm_last_error(fm));
+		fprintf(stderr, "pm_screen: %s\n", pm_error(fm)->detail);
 		abort();
 	}
 	memset(&c, 0, sizeof(c));
@@ -100,7 +100,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	st = pm_lookup(fm, (const char *) data, size, PM_SCAN_FUZZY, check_hit, &c);
 	if (st == PM_ERROR)
 	{
-		fprintf(stderr, "pm_lookup: %s\n", pm_last_error(fm));
+		fprintf(stderr, "pm_lookup: %s\n", pm_error(fm)->detail);
 		abort();
 	}
 	return 0;

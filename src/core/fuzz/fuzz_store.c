@@ -56,13 +56,13 @@ ignore_hit(const PmHit *h, void *arg)
 static void
 setup(void)
 {
-	char		err[256];
+	PrecursorError err;
 	PmMatcher  *m = pm_build(store_terms, sizeof(store_terms) / sizeof(store_terms[0]),
-						 PM_BUILD_FUZZY, err, sizeof(err));
+						 PM_BUILD_FUZZY, &err);
 
-	if (m == NULL || (tmpl = pm_serialize(m, &tmpl_len, err, sizeof(err))) == NULL)
+	if (m == NULL || (tmpl = pm_serialize(m, &tmpl_len, &err)) == NULL)
 	{
-		fprintf(stderr, "setup: %s\n", err);
+		fprintf(stderr, "setup: %s\n", err.detail);
 		abort();
 	}
 	tables_end = 8 + 10 * 8 + m->pool_len + sizeof(PmLit) * m->nlits +
@@ -80,7 +80,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t		len;
 	uint64_t	sum;
 	PmMatcher  *m;
-	char		err[256];
+	PrecursorError err;
 	size_t		i;
 
 	if (tmpl == NULL)
@@ -110,7 +110,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	sum = pm_ser_checksum(buf, len - sizeof(sum));
 	memcpy(buf + len - sizeof(sum), &sum, sizeof(sum));
 
-	m = pm_deserialize(buf, len, err, sizeof(err));
+	m = pm_deserialize(buf, len, &err);
 	free(buf);
 	if (m == NULL)
 		return 0;

@@ -9,7 +9,7 @@
 
 /* Parse s; on success format the value into buf; return the parse result. */
 static bool
-roundtrip(const char *s, char *buf, PrecursorParseError *err)
+roundtrip(const char *s, char *buf, PrecursorError *err)
 {
 	int64_t		v = -1;
 
@@ -24,7 +24,7 @@ static void
 valid(const char *in, const char *canonical)
 {
 	char		buf[CASRN_TEXT_MAX];
-	PrecursorParseError err;
+	PrecursorError err;
 	bool		r = roundtrip(in, buf, &err);
 
 	ok(r, "accepts '%s'", in);
@@ -35,13 +35,14 @@ static void
 invalid(const char *in, const char *detail)
 {
 	char		buf[CASRN_TEXT_MAX];
-	PrecursorParseError err;
+	PrecursorError err;
 	bool		r = roundtrip(in, buf, &err);
 
 	ok(!r, "rejects '%s'", in);
 	is_str(r ? "" : err.detail, detail, "detail for '%s'", in);
 	ok(!r && strcmp(err.message, "invalid CAS Registry Number") == 0,
 	   "message for '%s'", in);
+	ok(!r && err.code == PRECURSOR_INVALID_INPUT, "code for '%s'", in);
 }
 
 int

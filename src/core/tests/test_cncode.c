@@ -9,7 +9,7 @@ static int64_t
 parse_ok(const char *s)
 {
 	int64_t		v = -1;
-	PrecursorParseError err;
+	PrecursorError err;
 
 	if (!cncode_parse(s, strlen(s), &v, &err))
 		fprintf(stderr, "#   '%s' rejected: %s\n", s, err.detail);
@@ -31,7 +31,7 @@ canon(const char *s)
 static const char *
 detail(const char *s)
 {
-	static PrecursorParseError err;
+	static PrecursorError err;
 	int64_t		v;
 
 	if (cncode_parse(s, strlen(s), &v, &err))

@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 static bool
-roundtrip(const char *s, char *buf, PrecursorParseError *err)
+roundtrip(const char *s, char *buf, PrecursorError *err)
 {
 	int32_t		v = -1;
 
@@ -23,7 +23,7 @@ static void
 valid(const char *in, const char *canonical)
 {
 	char		buf[ECNUMBER_TEXT_MAX];
-	PrecursorParseError err;
+	PrecursorError err;
 	bool		r = roundtrip(in, buf, &err);
 
 	ok(r, "accepts '%s'", in);
@@ -34,7 +34,7 @@ static void
 invalid(const char *in, const char *detail)
 {
 	char		buf[ECNUMBER_TEXT_MAX];
-	PrecursorParseError err;
+	PrecursorError err;
 	bool		r = roundtrip(in, buf, &err);
 
 	ok(!r, "rejects '%s'", in);

@@ -20,7 +20,7 @@ canon(const char *s)
 static const char *
 detail(const char *s)
 {
-	static PrecursorParseError err;
+	static PrecursorError err;
 	InchiKey	k;
 
 	if (inchikey_parse(s, strlen(s), &k, &err))
@@ -47,7 +47,7 @@ main(void)
 				lo,
 				hi;
 	char		buf[INCHIKEY_LEN + 1];
-	PrecursorParseError err;
+	PrecursorError err;
 
 	/* ethanol, and the two ephedrine stereoisomers */
 	is_str(canon("LFQSCWFLJHTTHZ-UHFFFAOYSA-N"), "LFQSCWFLJHTTHZ-UHFFFAOYSA-N", "ethanol round trip");

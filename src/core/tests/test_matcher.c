@@ -394,13 +394,13 @@ test_fuzzy_long(void)
 	const char *one = "drums of methylenedioxyphenyl isopropylidene hydroxyphenylacetonitrile ethylidene estxr, 5 kg";
 	const char *two = "methylenedioxyphenyl isopropyliden hydroxyphenylacetonitrile ethylidene esterr";
 	const char *four = "methylenedioxyphenol isopropylidane hydroxyphenylacetonitrole ethylidyne ester";
-	char		err[256];
+	PrecursorError err;
 	PmMatcher  *m;
 	Hits		hs;
 
 	longterms[0].len = strlen(longterms[0].text);
 	longterms[1].len = strlen(longterms[1].text);
-	m = pm_build(longterms, 2, PM_BUILD_FUZZY, err, sizeof(err));
+	m = pm_build(longterms, 2, PM_BUILD_FUZZY, &err);
 
 	ok(m != NULL, "long term: fuzzy matcher builds");
 	if (m == NULL)
@@ -596,7 +596,7 @@ test_shared_prefix(void)
 	PmTerm		t[sizeof(names) / sizeof(names[0])];
 	PmMatcher  *m;
 	PmMatcher  *save = M;
-	char		err[256];
+	PrecursorError err;
 	size_t		i;
 	Hits		hs;
 	bool		found[sizeof(names) / sizeof(names[0])];
@@ -608,8 +608,8 @@ test_shared_prefix(void)
 		t[i].id = (uint32_t) i;
 		t[i].kind = PM_TERM_NAME;
 	}
-	m = pm_build(t, sizeof(names) / sizeof(names[0]), 0, err, sizeof(err));
-	ok(m != NULL, "shared prefixes: build (%s)", m ? "ok" : err);
+	m = pm_build(t, sizeof(names) / sizeof(names[0]), 0, &err);
+	ok(m != NULL, "shared prefixes: build (%s)", m ? "ok" : err.detail);
 	if (m == NULL)
 		return;
 	M = m;
@@ -658,20 +658,20 @@ test_serialize(void)
 		"toluene-free thinner, other than piperonal; \xd0\xb0" "cetone",
 		"(1R,2S)-(-)-ephedrine hydrochloride 99%",
 	};
-	char		err[256];
+	PrecursorError err;
 	size_t		len = 0;
-	char	   *buf = pm_serialize(M, &len, err, sizeof(err));
+	char	   *buf = pm_serialize(M, &len, &err);
 	PmMatcher  *m2;
 	PmMatcher  *save = M;
 	size_t		i;
 	bool		same = true;
 
-	ok(buf != NULL && len > 0, "serialise: %zu bytes (%s)", len, buf ? "ok" : err);
+	ok(buf != NULL && len > 0, "serialise: %zu bytes (%s)", len, buf ? "ok" : err.detail);
 	if (buf == NULL)
 		return;
-	m2 = pm_deserialize(buf, len, err, sizeof(err));
+	m2 = pm_deserialize(buf, len, &err);
 	ok(m2 != NULL && pm_term_count(m2) == pm_term_count(M),
-	   "deserialise: same term count (%s)", m2 ? "ok" : err);
+	   "deserialise: same term count (%s)", m2 ? "ok" : err.detail);
 	if (m2 != NULL)
 	{
 		for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
@@ -705,13 +705,15 @@ test_serialize(void)
 		pm_free(m2);
 	}
 	buf[len / 2] ^= 0x40;
-	m2 = pm_deserialize(buf, len, err, sizeof(err));
-	ok(m2 == NULL && strstr(err, "checksum") != NULL, "damaged buffer refused: %s", err);
+	m2 = pm_deserialize(buf, len, &err);
+	ok(m2 == NULL && strstr(err.detail, "checksum") != NULL, "damaged buffer refused: %s", err.detail);
+	ok(err.code == PRECURSOR_DATA_CORRUPTED && err.message != NULL,
+	   "a damaged buffer is PRECURSOR_DATA_CORRUPTED, with a message");
 	buf[len / 2] ^= 0x40;
-	m2 = pm_deserialize(buf, len - 9, err, sizeof(err));
-	ok(m2 == NULL && err[0] != '\0', "truncated buffer refused: %s", err);
-	m2 = pm_deserialize("PMATCH00", 8, err, sizeof(err));
-	ok(m2 == NULL && err[0] != '\0', "other format refused: %s", err);
+	m2 = pm_deserialize(buf, len - 9, &err);
+	ok(m2 == NULL && err.detail[0] != '\0', "truncated buffer refused: %s", err.detail);
+	m2 = pm_deserialize("PMATCH00", 8, &err);
+	ok(m2 == NULL && err.detail[0] != '\0', "other format refused: %s", err.detail);
 
 	/*
 	 * A crafted buffer (checksum recomputed) whose "longest literal" field
@@ -724,9 +726,9 @@ test_serialize(void)
 		memcpy(buf + 8 + 8, &field, sizeof(field));
 		sum = pm_ser_checksum(buf, len - sizeof(sum));
 		memcpy(buf + len - sizeof(sum), &sum, sizeof(sum));
-		m2 = pm_deserialize(buf, len, err, sizeof(err));
-		ok(m2 == NULL && strstr(err, "malformed") != NULL,
-		   "crafted buffer with a false longest-literal length refused: %s", err);
+		m2 = pm_deserialize(buf, len, &err);
+		ok(m2 == NULL && strstr(err.detail, "malformed") != NULL,
+		   "crafted buffer with a false longest-literal length refused: %s", err.detail);
 		pm_free(m2);
 	}
 	free(buf);
@@ -735,7 +737,7 @@ test_serialize(void)
 int
 main(void)
 {
-	char		err[256];
+	PrecursorError err;
 	PmTerm		t[NTERMS];
 	size_t		i;
 
@@ -744,8 +746,8 @@ main(void)
 		t[i] = terms[i];
 		t[i].len = strlen(terms[i].text);
 	}
-	M = pm_build(t, NTERMS, PM_BUILD_FUZZY, err, sizeof(err));
-	ok(M != NULL, "build a matcher from %zu terms (%s)", NTERMS, M ? "ok" : err);
+	M = pm_build(t, NTERMS, PM_BUILD_FUZZY, &err);
+	ok(M != NULL, "build a matcher from %zu terms (%s)", NTERMS, M ? "ok" : err.detail);
 	if (M == NULL)
 		return tap_done();
 	ok(pm_term_count(M) == NTERMS - 1, "blank term skipped");
@@ -753,12 +755,12 @@ main(void)
 	   strcmp(pm_hit_kind_name(PM_HIT_CN), "cn") == 0, "kind names");
 	{
 		PmTerm		bad = {"ac\xff", 3, 1, PM_TERM_NAME};
-		PmMatcher  *m2 = pm_build(&bad, 1, 0, err, sizeof(err));
+		PmMatcher  *m2 = pm_build(&bad, 1, 0, &err);
 
-		ok(m2 == NULL && err[0] != '\0', "invalid UTF-8 term: build fails with a message");
+		ok(m2 == NULL && err.detail[0] != '\0', "invalid UTF-8 term: build fails with a message");
 	}
 	{
-		PmMatcher  *m0 = pm_build(NULL, 0, PM_BUILD_FUZZY, err, sizeof(err));
+		PmMatcher  *m0 = pm_build(NULL, 0, PM_BUILD_FUZZY, &err);
 		Hits		hs;
 
 		memset(&hs, 0, sizeof(hs));

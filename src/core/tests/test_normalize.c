@@ -335,6 +335,8 @@ main(void)
 	is_str(norm("\xed\xa0\x80"), "<invalid>", "surrogate rejected");
 	is_str(norm("\xf4\x90\x80\x80"), "<invalid>", "above U+10FFFF rejected");
 	is_str(norm("ok \xe2\x82"), "<invalid>", "truncated 3-byte sequence rejected");
+	ok(nb.error.code == PRECURSOR_INVALID_UTF8 && strstr(nb.error.detail, "offset") != NULL,
+	   "the failure is described in nb.error: %s", nb.error.detail);
 	ok(normalize_text("a\0b", 3, &nb) == NORM_OK && strcmp(nb.text, "a b") == 0,
 	   "embedded NUL is a separator");
 

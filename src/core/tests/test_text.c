@@ -379,7 +379,7 @@ typo_found(PmMatcher *m, const char *typo, int group)
 static void
 test_typo_suite(void)
 {
-	char		err[256];
+	PrecursorError err;
 	PmMatcher  *m;
 	NormBuf		nb;
 	int			i;
@@ -398,7 +398,7 @@ test_typo_suite(void)
 		ok(false, "typo suite: cannot read %s", TERM_FIXTURE);
 		return;
 	}
-	m = pm_build(F.t, F.n, PM_BUILD_FUZZY, err, sizeof(err));
+	m = pm_build(F.t, F.n, PM_BUILD_FUZZY, &err);
 	ok(m != NULL, "typo suite: %d shipped terms compile", F.n);
 	if (m == NULL)
 		return;
@@ -476,7 +476,7 @@ test_typo_suite(void)
 int
 main(void)
 {
-	char		err[256];
+	PrecursorError err;
 	static PmTerm t[sizeof(terms) / sizeof(terms[0])];
 	size_t		i;
 
@@ -485,10 +485,10 @@ main(void)
 		t[i] = terms[i];
 		t[i].len = strlen(t[i].text);
 	}
-	M = pm_build(t, sizeof(terms) / sizeof(terms[0]), PM_BUILD_FUZZY, err, sizeof(err));
+	M = pm_build(t, sizeof(terms) / sizeof(terms[0]), PM_BUILD_FUZZY, &err);
 	if (M == NULL)
 	{
-		ok(false, "build: %s", err);
+		ok(false, "build: %s", err.detail);
 		return tap_done();
 	}
 	test_negation_lists();

@@ -481,7 +481,7 @@ test_negated_only(PmMatcher *m)
 int
 main(void)
 {
-	char		err[256];
+	PrecursorError err;
 	PmMatcher  *m;
 
 	if (!term_fixture_load(&F) || !load_cn())
@@ -489,7 +489,7 @@ main(void)
 		ok(false, "cannot read the fixtures (%s, %s, %s)", TERM_FIXTURE, NAMES, CODES);
 		return tap_done();
 	}
-	m = pm_build(terms, nterms, PM_BUILD_FUZZY, err, sizeof(err));
+	m = pm_build(terms, nterms, PM_BUILD_FUZZY, &err);
 	ok(m != NULL, "%d shipped terms compile", nterms);
 	if (m == NULL)
 		return tap_done();

@@ -1,10 +1,10 @@
 /*
- * screen.h
+ * matching.h
  *		Server-side screening API: the compiled watchlist of this backend and
  *		the hits of one text resolved to watchlist substances.
  *
- * Implemented in watchlist_cache.c (the cache), hit_resolution.c (the scan)
- * and screen.c (SQL functions); used by screen_trigger.c.  Everything returned, strings
+ * Implemented in watchlist_cache.c (the cache), matching_hits.c (the scan)
+ * and matching.c (SQL functions); used by screen_trigger.c.  Everything returned, strings
  * included, is palloc'd in the caller's CurrentMemoryContext, so a per-row
  * memory context reset frees it all, and a hit stays valid when a later call
  * rebuilds the cache after an invalidation.
@@ -12,8 +12,8 @@
  * Only UTF-8 databases are supported: in any other server encoding these
  * functions raise ERRCODE_FEATURE_NOT_SUPPORTED.
  */
-#ifndef PRECURSOR_SCREEN_H
-#define PRECURSOR_SCREEN_H
+#ifndef PRECURSOR_MATCHING_H
+#define PRECURSOR_MATCHING_H
 
 #include "precursor.h"
 
@@ -82,15 +82,15 @@ typedef struct ScreenOptions
  * precursor_max_hits (precursor.max_hits) and must say when a result was
  * truncated: a text padded with harmless mentions must not hide a later one.
  */
-extern List *precursor_screen_hits(const char *text, int len,
+extern List *matching_hits(const char *text, int len,
 								   const ScreenOptions *opts,
 								   int max_hits, bool *truncated);
 
 /*
- * precursor_screen_hits() bounded by precursor.max_hits, raising
+ * matching_hits() bounded by precursor.max_hits, raising
  * ERRCODE_PROGRAM_LIMIT_EXCEEDED (54000) when the text has more hits.
  */
-extern List *precursor_screen_text(const char *text, int len,
+extern List *matching_screen_text(const char *text, int len,
 								   const ScreenOptions *opts);
 
 /*
@@ -98,20 +98,20 @@ extern List *precursor_screen_text(const char *text, int len,
  * context?  The fast path of precursor.matches(): no list, no positions,
  * stops at the first hit.
  */
-extern bool precursor_text_matches(const char *text, int len, bool fuzzy);
+extern bool matching_text_matches(const char *text, int len, bool fuzzy);
 
 /* Current GUC-derived defaults. */
-extern void precursor_screen_default_options(ScreenOptions *opts);
+extern void matching_default_options(ScreenOptions *opts);
 
 /* Raise a clear error unless the database encoding is UTF-8. */
-extern void precursor_require_utf8(void);
+extern void matching_require_utf8(void);
 
 /*
  * Number of terms and substances of the compiled watchlist (builds it),
  * whether the fuzzy matcher is built, and whether the exact one was loaded
  * from the matcher store instead of compiled.
  */
-extern void precursor_cache_stats(int *nterms, int *nsubstances,
+extern void watchlist_cache_stats(int *nterms, int *nsubstances,
 								  bool *fuzzy_built, bool *loaded);
 
-#endif							/* PRECURSOR_SCREEN_H */
+#endif							/* PRECURSOR_MATCHING_H */

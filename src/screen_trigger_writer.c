@@ -1,5 +1,5 @@
 /*
- * alert_writer.c
+ * screen_trigger_writer.c
  *		Writes what precursor.screen_trigger() records: alerts and shipment
  *		ledger rows, buffered and written in batches, and the UPDATE path
  *		that replaces a row's shipments and supersedes its alerts.
@@ -8,7 +8,7 @@
  * plan_ledger_delete, plan_supersede), the buffers of rows not yet written
  * (pend_alert, pend_ledger in pending_cxt, tagged by subtransaction), the
  * transaction and subtransaction callbacks (which also end the ledger's
- * state, screen_ledger.c) and the end-of-statement hooks (post-parse-analyze,
+ * state, screen_trigger_ledger.c) and the end-of-statement hooks (post-parse-analyze,
  * ExecutorFinish, ProcessUtility) that flush the buffers.  The hooks are
  * installed by precursor_screening_init(), called from _PG_init.
  *
@@ -217,7 +217,7 @@ trigger_spi_enter(SpiRow *spi)
 	 */
 	MemoryContextSwitchTo(caller);
 	spi->connected = true;
-	spi->nestlevel = screen_search_path_pin();
+	spi->nestlevel = precursor_search_path_pin();
 	prepare_plans();
 }
 
@@ -226,7 +226,7 @@ trigger_spi_leave(SpiRow *spi)
 {
 	if (!spi->connected)
 		return;
-	screen_search_path_restore(spi->nestlevel);
+	precursor_search_path_restore(spi->nestlevel);
 	SPI_finish();
 	spi->connected = false;
 }
@@ -412,11 +412,11 @@ pending_flush(void)
 						   save_sec | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	nestlevel = screen_search_path_pin();
+	nestlevel = precursor_search_path_pin();
 	prepare_plans();
 	pending_write(&pend_ledger, subid);
 	pending_write(&pend_alert, subid);
-	screen_search_path_restore(nestlevel);
+	precursor_search_path_restore(nestlevel);
 	SPI_finish();
 	SetUserIdAndSecContext(save_userid, save_sec);
 	if (pushed_snapshot)

@@ -1,5 +1,5 @@
 /*
- * matcher_store.c
+ * matching_store.c
  *		Compiled matchers saved under $PGDATA/pg_precursor and loaded back
  *		by the next backend that reads the same term list.
  *
@@ -21,7 +21,7 @@
  * files of the same database and flags, and those of dropped databases,
  * are removed when a newer one is saved.
  */
-#include "matcher_store.h"
+#include "matching_store.h"
 
 #include <dlfcn.h>
 #include <fcntl.h>
@@ -103,7 +103,7 @@ sha_end(Sha *sha, uint8 *digest)
 }
 
 bool
-matcher_store_key(const PmTerm *terms, int n, uint32 flags,
+matching_store_key(const PmTerm *terms, int n, uint32 flags,
 				  MatcherStoreKey *key)
 {
 	uint64		module = module_identity();
@@ -258,10 +258,10 @@ read_regular_file(const char *path, size_t *len, const char **why)
 }
 
 PmMatcher *
-matcher_store_load(uint32 flags, const MatcherStoreKey *key)
+matching_store_load(uint32 flags, const MatcherStoreKey *key)
 {
 	char		path[MAXPGPATH];
-	char		errbuf[256];
+	PrecursorError err;
 	const char *why = NULL;
 	const char *payload;
 	size_t		payload_len;
@@ -275,9 +275,9 @@ matcher_store_load(uint32 flags, const MatcherStoreKey *key)
 	{
 		if (store_verify(buf, len, flags, key, &payload, &payload_len, &why))
 		{
-			m = pm_deserialize(payload, payload_len, errbuf, sizeof(errbuf));
+			m = pm_deserialize(payload, payload_len, &err);
 			if (m == NULL)
-				why = errbuf;
+				why = err.detail;
 		}
 		pfree(buf);
 	}
@@ -353,18 +353,18 @@ write_all(int fd, const char *buf, size_t len)
 }
 
 void
-matcher_store_save(const PmMatcher *m, uint32 flags, const MatcherStoreKey *key)
+matching_store_save(const PmMatcher *m, uint32 flags, const MatcherStoreKey *key)
 {
 	char		path[MAXPGPATH];
 	char		tmp[MAXPGPATH];
-	char		errbuf[256];
+	PrecursorError err;
 	char	   *payload;
 	size_t		payload_len;
 
-	payload = pm_serialize(m, &payload_len, errbuf, sizeof(errbuf));
+	payload = pm_serialize(m, &payload_len, &err);
 	if (payload == NULL)
 	{
-		elog(DEBUG1, "precursor: could not serialise the matcher: %s", errbuf);
+		elog(DEBUG1, "precursor: could not serialise the matcher: %s", err.detail);
 		return;
 	}
 	store_path(path, sizeof(path), flags, key);

@@ -1,5 +1,5 @@
 /*
- * matcher_store.h
+ * matching_store.h
  *		The on-disk store of compiled matchers ($PGDATA/pg_precursor), so
  *		that a backend loads what another compiled from the same term list.
  *
@@ -7,8 +7,8 @@
  * missing, damaged, of another format, module build or term list, or not a
  * regular file, is ignored (and removed), and the caller compiles.
  */
-#ifndef PRECURSOR_MATCHER_STORE_H
-#define PRECURSOR_MATCHER_STORE_H
+#ifndef PRECURSOR_MATCHING_STORE_H
+#define PRECURSOR_MATCHING_STORE_H
 
 #include "precursor.h"
 
@@ -26,14 +26,14 @@ typedef struct MatcherStoreKey
  * format, this module file and the build flags.  False when the store is
  * unusable in this backend (the module file cannot be identified).
  */
-extern bool matcher_store_key(const PmTerm *terms, int n, uint32 flags,
+extern bool matching_store_key(const PmTerm *terms, int n, uint32 flags,
 							  MatcherStoreKey *key);
 
 /* The stored matcher of this key, verified, or NULL */
-extern PmMatcher *matcher_store_load(uint32 flags, const MatcherStoreKey *key);
+extern PmMatcher *matching_store_load(uint32 flags, const MatcherStoreKey *key);
 
 /* Save a compiled matcher under its key; failures are only logged */
-extern void matcher_store_save(const PmMatcher *m, uint32 flags,
+extern void matching_store_save(const PmMatcher *m, uint32 flags,
 							   const MatcherStoreKey *key);
 
-#endif							/* PRECURSOR_MATCHER_STORE_H */
+#endif							/* PRECURSOR_MATCHING_STORE_H */

@@ -1,5 +1,5 @@
 /*
- * screen_registry.c
+ * screen_trigger_registry.c
  *		Registrations of screened tables (precursor.screened_table): a
  *		screening trigger writes alerts and shipment ledger rows only when a
  *		member of precursor_manager approved its table, the table's owner and
@@ -21,8 +21,7 @@
 #include "catalog/namespace.h"
 #include "utils/lsyscache.h"
 
-#include "screen_registry.h"
-#include "screen_rules.h"
+#include "screen_trigger_registry.h"
 
 static SPIPlanPtr plan_check = NULL;
 static SPIPlanPtr plan_record = NULL;
@@ -80,7 +79,7 @@ registry_run(SPIPlanPtr *plan, const char *sql, int nparams, Datum *v,
 						   save_sec | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	nestlevel = screen_search_path_pin();
+	nestlevel = precursor_search_path_pin();
 	rc = SPI_execute_plan(registry_plan(plan, sql, nparams), v, NULL,
 						  read_only, 1);
 	if (rc == SPI_OK_SELECT)
@@ -95,7 +94,7 @@ registry_run(SPIPlanPtr *plan, const char *sql, int nparams, Datum *v,
 	else if (rc != SPI_OK_INSERT)
 		elog(ERROR, "could not record the screening registration: %s",
 			 SPI_result_code_string(rc));
-	screen_search_path_restore(nestlevel);
+	precursor_search_path_restore(nestlevel);
 	SPI_finish();
 	SetUserIdAndSecContext(save_userid, save_sec);
 	return rc;
@@ -115,7 +114,7 @@ registry_installed(void)
 }
 
 bool
-screen_registry_check(Relation rel, const char *tgname, int nargs, char **args,
+registry_check(Relation rel, const char *tgname, int nargs, char **args,
 					  Oid writer)
 {
 	Datum		v[5];
@@ -136,7 +135,7 @@ screen_registry_check(Relation rel, const char *tgname, int nargs, char **args,
 }
 
 bool
-screen_registry_may_register(void)
+registry_may_register(void)
 {
 	Oid			manager = get_role_oid("precursor_manager", true);
 
@@ -144,7 +143,7 @@ screen_registry_may_register(void)
 }
 
 void
-screen_registry_record(Relation rel, const char *tgname, int nargs, char **args,
+registry_record(Relation rel, const char *tgname, int nargs, char **args,
 					   Oid writer)
 {
 	Datum		v[5];

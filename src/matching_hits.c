@@ -1,11 +1,11 @@
 /*
- * hit_resolution.c
+ * matching_hits.c
  *		The scan of one text with the compiled watchlist, and the resolution
  *		of the matcher's hits to watchlist substances: identifiers to the
  *		substances that carry them, coverage (covers_salts, excluded_casrn),
  *		the bound on hits (precursor.max_hits), merging and output order.
- *		Used by screen.c (screen, lookup, matches, explain) and by the
- *		screening trigger, through screen.h.
+ *		Used by matching.c (screen, lookup, matches, explain) and by the
+ *		screening trigger, through matching.h.
  */
 #include "precursor.h"
 
@@ -16,7 +16,7 @@
 #include "chemname.h"
 #include "cncode.h"
 #include "ecnumber.h"
-#include "screen.h"
+#include "matching.h"
 #include "watchlist_cache.h"
 
 typedef struct Collector
@@ -106,11 +106,106 @@ ident_text(PmHitKind kind, int64 ident)
 	return pstrdup(buf);
 }
 
+/* A name, synonym, misspelling or look-alike: the entry of its term */
+static bool
+collect_term_hit(Collector *col, const PmHit *h)
+{
+	WatchlistCache *c = col->c;
+	CacheTerm  *t;
+	PrecursorHit *p;
+
+	if (h->term_id >= (uint32) c->nterms)
+		return false;
+
+	/*
+	 * Not this entry: part of another compound's name ("acetone
+	 * cyanohydrin"), or a salt or ester its clauses do not cover ("sulphuric
+	 * acid, diethyl ester", "ethyl phenylacetate").
+	 */
+	if ((h->form.flags & CHEM_FORM_OTHER) ||
+		((h->form.flags & CHEM_FORM_SALT) &&
+		 !c->subs[c->terms[h->term_id].sub].covers_salts) ||
+		((h->form.flags & CHEM_FORM_ESTER) &&
+		 !c->subs[c->terms[h->term_id].sub].covers_esters))
+		return false;
+	if (col->stop_at_first)
+		return true;
+	t = &c->terms[h->term_id];
+	p = new_hit(col, h);
+	fill_substance(p, &c->subs[t->sub], t->sub);
+	p->matched_term = t->term;
+	p->term_kind = t->kind;
+	p->term_lang = t->lang;
+	return true;
+}
+
+/* A CAS RN: every entry with it */
+static bool
+collect_cas_hit(Collector *col, const PmHit *h)
+{
+	WatchlistCache *c = col->c;
+	int			k = watchlist_ident_lower_bound(c->cas, c->ncas, h->ident);
+	char	   *txt = NULL;
+	bool		names_substance = false;
+
+	for (; k < c->ncas && c->cas[k].ident == h->ident; k++)
+	{
+		PrecursorHit *p;
+
+		names_substance = true;
+		if (col->stop_at_first)
+			break;
+		if (txt == NULL)
+			txt = ident_text(h->kind, h->ident);
+		p = new_hit(col, h);
+		fill_substance(p, &c->subs[c->cas[k].sub], c->cas[k].sub);
+		p->matched_term = txt;
+	}
+	return names_substance;
+}
+
+/*
+ * A CN code: the entries whose code it is or a subdivision of.  A CN code
+ * alone does not identify a substance (several share one, with unscheduled
+ * chemicals too), hence the low score.
+ */
+static bool
+collect_cn_hit(Collector *col, const PmHit *h)
+{
+	WatchlistCache *c = col->c;
+	char	   *txt = NULL;
+	int			k;
+	int64		code = h->ident;
+	bool		more = true;
+	bool		names_substance = false;
+
+	/* the code itself, then each enclosing level */
+	while (more && !(col->stop_at_first && names_substance))
+	{
+		for (k = watchlist_ident_lower_bound(c->cn, c->ncn, code);
+			 k < c->ncn && c->cn[k].ident == code; k++)
+		{
+			PrecursorHit *p;
+
+			names_substance = true;
+			if (col->stop_at_first)
+				break;
+			if (txt == NULL)
+				txt = ident_text(h->kind, h->ident);
+			p = new_hit(col, h);
+			fill_substance(p, &c->subs[c->cn[k].sub], c->cn[k].sub);
+			p->matched_term = txt;
+			p->score = Min(p->score, 0.5f);
+		}
+		more = cncode_parent(code, &code);
+	}
+	return names_substance;
+}
+
 static bool
 collect_hit(const PmHit *h, void *arg)
 {
 	Collector  *col = arg;
-	WatchlistCache *c = col->c;
 	bool		names_substance = false;
 
 	/*
@@ -133,92 +228,14 @@ collect_hit(const PmHit *h, void *arg)
 		case PM_HIT_SYNONYM:
 		case PM_HIT_FUZZY:
 		case PM_HIT_HOMOGLYPH:
-			{
-				CacheTerm  *t;
-
-				if (h->term_id >= (uint32) c->nterms)
-					break;
-				/*
-				 * Not this entry: part of another compound's name ("acetone
-				 * cyanohydrin"), or a salt or ester its clauses do not cover
-				 * ("sulphuric acid, diethyl ester", "ethyl phenylacetate").
-				 */
-				if ((h->form.flags & CHEM_FORM_OTHER) ||
-					((h->form.flags & CHEM_FORM_SALT) &&
-					 !c->subs[c->terms[h->term_id].sub].covers_salts) ||
-					((h->form.flags & CHEM_FORM_ESTER) &&
-					 !c->subs[c->terms[h->term_id].sub].covers_esters))
-					break;
-				names_substance = true;
-				if (col->stop_at_first)
-					break;
-				t = &c->terms[h->term_id];
-				{
-					PrecursorHit *p = new_hit(col, h);
-
-					fill_substance(p, &c->subs[t->sub], t->sub);
-					p->matched_term = t->term;
-					p->term_kind = t->kind;
-					p->term_lang = t->lang;
-				}
-				break;
-			}
+			names_substance = collect_term_hit(col, h);
+			break;
 		case PM_HIT_CAS:
-			{
-				int			k = watchlist_ident_lower_bound(c->cas, c->ncas, h->ident);
-				char	   *txt = NULL;
-
-				for (; k < c->ncas && c->cas[k].ident == h->ident; k++)
-				{
-					PrecursorHit *p;
-
-					names_substance = true;
-					if (col->stop_at_first)
-						break;
-					if (txt == NULL)
-						txt = ident_text(h->kind, h->ident);
-					p = new_hit(col, h);
-					fill_substance(p, &c->subs[c->cas[k].sub], c->cas[k].sub);
-					p->matched_term = txt;
-				}
-				break;
-			}
+			names_substance = collect_cas_hit(col, h);
+			break;
 		case PM_HIT_CN:
-			{
-				char	   *txt = NULL;
-				int			k;
-
-				/*
-				 * The declared code is the substance's code or a subdivision
-				 * of it.  A CN code alone does not identify a substance
-				 * (several share one, with unscheduled chemicals too), hence
-				 * the low score.
-				 */
-				int64		code = h->ident;
-				bool		more = true;
-
-				/* the code itself, then each enclosing level */
-				while (more && !(col->stop_at_first && names_substance))
-				{
-					for (k = watchlist_ident_lower_bound(c->cn, c->ncn, code);
-						 k < c->ncn && c->cn[k].ident == code; k++)
-					{
-						PrecursorHit *p;
-
-						names_substance = true;
-						if (col->stop_at_first)
-							break;
-						if (txt == NULL)
-							txt = ident_text(h->kind, h->ident);
-						p = new_hit(col, h);
-						fill_substance(p, &c->subs[c->cn[k].sub], c->cn[k].sub);
-						p->matched_term = txt;
-						p->score = Min(p->score, 0.5f);
-					}
-					more = cncode_parent(code, &code);
-				}
-				break;
-			}
+			names_substance = collect_cn_hit(col, h);
+			break;
 		case PM_HIT_EC:
 			if (!col->stop_at_first)
 			{
@@ -471,16 +488,17 @@ run_scan(Collector *col, PmMatcher *m, const char *text, int len,
 				/* a benign interrupt: scan again from the start */
 				continue;
 			case PM_INVALID_UTF8:
-				/* cannot happen for text in a UTF8 database */
-				ereport(ERROR,
-						(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
-						 errmsg("invalid UTF-8 in the screened text")));
+				{
+					/* cannot happen for text in a UTF8 database */
+					PrecursorError err;
+
+					precursor_error_set(&err, PRECURSOR_INVALID_UTF8, NULL, NULL, "%s", "");
+					precursor_report_core_error(ERROR, &err,
+												"invalid UTF-8 in the screened text");
+				}
 				break;
 			case PM_ERROR:
-				ereport(ERROR,
-						(errcode(ERRCODE_INTERNAL_ERROR),
-						 errmsg("watchlist scan failed"),
-						 errdetail("%s", pm_last_error(m))));
+				precursor_report_core_error(ERROR, pm_error(m), "watchlist scan failed");
 				break;
 		}
 	}
@@ -587,7 +605,7 @@ drop_excluded(Collector *col, PmMatcher *m, const char *text, int len)
 }
 
 List *
-precursor_screen_hits(const char *text, int len, const ScreenOptions *opts,
+matching_hits(const char *text, int len, const ScreenOptions *opts,
 					  int max_hits, bool *truncated)
 {
 	WatchlistCache *c;
@@ -603,7 +621,7 @@ precursor_screen_hits(const char *text, int len, const ScreenOptions *opts,
 	if (opts->stop_at_first && !opts->lookup)
 	{
 		/* One hit that names a substance, found again in full below. */
-		if (!precursor_text_matches(text, len, opts->fuzzy))
+		if (!matching_text_matches(text, len, opts->fuzzy))
 			return NIL;
 	}
 
@@ -653,10 +671,10 @@ precursor_screen_hits(const char *text, int len, const ScreenOptions *opts,
 }
 
 List *
-precursor_screen_text(const char *text, int len, const ScreenOptions *opts)
+matching_screen_text(const char *text, int len, const ScreenOptions *opts)
 {
 	bool		truncated;
-	List	   *hits = precursor_screen_hits(text, len, opts, precursor_max_hits,
+	List	   *hits = matching_hits(text, len, opts, precursor_max_hits,
 											 &truncated);
 
 	if (truncated)
@@ -671,7 +689,7 @@ precursor_screen_text(const char *text, int len, const ScreenOptions *opts)
 }
 
 bool
-precursor_text_matches(const char *text, int len, bool fuzzy)
+matching_text_matches(const char *text, int len, bool fuzzy)
 {
 	WatchlistCache *c = watchlist_cache_get(fuzzy);
 	Collector	col;

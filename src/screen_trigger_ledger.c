@@ -1,11 +1,11 @@
 /*
- * screen_ledger.c
+ * screen_trigger_ledger.c
  *		The shipments per (consignee, substance) that the cumulative rule of
  *		precursor.screen_trigger() sums, and the lock that keeps them exact.
  *
  * Owns a per-backend hash table of the pairs this transaction has read
  * (ledger_cxt, ledger_pairs), dropped by ledger_reset() from the
- * transaction callbacks in alert_writer.c.
+ * transaction callbacks in screen_trigger_writer.c.
  *
  * The cumulative rule sums a consignee's shipments of a substance within the
  * window.  Instead of a query per shipment, the first shipment of a

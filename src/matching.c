@@ -1,5 +1,5 @@
 /*
- * screen.c
+ * matching.c
  *		SQL-callable functions of the matching engine: screen(), lookup(),
  *		matches(), explain(), normalize_name(), parse_name() and
  *		watchlist_cache_info().
@@ -24,7 +24,7 @@
 #include "matcher.h"
 #include "name_variants.h"
 #include "normalize.h"
-#include "screen.h"
+#include "matching.h"
 
 PG_FUNCTION_INFO_V1(precursor_screen);
 PG_FUNCTION_INFO_V1(precursor_lookup);
@@ -83,14 +83,10 @@ normalize_or_error(const char *s, int len, NormBuf *nb)
 		CHECK_FOR_INTERRUPTS();
 	}
 	if (st == NORM_INVALID_UTF8)
-		ereport(ERROR,
-				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
-				 errmsg("invalid UTF-8 in the text to normalise")));
+		precursor_report_core_error(ERROR, &nb->error,
+									"invalid UTF-8 in the text to normalise");
 	if (st != NORM_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INTERNAL_ERROR),
-				 errmsg("could not normalise the text"),
-				 errdetail("%s", nb->errmsg)));
+		precursor_report_core_error(ERROR, &nb->error, NULL);
 }
 
 /* The form as analysts read it: "salt+stereoisomer (1r 2s; hcl; 99)" */
@@ -192,9 +188,9 @@ screen_srf(FunctionCallInfo fcinfo, bool lookup)
 	rowcxt = AllocSetContextCreate(callcxt, "precursor screen row",
 								   ALLOCSET_SMALL_SIZES);
 	oldcxt = MemoryContextSwitchTo(callcxt);
-	precursor_screen_default_options(&opts);
+	matching_default_options(&opts);
 	opts.lookup = lookup;
-	hits = precursor_screen_text(s, len, &opts);
+	hits = matching_screen_text(s, len, &opts);
 
 	foreach(lc, hits)
 	{
@@ -235,7 +231,7 @@ precursor_matches(PG_FUNCTION_ARGS)
 	text	   *t = PG_GETARG_TEXT_PP(0);
 	bool		result;
 
-	result = precursor_text_matches(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t),
+	result = matching_text_matches(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t),
 									precursor_fuzzy);
 	PG_FREE_IF_COPY(t, 0);
 	PG_RETURN_BOOL(result);
@@ -248,6 +244,47 @@ char_start(const char *s, int off)
 	while (off > 0 && (((unsigned char) s[off]) & 0xC0) == 0x80)
 		off--;
 	return off;
+}
+
+/* explain(): what the hit is, or how its text equals a term */
+static void
+explain_how(StringInfo buf, const PrecursorHit *h, const char *norm_match)
+{
+	switch (h->kind)
+	{
+		case PM_HIT_CAS:
+		case PM_HIT_EC:
+		case PM_HIT_CN:
+			if (h->kind == PM_HIT_CAS)
+				appendStringInfo(buf, " is the CAS RN %s (check digit valid)",
+								 h->matched_term);
+			else if (h->kind == PM_HIT_EC)
+				appendStringInfo(buf, " is the EC number %s (check digit valid); the watchlists record no EC numbers, so no substance is named",
+								 h->matched_term);
+			else
+				appendStringInfo(buf, " is the CN code %s, introduced as a customs code, under a code of the substance; a CN code alone does not identify a substance, hence the low score",
+								 h->matched_term);
+			break;
+		default:
+			appendStringInfo(buf, ", normalised to \"%s\", %s the %s term \"%s\"%s%s",
+							 norm_match,
+							 h->kind == PM_HIT_FUZZY ? "is a misspelling of" :
+							 h->kind == PM_HIT_HOMOGLYPH ? "after folding look-alike characters of other scripts equals" :
+							 "equals",
+							 h->term_kind ? h->term_kind : "",
+							 h->matched_term,
+							 h->term_lang ? " (" : "",
+							 h->term_lang ? h->term_lang : "");
+			if (h->term_lang)
+				appendStringInfoChar(buf, ')');
+			if (h->kind == PM_HIT_FUZZY)
+				appendStringInfo(buf, " (edit distance %d: %s)", h->distance,
+								 h->edit ? h->edit : "?");
+			if (h->rule != 0)
+				appendStringInfo(buf, " written another way (name variant rule: %s)",
+								 nv_rule_name(h->rule));
+			break;
+	}
 }
 
 /*
@@ -278,8 +315,8 @@ precursor_explain(PG_FUNCTION_ARGS)
 	rowcxt = AllocSetContextCreate(callcxt, "precursor explain row",
 								   ALLOCSET_DEFAULT_SIZES);
 	oldcxt = MemoryContextSwitchTo(callcxt);
-	precursor_screen_default_options(&opts);
-	hits = precursor_screen_text(s, len, &opts);
+	matching_default_options(&opts);
+	hits = matching_screen_text(s, len, &opts);
 
 	foreach(lc, hits)
 	{
@@ -308,41 +345,7 @@ precursor_explain(PG_FUNCTION_ARGS)
 		appendStringInfo(&buf, "\"%s\" at characters %d-%d",
 						 pnstrdup(s + h->start_byte, h->end_byte - h->start_byte),
 						 h->start_char, h->end_char - 1);
-		switch (h->kind)
-		{
-			case PM_HIT_CAS:
-			case PM_HIT_EC:
-			case PM_HIT_CN:
-				if (h->kind == PM_HIT_CAS)
-					appendStringInfo(&buf, " is the CAS RN %s (check digit valid)",
-									 h->matched_term);
-				else if (h->kind == PM_HIT_EC)
-					appendStringInfo(&buf, " is the EC number %s (check digit valid); the watchlists record no EC numbers, so no substance is named",
-									 h->matched_term);
-				else
-					appendStringInfo(&buf, " is the CN code %s, introduced as a customs code, under a code of the substance; a CN code alone does not identify a substance, hence the low score",
-									 h->matched_term);
-				break;
-			default:
-				appendStringInfo(&buf, ", normalised to \"%s\", %s the %s term \"%s\"%s%s",
-								 norm_match,
-								 h->kind == PM_HIT_FUZZY ? "is a misspelling of" :
-								 h->kind == PM_HIT_HOMOGLYPH ? "after folding look-alike characters of other scripts equals" :
-								 "equals",
-								 h->term_kind ? h->term_kind : "",
-								 h->matched_term,
-								 h->term_lang ? " (" : "",
-								 h->term_lang ? h->term_lang : "");
-				if (h->term_lang)
-					appendStringInfoChar(&buf, ')');
-				if (h->kind == PM_HIT_FUZZY)
-					appendStringInfo(&buf, " (edit distance %d: %s)", h->distance,
-									 h->edit ? h->edit : "?");
-				if (h->rule != 0)
-					appendStringInfo(&buf, " written another way (name variant rule: %s)",
-									 nv_rule_name(h->rule));
-				break;
-		}
+		explain_how(&buf, h, norm_match);
 		if (h->substance_id != 0)
 			appendStringInfo(&buf, "; substance \"%s\", %s category %s",
 							 h->substance_name, h->watchlist_code, h->category);
@@ -384,7 +387,7 @@ precursor_normalize_name(PG_FUNCTION_ARGS)
 
 	text	   *result;
 
-	precursor_require_utf8();
+	matching_require_utf8();
 	normalize_or_error(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), nb);
 	result = cstring_to_text_with_len(nb->text, nb->len);
 	release_norm_buf();
@@ -412,7 +415,7 @@ precursor_parse_name(PG_FUNCTION_ARGS)
 
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "return type must be a row type");
-	precursor_require_utf8();
+	matching_require_utf8();
 	normalize_or_error(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), nb);
 
 	memset(&form, 0, sizeof(form));
@@ -455,7 +458,7 @@ precursor_watchlist_cache_info(PG_FUNCTION_ARGS)
 
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "return type must be a row type");
-	precursor_cache_stats(&nterms, &nsubs, &fuzzy, &loaded);
+	watchlist_cache_stats(&nterms, &nsubs, &fuzzy, &loaded);
 	values[0] = Int32GetDatum(nterms);
 	values[1] = Int32GetDatum(nsubs);
 	values[2] = BoolGetDatum(fuzzy);
