@@ -17,6 +17,9 @@ Inputs (all under data/):
   densities.csv              density (kg/l at 20 degrees C) of liquid substances by
                              CAS RN, each with its named source: the screening
                              trigger converts between mass and volume with it
+  structures/structures.csv  SMILES and InChIKey by CAS RN (data/structures/build.py,
+                             OPSIN + Open Babel, not needed here): an entry's smiles
+                             and inchikey, and the keys of its excluded_casrn
 
 Mapping (documented in data/README.md and the project README):
   * an EU row of Category 1, 2A, 2B or 3 becomes one entry in EU-273/2004 (with
@@ -438,9 +441,25 @@ def build():
     return entries, synonyms
 
 
+def structures():
+    """cas -> (smiles, inchikey) from structures/structures.csv (written by
+    data/structures/build.py with OPSIN and Open Babel; only read here)."""
+    out = {}
+    for r in read_csv("structures/structures.csv"):
+        if not cas_ok(r["cas"]):
+            die("bad CAS RN in structures.csv: " + r["cas"])
+        if not r["inchikey"]:
+            continue
+        if not re.fullmatch(r"[A-Z]{14}-[A-Z]{8}[SN]A-[A-Z]", r["inchikey"]) or not r["smiles"]:
+            die("bad structure in structures.csv: " + r["cas"])
+        out[r["cas"]] = (r["smiles"], r["inchikey"])
+    return out
+
+
 def shipped_tables(entries, synonyms):
     """The shipped rows per table: (table, key columns, columns, value rows)."""
     wl_id = {code: i for i, code, _, _, _ in WATCHLISTS}
+    structs = structures()
     watchlists = ["(%d, %s, %s, %s, %s, true, true)" % (i, q(c), q(n), q(r), q(u))
                   for i, c, n, r, u in WATCHLISTS]
     subs = []
@@ -450,9 +469,13 @@ def shipped_tables(entries, synonyms):
         exc = ("ARRAY[%s]::@extschema@.casrn[]" % ", ".join(q(c) for c in e["excluded_casrn"])
                if e["excluded_casrn"] else "NULL")
         date = in_force(r["source_url"], r["regime"])
+        smiles, key = structs.get(e["cas"], (None, None))
+        exk = sorted(structs[c][1] for c in e["excluded_casrn"] if c in structs)
+        exk = ("ARRAY[%s]::@extschema@.inchikey[]" % ", ".join(q(k) for k in exk)
+               if exk else "NULL")
         subs.append(
             "(%d, %d, %s, 'en', %s, %s,\n     %s, %s, %s, %s, %s,\n     %s, %s, %s, %s,\n"
-            "     %s, %s,\n     %s,\n     %s, %s,\n     %s,\n     %s, %s, true)" % (
+            "     %s, %s,\n     %s,\n     %s, %s,\n     %s,\n     %s, %s,\n     %s, %s, %s, true)" % (
                 e["id"], wl_id[e["list"]], q(e["name"]), q(e["category"]), q(e["cas"]),
                 t[0] if t else "NULL", q(t[1] if t else None), q(t[3] if t else None),
                 q(t[4] if t else None), e["density"] or "NULL",
@@ -462,7 +485,7 @@ def shipped_tables(entries, synonyms):
                 q(source_act(r, r["source_url"], e["list"])),
                 q(date) + "::date" if date else "NULL", q(r["notes"]),
                 q(e["controlled_since"]) + "::date" if e["controlled_since"] else "NULL",
-                q(e["controlled_by"])))
+                q(e["controlled_by"]), q(smiles), q(key), exk))
     cns = ["(%d, %s, %s, %s, %s, true)" % (e["id"], q(code), q(ex), q(note), q(url))
            for e in entries for code, ex, note, url in e["cn"]]
     syns = ["(%d, %d, %s, %s, %s, %s, true)" % (i, sid, q(n), q(l), q(k), q(u))
@@ -475,7 +498,7 @@ def shipped_tables(entries, synonyms):
          "     threshold_qty, threshold_unit, threshold_act, threshold_note, density_kg_per_l,\n"
          "     covers_salts, covers_stereoisomers, covers_esters, covers_ethers,\n"
          "     excludes, excluded_casrn, source_url, source_act, in_force_from, note,\n"
-         "     controlled_since, controlled_by, builtin", subs),
+         "     controlled_since, controlled_by, smiles, inchikey, excluded_inchikey, builtin", subs),
         ("substance_cn", None, "substance_id, cn_code, ex, note, source_url, builtin", cns),
         ("synonym", None, "synonym_id, substance_id, name, lang, kind, source_url, builtin", syns),
     ]

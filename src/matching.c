@@ -32,6 +32,7 @@ PG_FUNCTION_INFO_V1(precursor_matches);
 PG_FUNCTION_INFO_V1(precursor_explain);
 PG_FUNCTION_INFO_V1(precursor_normalize_name);
 PG_FUNCTION_INFO_V1(precursor_parse_name);
+PG_FUNCTION_INFO_V1(precursor_name_variants);
 PG_FUNCTION_INFO_V1(precursor_watchlist_cache_info);
 
 #define HIT_NATTS 13
@@ -252,6 +253,12 @@ explain_how(StringInfo buf, const PrecursorHit *h, const char *norm_match)
 {
 	switch (h->kind)
 	{
+		case PM_HIT_INCHIKEY:
+			appendStringInfo(buf, " is the InChIKey %s, %s",
+							 h->matched_term,
+							 h->form_flags == 0 ? "the substance's own" :
+							 "with the substance's connectivity (first block) in another stereo or charged form the entry covers");
+			break;
 		case PM_HIT_CAS:
 		case PM_HIT_EC:
 		case PM_HIT_CN:
@@ -393,6 +400,46 @@ precursor_normalize_name(PG_FUNCTION_ARGS)
 	release_norm_buf();
 	PG_FREE_IF_COPY(t, 0);
 	PG_RETURN_TEXT_P(result);
+}
+
+/* nv_expand() callback of name_variants(): one row per variant */
+typedef struct VariantRows
+{
+	ReturnSetInfo *rsinfo;
+} VariantRows;
+
+static bool
+variant_row(const char *text, size_t len, NvRule rule, void *arg)
+{
+	VariantRows *v = arg;
+	Datum		values[2];
+	bool		nulls[2] = {false, false};
+
+	values[0] = PointerGetDatum(cstring_to_text_with_len(text, (int) len));
+	values[1] = CStringGetTextDatum(nv_rule_name(rule));
+	tuplestore_putvalues(v->rsinfo->setResult, v->rsinfo->setDesc, values, nulls);
+	return true;
+}
+
+/*
+ * precursor.name_variants(text, OUT variant, OUT rule): the equivalent
+ * spellings the matcher generates for a watchlist term (normalised), each
+ * with the rule that produced it; the term itself is not listed.
+ */
+Datum
+precursor_name_variants(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	NormBuf    *nb = get_norm_buf();
+	VariantRows v;
+
+	matching_require_utf8();
+	InitMaterializedSRF(fcinfo, 0);
+	v.rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	normalize_or_error(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), nb);
+	(void) nv_expand(nb->text, nb->len, NV_MAX_VARIANTS, variant_row, &v);
+	release_norm_buf();
+	return (Datum) 0;
 }
 
 /*

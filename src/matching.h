@@ -100,6 +100,14 @@ extern List *matching_screen_text(const char *text, int len,
  */
 extern bool matching_text_matches(const char *text, int len, bool fuzzy);
 
+/*
+ * The entries a declared InChIKey names (the screening trigger's inchikey=
+ * column): the same resolution as an InChIKey found in a text (its own key,
+ * or its connectivity in a stereo or charged form the entry covers).  A List
+ * of PrecursorHit * with no span.
+ */
+extern List *matching_inchikey_hits(const InchiKey *key);
+
 /* Current GUC-derived defaults. */
 extern void matching_default_options(ScreenOptions *opts);
 

@@ -2,7 +2,8 @@
  * matching_hits.c
  *		The scan of one text with the compiled watchlist, and the resolution
  *		of the matcher's hits to watchlist substances: identifiers to the
- *		substances that carry them, coverage (covers_salts, excluded_casrn),
+ *		substances that carry them (an InChIKey also to the stereoisomers and
+ *		charged forms an entry covers), coverage (covers_salts, excluded_casrn),
  *		the bound on hits (precursor.max_hits), merging and output order.
  *		Used by matching.c (screen, lookup, matches, explain) and by the
  *		screening trigger, through matching.h.
@@ -16,6 +17,7 @@
 #include "chemname.h"
 #include "cncode.h"
 #include "ecnumber.h"
+#include "inchikey.h"
 #include "matching.h"
 #include "watchlist_cache.h"
 
@@ -67,7 +69,8 @@ new_hit(Collector *col, const PmHit *h)
 	p->rule = h->rule;
 	p->ident = h->ident;
 	/* digits next to an identifier are not a purity */
-	if (h->kind == PM_HIT_CAS || h->kind == PM_HIT_EC || h->kind == PM_HIT_CN)
+	if (h->kind == PM_HIT_CAS || h->kind == PM_HIT_EC || h->kind == PM_HIT_CN ||
+		h->kind == PM_HIT_INCHIKEY)
 		p->form.purity[0] = '\0';
 	return p;
 }
@@ -202,6 +205,89 @@ collect_cn_hit(Collector *col, const PmHit *h)
 	return names_substance;
 }
 
+/*
+ * How an InChIKey in a text relates to an entry's key with the same first
+ * block (connectivity): 0 if it is not the entry, else the form flags it
+ * names (0 .. CHEM_FORM_STEREO | CHEM_FORM_SALT) plus 0x100.  The same key is
+ * the entry; another stereo block (characters 16-25: stereo, isotopes, the
+ * standard flag) is a stereoisomer, the entry's only if it covers them; another
+ * protonation letter (character 27) is a charged form, the entry's only if it
+ * covers salts; an excluded key (cathine on norephedrine) is never it.
+ */
+static int
+inchikey_relation(const CacheSubstance *s, const InchiKey *key)
+{
+	char		a[INCHIKEY_LEN + 1],
+				b[INCHIKEY_LEN + 1];
+	int			flags = 0;
+	int			i;
+
+	if (inchikey_cmp(&s->inchikey, key) == 0)
+		return 0x100;
+	for (i = 0; i < s->nexcluded_keys; i++)
+		if (inchikey_cmp(&s->excluded_keys[i], key) == 0)
+			return 0;
+	inchikey_format(&s->inchikey, a);
+	inchikey_format(key, b);
+	if (memcmp(a + 15, b + 15, 10) != 0)
+	{
+		if (!s->covers_stereoisomers)
+			return 0;
+		flags |= CHEM_FORM_STEREO;
+	}
+	if (a[26] != b[26])
+	{
+		if (!s->covers_salts)
+			return 0;
+		flags |= CHEM_FORM_SALT;
+	}
+	return flags | 0x100;
+}
+
+/* An InChIKey: the entries with its connectivity block that it is */
+static bool
+collect_inchikey_hit(Collector *col, const PmHit *h)
+{
+	WatchlistCache *c = col->c;
+	InchiKey	lo,
+				hi;
+	char	   *txt = NULL;
+	bool		names_substance = false;
+	int			k;
+
+	inchikey_skeleton_bounds(&h->inchikey, &lo, &hi);
+	for (k = watchlist_key_lower_bound(c->keys, c->nkeys, &lo);
+		 k < c->nkeys && inchikey_cmp(&c->keys[k].key, &hi) <= 0; k++)
+	{
+		const CacheSubstance *s = &c->subs[c->keys[k].sub];
+		int			rel = inchikey_relation(s, &h->inchikey);
+		PrecursorHit *p;
+
+		if (rel == 0)
+			continue;
+		names_substance = true;
+		if (col->stop_at_first)
+			break;
+		if (txt == NULL)
+		{
+			txt = palloc(INCHIKEY_LEN + 1);
+			inchikey_format(&h->inchikey, txt);
+		}
+		p = new_hit(col, h);
+		fill_substance(p, s, c->keys[k].sub);
+		p->matched_term = txt;
+		if (rel != 0x100)
+		{
+			/* the same skeleton in another form: say which, score a little lower */
+			p->form.flags |= (uint32) (rel & 0xff);
+			p->form_flags = p->form.flags;
+			chemname_form_label(p->form.flags, p->form_label, sizeof(p->form_label));
+			p->score = Min(p->score, 0.9f);
+		}
+	}
+	return names_substance;
+}
+
 static bool
 collect_hit(const PmHit *h, void *arg)
 {
@@ -235,6 +321,9 @@ collect_hit(const PmHit *h, void *arg)
 			break;
 		case PM_HIT_CN:
 			names_substance = collect_cn_hit(col, h);
+			break;
+		case PM_HIT_INCHIKEY:
+			names_substance = collect_inchikey_hit(col, h);
 			break;
 		case PM_HIT_EC:
 			if (!col->stop_at_first)
@@ -519,7 +608,8 @@ copy_hit_strings(PrecursorHit *h)
 		h->watchlist_code = pstrdup(h->watchlist_code);
 	if (h->category)
 		h->category = pstrdup(h->category);
-	if (h->kind != PM_HIT_CAS && h->kind != PM_HIT_EC && h->kind != PM_HIT_CN)
+	if (h->kind != PM_HIT_CAS && h->kind != PM_HIT_EC && h->kind != PM_HIT_CN &&
+		h->kind != PM_HIT_INCHIKEY)
 	{
 		if (h->matched_term)
 			h->matched_term = pstrdup(h->matched_term);
@@ -686,6 +776,31 @@ matching_screen_text(const char *text, int len, const ScreenOptions *opts)
 				 errhint("Screen the text in smaller parts, or ask a superuser to "
 						 "raise precursor.max_hits.")));
 	return hits;
+}
+
+List *
+matching_inchikey_hits(const InchiKey *key)
+{
+	Collector	col;
+	PmHit		h;
+	List	   *result = NIL;
+	int			i;
+
+	memset(&col, 0, sizeof(col));
+	col.c = watchlist_cache_get(false);
+	col.cap = PG_INT32_MAX / 2;
+	col.max_hits = PG_INT32_MAX / 2;
+	memset(&h, 0, sizeof(h));
+	h.kind = PM_HIT_INCHIKEY;
+	h.inchikey = *key;
+	h.score = 1.0f;
+	collect_inchikey_hit(&col, &h);
+	for (i = 0; i < col.nhits; i++)
+	{
+		copy_hit_strings(&col.hits[i]);
+		result = lappend(result, &col.hits[i]);
+	}
+	return result;
 }
 
 bool

@@ -125,6 +125,48 @@ get_ident(ScreenConfig *cfg, HeapTuple tuple, TupleDesc tupdesc, ColRole role,
 	return false;
 }
 
+/* The declared InChIKey (inchikey or text column), as get_ident() */
+static void
+get_inchikey(ScreenConfig *cfg, HeapTuple tuple, TupleDesc tupdesc, RowData *row)
+{
+	ScreenColumn *c = &cfg->col[COL_INCHIKEY];
+	bool		isnull;
+	Datum		d;
+	int			len;
+	char	   *s;
+	int			i;
+
+	if (c->attnum == 0)
+		return;
+	if (c->typed_ident)
+	{
+		d = heap_getattr(tuple, c->attnum, tupdesc, &isnull);
+		if (isnull)
+			return;
+		memcpy(&row->inchikey, DatumGetPointer(d), sizeof(InchiKey));
+		row->has_inchikey = true;
+	}
+	else
+	{
+		s = get_string(cfg, tuple, tupdesc, COL_INCHIKEY, &len);
+		if (s == NULL)
+			return;
+		row->has_inchikey = inchikey_parse(s, len, &row->inchikey, NULL);
+		if (!row->has_inchikey)
+		{
+			/* a blank column declares nothing */
+			for (i = 0; i < len; i++)
+				if (!isspace((unsigned char) s[i]))
+				{
+					row->inchikey_invalid = pnstrdup(s, Min(len, 100));
+					break;
+				}
+			return;
+		}
+	}
+	inchikey_format(&row->inchikey, row->inchikey_text);
+}
+
 static bool
 get_quantity(ScreenConfig *cfg, HeapTuple tuple, TupleDesc tupdesc, double *out)
 {
@@ -363,6 +405,7 @@ precursor_screen_trigger(PG_FUNCTION_ARGS)
 	row.has_cn = get_ident(cfg, tuple, tupdesc, COL_CN, &row.cn, &row.cn_invalid);
 	if (row.has_cn)
 		cncode_format(row.cn, row.cn_text);
+	get_inchikey(cfg, tuple, tupdesc, &row);
 
 	/*
 	 * Annotate and reject show the firing role what the lists contain: only

@@ -45,6 +45,7 @@ typedef enum ColAccept
 	ACCEPT_STRING,				/* text, varchar, char, citext, domains over them */
 	ACCEPT_CASRN,				/* precursor.casrn or a string */
 	ACCEPT_CNCODE,				/* precursor.cncode or a string */
+	ACCEPT_INCHIKEY,			/* inchikey or a string */
 	ACCEPT_NUMBER,				/* integer, numeric, real, double precision */
 	ACCEPT_DATE,				/* date, timestamp, timestamptz */
 	ACCEPT_ANY,					/* anything with an output function */
@@ -96,11 +97,13 @@ typedef struct TriggerArg
 
 static const TriggerArg trigger_args[] = {
 	COLUMN_ARG("description", COL_DESCRIPTION, ACCEPT_STRING, "a text type", true,
-			   "free text screened for names, CAS RNs, EC numbers and CN codes"),
+			   "free text screened for names, CAS RNs, EC numbers, CN codes and InChIKeys"),
 	COLUMN_ARG("casrn", COL_CASRN, ACCEPT_CASRN, "casrn or a text type", true,
 			   "the declared CAS RN"),
 	COLUMN_ARG("cn", COL_CN, ACCEPT_CNCODE, "cncode or a text type", true,
 			   "the declared CN code"),
+	COLUMN_ARG("inchikey", COL_INCHIKEY, ACCEPT_INCHIKEY, "inchikey or a text type", true,
+			   "the declared InChIKey"),
 	COLUMN_ARG("quantity", COL_QUANTITY, ACCEPT_NUMBER, "a numeric type", false,
 			   "the declared quantity, compared with thresholds"),
 	COLUMN_ARG("unit", COL_UNIT, ACCEPT_STRING, "a text type", false,
@@ -263,6 +266,14 @@ bind_column(ScreenConfig *cfg, Relation rel, const TriggerArg *ta,
 				Oid			cncode_oid = precursor_type_oid("cncode");
 
 				ok = is_string_type(base) || (OidIsValid(cncode_oid) && base == cncode_oid);
+				c->typed_ident = ok && !is_string_type(base);
+				break;
+			}
+		case ACCEPT_INCHIKEY:
+			{
+				Oid			inchikey_oid = precursor_type_oid("inchikey");
+
+				ok = is_string_type(base) || (OidIsValid(inchikey_oid) && base == inchikey_oid);
 				c->typed_ident = ok && !is_string_type(base);
 				break;
 			}

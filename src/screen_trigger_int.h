@@ -46,6 +46,7 @@ typedef enum ColRole
 	COL_DATE,
 	COL_KEY,
 	COL_ANNOTATE,
+	COL_INCHIKEY,
 	NUM_COL_ROLES
 } ColRole;
 
@@ -59,7 +60,7 @@ typedef struct ScreenColumn
 	Oid			typid;			/* base type */
 	int16		typlen;
 	bool		typbyval;
-	bool		typed_ident;	/* precursor.casrn / precursor.cncode */
+	bool		typed_ident;	/* precursor.casrn / precursor.cncode / inchikey */
 	char	   *name;
 } ScreenColumn;
 
@@ -114,6 +115,7 @@ typedef struct Finding
 	float		aggravation;	/* what makes it worse */
 	bool		identified;		/* by name or CAS RN, not only a CN code */
 	bool		declared_cas;	/* the declared CAS RN is this chemical's */
+	bool		declared_inchikey;	/* the declared InChIKey is this chemical's */
 	bool		obfuscated;		/* found through a misspelling or look-alikes */
 	bool		cn_only;		/* a cn_watch finding */
 	bool		below_threshold;
@@ -147,6 +149,9 @@ typedef enum ReasonCode
 	REASON_CN_WATCH,
 	REASON_CASRN_INVALID,
 	REASON_CN_INVALID,
+	REASON_INCHIKEY,
+	REASON_INCHIKEY_IN_TEXT,
+	REASON_INCHIKEY_INVALID,
 	NUM_REASONS
 } ReasonCode;
 
@@ -166,6 +171,10 @@ typedef struct RowData
 	char	   *unit;
 	char	   *cas_invalid;	/* a declared CAS RN / CN code that does not parse */
 	char	   *cn_invalid;
+	bool		has_inchikey;	/* the declared InChIKey (inchikey= column) */
+	InchiKey	inchikey;
+	char		inchikey_text[INCHIKEY_LEN + 1];
+	char	   *inchikey_invalid;
 	char	   *consignee;
 	char	   *consignor;
 	char	   *country;

@@ -69,6 +69,12 @@ static const TriggerReason trigger_reasons[NUM_REASONS] = {
 	"the declared CAS RN is not a valid CAS RN"},
 	[REASON_CN_INVALID] = {"cn_invalid", "apply_ident_rules",
 	"the declared CN code is not a valid CN code"},
+	[REASON_INCHIKEY] = {"inchikey", "identify_declared_inchikey",
+	"the declared InChIKey is the substance's, or has its connectivity in a stereo or charged form the entry covers"},
+	[REASON_INCHIKEY_IN_TEXT] = {"inchikey_in_text", "trigger_identify",
+	"the description cites the substance's InChIKey (or one with its connectivity in a form the entry covers)"},
+	[REASON_INCHIKEY_INVALID] = {"inchikey_invalid", "apply_ident_rules",
+	"the declared InChIKey is not a valid InChIKey"},
 };
 
 const char *

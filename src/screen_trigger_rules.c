@@ -218,6 +218,34 @@ identify_declared_cas(ScreenConfig *cfg, RowData *row, List **findings)
 }
 
 /*
+ * Identification by the declared InChIKey: the entries with that key, and
+ * those whose stereoisomers or charged forms it is when they cover them.
+ */
+static void
+identify_declared_inchikey(ScreenConfig *cfg, RowData *row, List **findings)
+{
+	ListCell   *lc;
+
+	foreach(lc, matching_inchikey_hits(&row->inchikey))
+	{
+		PrecursorHit *h = lfirst(lc);
+		Finding    *f = get_finding(findings, h->substance_id, h->casrn, h->substance_name,
+									h->watchlist_code, h->category);
+
+		if (f->declared_inchikey)
+			continue;
+		f->declared_inchikey = true;
+		reason_begin(f, REASON_INCHIKEY);
+		reason_str(f, "inchikey", row->inchikey_text);
+		reason_str(f, "form", h->form_label[0] ? h->form_label : "base");
+		reason_str(f, "column", cfg->col[COL_INCHIKEY].name);
+		reason_end(f);
+		f->identified = true;
+		f->confidence = Max(f->confidence, h->score);
+	}
+}
+
+/*
  * Identification: name hits from the description and the declared CAS RN.
  * (About 100 lines: the hit loop and the per-finding bounds it fills belong
  * together.)
@@ -265,6 +293,9 @@ trigger_identify(ScreenConfig *cfg, RowData *row, List **findings)
 					break;
 				case PM_HIT_CN:
 					rule = REASON_CN_IN_TEXT;
+					break;
+				case PM_HIT_INCHIKEY:
+					rule = REASON_INCHIKEY_IN_TEXT;
 					break;
 				default:
 					rule = REASON_NAME;
@@ -325,6 +356,8 @@ trigger_identify(ScreenConfig *cfg, RowData *row, List **findings)
 
 	if (row->has_cas)
 		identify_declared_cas(cfg, row, findings);
+	if (row->has_inchikey)
+		identify_declared_inchikey(cfg, row, findings);
 }
 
 void
@@ -692,7 +725,14 @@ apply_ident_rules(ScreenConfig *cfg, RowData *row, List *findings)
 			reason_str(f, "column", cfg->col[COL_CN].name);
 			reason_end(f);
 		}
-		if (row->cas_invalid || row->cn_invalid)
+		if (row->inchikey_invalid)
+		{
+			reason_begin(f, REASON_INCHIKEY_INVALID);
+			reason_str(f, "declared", row->inchikey_invalid);
+			reason_str(f, "column", cfg->col[COL_INCHIKEY].name);
+			reason_end(f);
+		}
+		if (row->cas_invalid || row->cn_invalid || row->inchikey_invalid)
 		{
 			f->aggravation += 0.1f;
 			f->aggravated = true;

@@ -72,6 +72,35 @@ watchlist_ident_lower_bound(const IdentEntry *a, int n, int64 key)
 	return lo;
 }
 
+static int
+cmp_key(const void *a, const void *b)
+{
+	const KeyEntry *x = a;
+	const KeyEntry *y = b;
+	int			r = inchikey_cmp(&x->key, &y->key);
+
+	return r != 0 ? r : x->sub - y->sub;
+}
+
+/* First index in a sorted KeyEntry array with key >= key */
+int
+watchlist_key_lower_bound(const KeyEntry *a, int n, const InchiKey *key)
+{
+	int			lo = 0,
+				hi = n;
+
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if (inchikey_cmp(&a[mid].key, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* Load the matcher for this term list, or compile (and store) it */
 static PmMatcher *
 load_or_build(WatchlistCache *c, uint32 flags, bool *loaded,
@@ -126,6 +155,7 @@ watchlist_cache_view_build(WatchlistSnapshot *snap)
 
 	c->cas = MemoryContextAllocZero(cxt, sizeof(IdentEntry) * Max(c->nsubs, 1));
 	c->cn = MemoryContextAllocZero(cxt, sizeof(IdentEntry) * Max(snap->ncn, 1));
+	c->keys = MemoryContextAllocZero(cxt, sizeof(KeyEntry) * Max(c->nsubs, 1));
 	for (i = 0; i < c->nsubs; i++)
 	{
 		CacheSubstance *s = &c->subs[i];
@@ -136,6 +166,12 @@ watchlist_cache_view_build(WatchlistSnapshot *snap)
 			c->cas[c->ncas].sub = i;
 			c->ncas++;
 		}
+		if (s->has_inchikey)
+		{
+			c->keys[c->nkeys].key = s->inchikey;
+			c->keys[c->nkeys].sub = i;
+			c->nkeys++;
+		}
 		for (j = 0; j < s->ncn; j++)
 		{
 			c->cn[c->ncn].ident = s->cn[j].cn;
@@ -145,6 +181,7 @@ watchlist_cache_view_build(WatchlistSnapshot *snap)
 	}
 	qsort(c->cas, c->ncas, sizeof(IdentEntry), cmp_ident);
 	qsort(c->cn, c->ncn, sizeof(IdentEntry), cmp_ident);
+	qsort(c->keys, c->nkeys, sizeof(KeyEntry), cmp_key);
 
 	c->pmterms = MemoryContextAllocZero(cxt, sizeof(PmTerm) * Max(c->nterms, 1));
 	for (i = 0; i < c->nterms; i++)

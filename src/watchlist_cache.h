@@ -24,6 +24,13 @@ typedef struct IdentEntry
 	int			sub;
 } IdentEntry;
 
+/* An InChIKey of a substance; sorted by key, so a skeleton is one range */
+typedef struct KeyEntry
+{
+	InchiKey	key;
+	int			sub;
+} KeyEntry;
+
 typedef struct WatchlistCache
 {
 	WatchlistSnapshot *snap;	/* the snapshot this is a view of */
@@ -36,6 +43,8 @@ typedef struct WatchlistCache
 	int			ncas;
 	IdentEntry *cn;
 	int			ncn;
+	KeyEntry   *keys;
+	int			nkeys;
 	PmMatcher  *exact;			/* NULL until first needed */
 	PmMatcher  *fuzzy;			/* NULL until first needed */
 	PrecursorError *fuzzy_error;	/* why the fuzzy build failed: not retried */
@@ -53,5 +62,7 @@ extern WatchlistCache *watchlist_cache_get(bool need_fuzzy);
 
 /* First index in a sorted IdentEntry array with ident >= key */
 extern int	watchlist_ident_lower_bound(const IdentEntry *a, int n, int64 key);
+/* First index in a sorted KeyEntry array with key >= key */
+extern int	watchlist_key_lower_bound(const KeyEntry *a, int n, const InchiKey *key);
 
 #endif							/* PRECURSOR_WATCHLIST_CACHE_H */

@@ -44,6 +44,7 @@
 
 #include "casrn.h"
 #include "cncode.h"
+#include "inchikey.h"
 #include "watchlist_snapshot.h"
 
 static WatchlistSnapshot *current = NULL;
@@ -187,6 +188,31 @@ parse_excluded(WatchlistSubstance *s, const char *arr, MemoryContext cxt)
 	}
 }
 
+/* The keys of an excluded_inchikey array's text ("{DLNKOYKMWOXYQA-...}") */
+static void
+parse_excluded_keys(WatchlistSubstance *s, const char *arr, MemoryContext cxt)
+{
+	const char *p = arr;
+
+	s->nexcluded_keys = 0;
+	s->excluded_keys = NULL;
+	if (arr == NULL)
+		return;
+	s->excluded_keys = MemoryContextAlloc(cxt, sizeof(InchiKey) * (strlen(arr) / INCHIKEY_LEN + 1));
+	while (*p)
+	{
+		const char *e;
+
+		while (*p == '{' || *p == ',' || *p == '}' || *p == '"')
+			p++;
+		for (e = p; *e && *e != ',' && *e != '}'; e++)
+			;
+		if (e > p && inchikey_parse(p, e - p, &s->excluded_keys[s->nexcluded_keys], NULL))
+			s->nexcluded_keys++;
+		p = e;
+	}
+}
+
 /* Substances of active lists, by substance_id */
 static void
 load_substances(WatchlistSnapshot *snap)
@@ -194,16 +220,20 @@ load_substances(WatchlistSnapshot *snap)
 	MemoryContext cxt = snap->cxt;
 	uint64		i;
 
-	spi_run("SELECT s.substance_id, s.name, s.casrn::pg_catalog.text, "
-			"       s.category, w.code, s.covers_salts, "
-			"       s.excluded_casrn::pg_catalog.text, s.covers_esters, "
-			"       s.threshold_qty::pg_catalog.float8, s.threshold_unit, "
-			"       s.density_kg_per_l::pg_catalog.float8 "
-			"  FROM precursor.substance s "
-			"  JOIN precursor.watchlist w "
-			"    ON w.watchlist_id OPERATOR(pg_catalog.=) s.watchlist_id "
-			" WHERE w.active "
-			" ORDER BY s.substance_id");
+	spi_run(psprintf("SELECT s.substance_id, s.name, s.casrn::pg_catalog.text, "
+					 "       s.category, w.code, s.covers_salts, "
+					 "       s.excluded_casrn::pg_catalog.text, s.covers_esters, "
+					 "       s.threshold_qty::pg_catalog.float8, s.threshold_unit, "
+					 "       s.density_kg_per_l::pg_catalog.float8, "
+					 "       s.inchikey::pg_catalog.text, s.covers_stereoisomers, %s "
+					 "  FROM precursor.substance s "
+					 "  JOIN precursor.watchlist w "
+					 "    ON w.watchlist_id OPERATOR(pg_catalog.=) s.watchlist_id "
+					 " WHERE w.active "
+					 " ORDER BY s.substance_id",
+	/* a database not yet updated to 1.2 (ALTER EXTENSION) lacks the column */
+					 get_attnum(snap->read_relids[1], "excluded_inchikey") != InvalidAttrNumber
+					 ? "s.excluded_inchikey::pg_catalog.text" : "NULL::pg_catalog.text"));
 	snap->nsubs = (int) SPI_processed;
 	snap->subs = MemoryContextAllocZero(cxt, sizeof(WatchlistSubstance) * Max(snap->nsubs, 1));
 	for (i = 0; i < SPI_processed; i++)
@@ -232,6 +262,10 @@ load_substances(WatchlistSnapshot *snap)
 		s->density = v ? strtod(v, NULL) : 0.0;
 		if (!(s->density > 0.0))
 			s->density = 0.0;
+		v = SPI_getvalue(tup, desc, 12);
+		s->has_inchikey = v != NULL && inchikey_parse(v, strlen(v), &s->inchikey, NULL);
+		s->covers_stereoisomers = spi_bool(tup, desc, 13);
+		parse_excluded_keys(s, SPI_getvalue(tup, desc, 14), cxt);
 		CHECK_FOR_INTERRUPTS();
 	}
 }

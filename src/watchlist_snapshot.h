@@ -18,6 +18,7 @@
 #include "precursor.h"
 
 #include "datatype/timestamp.h"
+#include "inchikey.h"
 
 typedef enum UnitKind
 {
@@ -51,6 +52,11 @@ typedef struct WatchlistSubstance
 	bool		covers_esters;	/* an ester form of a name is this entry (glycidic acids) */
 	int			nexcluded;		/* CAS RNs the entry excludes */
 	int64	   *excluded;
+	bool		has_inchikey;
+	InchiKey	inchikey;
+	bool		covers_stereoisomers;	/* a key with another stereo block is this entry */
+	int			nexcluded_keys; /* InChIKeys the entry excludes (cathine) */
+	InchiKey   *excluded_keys;
 	/* threshold as the list writes it (0 and NULL: none) */
 	double		threshold_qty;
 	char	   *threshold_unit;

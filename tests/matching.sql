@@ -4,7 +4,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS precursor;
 
-SELECT plan(63);
+SELECT plan(65);
 
 -- Functions exist with the intended signatures
 SELECT has_function('precursor', 'screen', ARRAY['text'], 'screen(text) exists');
@@ -28,6 +28,8 @@ SELECT volatility_is('precursor', 'matches', ARRAY['text'], 'stable', 'matches i
 SELECT volatility_is('precursor', 'explain', ARRAY['text'], 'stable', 'explain is STABLE');
 SELECT volatility_is('precursor', 'normalize_name', ARRAY['text'], 'immutable', 'normalize_name is IMMUTABLE');
 SELECT volatility_is('precursor', 'parse_name', ARRAY['text'], 'immutable', 'parse_name is IMMUTABLE');
+SELECT volatility_is('precursor', 'name_variants', ARRAY['text'], 'immutable', 'name_variants is IMMUTABLE');
+SELECT volatility_is('precursor', 'lookup', ARRAY['inchikey'], 'stable', 'lookup(inchikey) is STABLE');
 SELECT volatility_is('precursor', 'watchlist_cache_info', ARRAY[]::text[], 'volatile', 'watchlist_cache_info is VOLATILE');
 
 -- Strictness, parallel safety, cost, rows
@@ -39,10 +41,12 @@ SELECT results_eq(
 	$$SELECT p.proname::text COLLATE "default", p.proparallel::text, p.procost::integer, p.prorows::integer, p.proretset
 		FROM pg_catalog.pg_proc p
 	   WHERE p.pronamespace = 'precursor'::regnamespace
-		 AND p.proname IN ('screen', 'lookup', 'matches', 'explain', 'normalize_name', 'parse_name')
+		 AND p.proname IN ('screen', 'lookup', 'matches', 'explain', 'normalize_name', 'parse_name',
+						   'name_variants')
 	   ORDER BY 1$$,
 	$$VALUES ('explain', 's', 1000, 2, true), ('lookup', 's', 500, 1, true),
-			 ('matches', 's', 100, 0, false), ('normalize_name', 's', 10, 0, false),
+			 ('lookup', 's', 500, 1, true), ('matches', 's', 100, 0, false),
+			 ('name_variants', 's', 100, 10, true), ('normalize_name', 's', 10, 0, false),
 			 ('parse_name', 's', 10, 0, false), ('screen', 's', 500, 2, true)$$,
 	'parallel safety, COST and ROWS as documented');
 

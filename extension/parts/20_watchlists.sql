@@ -113,6 +113,9 @@ CREATE TABLE precursor.substance (
 	builtin		boolean NOT NULL DEFAULT false,
 	controlled_since date NULL,
 	controlled_by text NULL,
+	-- 1.2: last, where ALTER TABLE puts them in an upgraded database
+	smiles		text NULL CONSTRAINT substance_smiles_not_blank CHECK (pg_catalog.btrim(smiles) <> ''),
+	excluded_inchikey @extschema@.inchikey[] NULL,
 	CONSTRAINT substance_name_unique UNIQUE (watchlist_id, name),
 	CONSTRAINT substance_threshold_pair CHECK ((threshold_qty IS NULL) = (threshold_unit IS NULL)),
 	CONSTRAINT substance_id_range CHECK ((builtin AND substance_id BETWEEN 1 AND 99999)
@@ -125,12 +128,15 @@ CREATE TABLE precursor.substance (
 ALTER SEQUENCE precursor.substance_substance_id_seq OWNED BY precursor.substance.substance_id;
 CREATE INDEX substance_watchlist_idx ON precursor.substance (watchlist_id);
 CREATE INDEX substance_casrn_idx ON precursor.substance (casrn);
+CREATE INDEX substance_inchikey_idx ON precursor.substance (inchikey);
 COMMENT ON TABLE precursor.substance IS
 	'Entries of a watchlist: one controlled substance (or group without CAS RN, such as the glycidic acid esters) with its category, identifiers, threshold, coverage and legal source.';
 COMMENT ON COLUMN precursor.substance.substance_id IS 'Identifier: 1-99999 for shipped entries, from 100000 (sequence) for user entries.';
 COMMENT ON COLUMN precursor.substance.watchlist_id IS 'The list this entry belongs to.';
 COMMENT ON COLUMN precursor.substance.casrn IS 'CAS Registry Number of the substance; NULL for a group without one.';
-COMMENT ON COLUMN precursor.substance.inchikey IS 'Standard InChIKey of the substance, when known.';
+COMMENT ON COLUMN precursor.substance.inchikey IS 'Standard InChIKey of the substance, when known (shipped entries: computed from their names, data/structures/structures.csv). An InChIKey in a text, a lookup() or the trigger''s inchikey= column finds the entry; with covers_stereoisomers, so does any key with the same first block (connectivity).';
+COMMENT ON COLUMN precursor.substance.smiles IS 'Canonical SMILES of the substance, when known (shipped entries: OPSIN and Open Babel from their names, data/structures/structures.csv). For reading; the matcher does not use it.';
+COMMENT ON COLUMN precursor.substance.excluded_inchikey IS 'InChIKeys of the substances in excluded_casrn (cathine on the ephedrine family): a key with the entry''s connectivity that equals one of these is not the entry.';
 COMMENT ON COLUMN precursor.substance.threshold_unit IS 'Unit of threshold_qty: kg, l or g.';
 COMMENT ON COLUMN precursor.substance.threshold_note IS 'What the threshold means (yearly exemption, per consignment, ...).';
 COMMENT ON COLUMN precursor.substance.density_kg_per_l IS 'Density used to compare a quantity declared in litres with a threshold in kg (and back).';

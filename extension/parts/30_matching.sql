@@ -3,9 +3,12 @@
  *
  * precursor.screen(text)   every mention of a watchlist substance in free text
  * precursor.lookup(text)   the substance(s) a whole string names
+ * precursor.lookup(inchikey) the entries a structure is (its own key, or its
+ *                          connectivity in a form the entry covers)
  * precursor.matches(text)  the fast predicate for WHERE clauses
  * precursor.explain(text)  why each hit of screen() fired, in words
- * precursor.normalize_name(text), precursor.parse_name(text)
+ * precursor.normalize_name(text), precursor.parse_name(text),
+ * precursor.name_variants(text)
  *                          the normalisation and name parsing both sides go through
  *
  * Volatility, decided once:
@@ -13,7 +16,7 @@
  *     per-backend compiled cache) and the precursor.fuzzy setting: STABLE.
  *     They only read, and each parallel worker builds its own cache:
  *     PARALLEL SAFE.
- *   - normalize_name and parse_name depend only on their argument and the
+ *   - normalize_name, parse_name and name_variants depend only on their argument and the
  *     normalisation tables compiled into the module (ICU's NFKC and case
  *     folding, our fold tables): IMMUTABLE, like citext's comparison or an
  *     ICU collation.  An upgrade of ICU or of this module may change their
@@ -52,7 +55,7 @@ CREATE TYPE precursor.hit AS (
 );
 
 COMMENT ON TYPE precursor.hit IS
-'One mention of a watchlist substance: the substance (NULL for an EC number, which no watchlist records), the term or identifier that matched, how it matched (name, synonym, fuzzy, homoglyph, cas, ec, cn), the form found next to it (base, salt, stereoisomer, ... with details), a score in 0..1, its span as 1-based character positions with end_pos exclusive (substr(t, start_pos, end_pos - start_pos) = matched_text), and whether a negation governs it.';
+'One mention of a watchlist substance: the substance (NULL for an EC number, which no watchlist records), the term or identifier that matched, how it matched (name, synonym, fuzzy, homoglyph, cas, ec, cn, inchikey), the form found next to it (base, salt, stereoisomer, ... with details), a score in 0..1, its span as 1-based character positions with end_pos exclusive (substr(t, start_pos, end_pos - start_pos) = matched_text), and whether a negation governs it.';
 
 CREATE FUNCTION precursor.screen(pg_catalog.text)
 RETURNS SETOF precursor.hit
@@ -69,6 +72,16 @@ LANGUAGE C STABLE STRICT PARALLEL SAFE COST 500 ROWS 1;
 
 COMMENT ON FUNCTION precursor.lookup(pg_catalog.text) IS
 'The substance(s) that a whole string names, after stripping stereo descriptors, salts, hydrates and purity: for a column that holds one chemical name.';
+
+CREATE FUNCTION precursor.lookup(@extschema@.inchikey)
+RETURNS SETOF precursor.hit
+LANGUAGE sql STABLE STRICT PARALLEL SAFE COST 500 ROWS 1
+BEGIN ATOMIC
+    SELECT * FROM precursor.lookup($1::pg_catalog.text);
+END;
+
+COMMENT ON FUNCTION precursor.lookup(@extschema@.inchikey) IS
+'The entries an InChIKey is: those with this key (match_kind inchikey, form base, score 1), and those with the same first block (connectivity) whose other stereo block is a stereoisomer they cover (covers_stereoisomers) or whose other protonation letter is a charged form they cover (covers_salts), at score 0.9 with the form named; never a key the entry excludes (excluded_inchikey).';
 
 CREATE FUNCTION precursor.matches(pg_catalog.text)
 RETURNS boolean
@@ -106,6 +119,15 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 10;
 
 COMMENT ON FUNCTION precursor.parse_name(pg_catalog.text) IS
 'The parts of a chemical name: its normalised form, the base substance name, the form (base, salt, stereoisomer, hydrate, ...) and the stereo descriptor, salt and purity that were stripped.  IMMUTABLE for the same reason as normalize_name.';
+
+CREATE FUNCTION precursor.name_variants(pg_catalog.text,
+    OUT variant text, OUT rule text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'precursor_name_variants'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 100 ROWS 10;
+
+COMMENT ON FUNCTION precursor.name_variants(pg_catalog.text) IS
+'The equivalent spellings the matcher generates for a watchlist term when it compiles the lists (normalised; the term itself not included), each with the rule that made it: equivalent substituent names, indicated hydrogen, locant placement, implied locants, CAS inverted names, ester names, the anion of an acid.  IMMUTABLE for the same reason as normalize_name.';
 
 CREATE FUNCTION precursor.watchlist_cache_info(
     OUT terms integer, OUT substances integer, OUT fuzzy_compiled boolean,

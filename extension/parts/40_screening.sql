@@ -647,6 +647,11 @@ AS $$
 		                                           reason->>'quantity', coalesce(reason->>'unit', ''), reason->>'threshold', reason->>'threshold_unit')
 		       WHEN 'casrn_invalid' THEN format('declared CAS RN "%s" (column %s) is not a valid CAS RN', reason->>'declared', reason->>'column')
 		       WHEN 'cn_invalid' THEN format('declared CN code "%s" (column %s) is not a valid CN code', reason->>'declared', reason->>'column')
+		       WHEN 'inchikey' THEN format('declared InChIKey %s (column %s) is the substance''s%s', reason->>'inchikey', reason->>'column',
+		                                   CASE WHEN reason->>'form' <> 'base' THEN ' (' || (reason->>'form') || ': same connectivity)' ELSE '' END)
+		       WHEN 'inchikey_in_text' THEN format('the description cites InChIKey "%s"%s', reason->>'matched',
+		                                           CASE WHEN reason->>'form' <> 'base' THEN ' (' || (reason->>'form') || ': same connectivity)' ELSE '' END)
+		       WHEN 'inchikey_invalid' THEN format('declared InChIKey "%s" (column %s) is not a valid InChIKey', reason->>'declared', reason->>'column')
 		       WHEN 'more_mentions' THEN format('%s further mentions not itemised', reason->>'count')
 		       WHEN 'hits_truncated' THEN format('the description has more than %s hits (precursor.max_hits): screened only up to there', reason->>'max_hits')
 		       END

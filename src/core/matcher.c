@@ -22,7 +22,7 @@
 #define PM_WINDOW_PRE		1024
 
 static const char *const pm_kind_names[] = {
-	"name", "synonym", "fuzzy", "homoglyph", "cas", "ec", "cn"
+	"name", "synonym", "fuzzy", "homoglyph", "cas", "ec", "cn", "inchikey"
 };
 
 const char *
@@ -1019,7 +1019,7 @@ raw_cmp(const void *a, const void *b)
 		return x->lit < y->lit ? -1 : 1;
 	if (x->ident != y->ident)
 		return x->ident < y->ident ? -1 : 1;
-	return 0;
+	return inchikey_cmp(&x->inchikey, &y->inchikey);
 }
 
 static float
@@ -1083,6 +1083,7 @@ emit_hits(PmMatcher *m, uint32_t flags, PmHitFn on_hit, void *arg,
 		{
 			out.kind = (PmHitKind) h->ident_kind;
 			out.ident = h->ident;
+			out.inchikey = h->inchikey;
 			out.score = out.homoglyph ? 0.9f : 1.0f;
 			if (on_hit(&out, arg))
 				return PM_STOPPED;

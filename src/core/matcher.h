@@ -23,6 +23,7 @@
 #include <stdint.h>
 #include "chemname.h"
 #include "core_error.h"
+#include "inchikey.h"
 
 typedef enum PmHitKind
 {
@@ -32,7 +33,8 @@ typedef enum PmHitKind
 	PM_HIT_HOMOGLYPH,			/* exact, but only after folding look-alikes */
 	PM_HIT_CAS,					/* a CAS RN with a valid check digit */
 	PM_HIT_EC,					/* an EC number with a valid check digit */
-	PM_HIT_CN					/* a CN/HS code introduced as such ("CN 2914 31 00") */
+	PM_HIT_CN,					/* a CN/HS code introduced as such ("CN 2914 31 00") */
+	PM_HIT_INCHIKEY				/* a standard InChIKey (PmHit.inchikey) */
 } PmHitKind;
 
 typedef enum PmTermKind
@@ -82,6 +84,7 @@ typedef struct PmHit
 	bool		homoglyph;		/* span contained folded look-alike characters */
 	uint8_t		rule;			/* NvRule: the term matched through this variant */
 	ChemForm	form;			/* stereo/salt/hydrate/ester context */
+	InchiKey	inchikey;		/* PM_HIT_INCHIKEY: the key */
 } PmHit;
 
 /* Return true to stop the scan (e.g. matches() after the first hit). */

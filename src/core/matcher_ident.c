@@ -1,8 +1,9 @@
 /*
  * matcher_ident.c
- *		Identifiers in normalised text: CAS RNs, EC numbers and CN/HS codes.
+ *		Identifiers in normalised text: CAS RNs, EC numbers, CN/HS codes and
+ *		InChIKeys.
  *
- The hyphenated shapes (CAS NN-NN-N .. NNNNNNN-NN-N, EC NNN-NNN-N) need no
+ * The hyphenated shapes (CAS NN-NN-N .. NNNNNNN-NN-N, EC NNN-NNN-N) need no
  * scan of their own: in normalised text '-' only ever stands between two
  * digits, so memchr() for '-' finds every candidate, and a shape counts
  * only as a whole token (a hyphen is not a token boundary).  The cue words
@@ -11,6 +12,12 @@
  * plain digit forms ("CAS 103797", "EC 2000018") and CN/HS codes ("CN 2914
  * 31 00") are only read right after a cue, because a bare number could be
  * anything.
+ *
+ * An InChIKey ("BSYNRYMUTXBXSQ-UHFFFAOYSA-N") normalises to three letter
+ * tokens, "bsynrymutxbxsq uhfffaoysa n"; it is found by its shape (a
+ * token, a token ending in "sa" or "na", one letter) wherever it stands,
+ * and must then parse as an InChIKey (inchikey.c: 14 and 10 letters, no
+ * triplet starting with "E", the flag and version letters).
  */
 #include <string.h>
 
@@ -18,6 +25,7 @@
 #include "casrn.h"
 #include "cncode.h"
 #include "ecnumber.h"
+#include "inchikey.h"
 
 typedef enum CueClass
 {
@@ -50,6 +58,11 @@ static const char *const fillers[] = {
 	"code", "heading", "subheading", "nummer", "numero",
 };
 
+/* Words that may label an InChIKey: "InChIKey=...", "Std InChI Key: ..." */
+static const char *const key_labels[] = {
+	"inchikey", "inchi", "key", "std", "standard",
+};
+
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 static bool
@@ -71,7 +84,8 @@ pm_ident_is_cue_word(const char *tok, size_t len)
 	for (i = 0; i < NELEM(ident_cues); i++)
 		if (strlen(ident_cues[i].word) == len && memcmp(ident_cues[i].word, tok, len) == 0)
 			return true;
-	return word_in(tok, len, fillers, NELEM(fillers));
+	return word_in(tok, len, fillers, NELEM(fillers)) ||
+		word_in(tok, len, key_labels, NELEM(key_labels));
 }
 
 static bool read_after_cue(PmMatcher *m, size_t cue_s, size_t e, CueClass cls);
@@ -234,6 +248,126 @@ read_after_cue(PmMatcher *m, size_t cue_s, size_t e, CueClass cls)
 	}
 }
 
+static inline bool
+is_lower(char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+/*
+ * The InChIKey in the normalised text [a, e), its second block starting at
+ * b: from the normalised letters when the blocks have their lengths, else
+ * (a spelling fold such as "sulph" -> "sulf" changed a block) from the
+ * original bytes.
+ */
+static bool
+read_inchikey(const PmMatcher *m, size_t a, size_t b, size_t e, InchiKey *key)
+{
+	const char *t = m->nb.text;
+
+	if (b - a == INCHIKEY_SKELETON_LEN + 1 && e - b == 12)
+	{
+		char		k[INCHIKEY_LEN];
+		size_t		i;
+
+		for (i = 0; i < INCHIKEY_LEN; i++)
+			k[i] = t[a + i] == ' ' ? '-' : (char) (t[a + i] - 'a' + 'A');
+		return inchikey_parse(k, INCHIKEY_LEN, key, NULL);
+	}
+	return inchikey_parse(m->text + m->region_start + m->nb.offset[a],
+						  m->nb.offset[e] - m->nb.offset[a], key, NULL);
+}
+
+/*
+ * Is the separator at sp the one before an InChIKey's protonation letter
+ * ("...sa n")?  Then walk back over the two blocks and push the key.
+ * False only when the hit cannot be stored.
+ */
+static bool
+inchikey_at(PmMatcher *m, size_t sp)
+{
+	const char *t = m->nb.text;
+	size_t		len = m->nb.len;
+	size_t		b,
+				a;
+	InchiKey	key;
+	PmRaw		h;
+
+	if (sp < 2 || sp + 2 > len || !is_lower(t[sp + 1]) ||
+		(sp + 2 < len && t[sp + 2] != ' ' && t[sp + 2] != '|') ||
+		t[sp - 1] != 'a' || (t[sp - 2] != 's' && t[sp - 2] != 'n'))
+		return true;
+	b = sp;
+	while (b > 0 && is_lower(t[b - 1]))
+		b--;
+	if (b < 2 || t[b - 1] != ' ')
+		return true;
+	a = b - 1;
+	while (a > 0 && is_lower(t[a - 1]))
+		a--;
+	if (a == b - 1 || (a > 0 && t[a - 1] != ' ' && t[a - 1] != '|'))
+		return true;
+	if (!read_inchikey(m, a, b, sp + 2, &key) ||
+		!pm_boundary_before(m, a) || !pm_boundary_after(m, sp + 2) ||
+		!pm_start_is_own(m, a))
+		return true;
+	memset(&h, 0, sizeof(h));
+	h.s = (uint32_t) a;
+	h.e = (uint32_t) (sp + 2);
+	h.raw = PM_RAW_IDENT;
+	h.ident_kind = (uint8_t) PM_HIT_INCHIKEY;
+	h.inchikey = key;
+	return pm_push_hit(m, &h);
+}
+
+/* 0x80 in every byte of v that is zero, 0 elsewhere (no false positives) */
+static inline uint64_t
+zero_bytes(uint64_t v)
+{
+	const uint64_t m7 = 0x7F7F7F7F7F7F7F7FULL;
+
+	return ~(((v & m7) + m7) | v | m7);
+}
+
+/*
+ * InChIKeys of the current window.  Every key ends in "a" + separator +
+ * letter, so only the separators after an "a" are looked at; they are found
+ * eight bytes at a time (one memchr() per separator cost about a fifth of
+ * an exact scan of a 100-byte line).
+ */
+static bool
+scan_inchikeys(PmMatcher *m)
+{
+	const char *t = m->nb.text;
+	size_t		len = m->nb.len;
+	size_t		i = 0;
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t a8 = 0x6161616161616161ULL;	/* "aaaaaaaa" */
+	const uint64_t sp8 = 0x2020202020202020ULL; /* "        " */
+
+	/* seven pairs per load: byte k (k < 7) is 'a' and byte k + 1 is ' ' */
+	for (; i + 8 <= len; i += 7)
+	{
+		uint64_t	w,
+					hit;
+
+		memcpy(&w, t + i, 8);
+		hit = zero_bytes(w ^ a8) & (zero_bytes(w ^ sp8) >> 8);
+		while (hit)
+		{
+			if (!inchikey_at(m, i + (size_t) __builtin_ctzll(hit) / 8 + 1))
+				return false;
+			hit &= hit - 1;
+		}
+	}
+#endif
+	for (; i + 1 < len; i++)
+		if (t[i] == 'a' && t[i + 1] == ' ' && !inchikey_at(m, i + 1))
+			return false;
+	return true;
+}
+
 /*
  * The hyphenated identifiers of the current window: every token holding a
  * '-' is a candidate (the normaliser keeps '-' only between digits), read
@@ -296,6 +430,8 @@ pm_ident_scan(PmMatcher *m)
 		if (p >= t + len)
 			break;
 	}
+	if (!m->oom)
+		scan_inchikeys(m);
 	if (m->oom)
 	{
 		pm_set_error(m, "out of memory storing hits");

@@ -115,6 +115,7 @@ typedef struct PmRaw
 	uint8_t		nedits;			/* fuzzy: edits[0 .. nedits) */
 	int16_t		dist;
 	int64_t		ident;
+	InchiKey	inchikey;		/* PM_HIT_INCHIKEY */
 	PmEdit		edits[PM_MAX_EDITS];
 } PmRaw;
 
