@@ -46,6 +46,41 @@ casrn_check_digit(int64_t body)
 	return (int) (sum % 10);
 }
 
+/*
+ * The shape of the digit groups: three groups separated by hyphens (2 to 7,
+ * 2 and 1 digits), or 5 to 10 digits without hyphens.
+ */
+static inline bool
+casrn_check_groups(const int *groups, int ngroups, int ndigits,
+				   PrecursorError *err)
+{
+	if (ngroups == 1)
+	{
+		/* plain digit form: the groups are read from the right */
+		if (ndigits < 5)
+			return parse_fail(err, CASRN_MESSAGE, CASRN_HINT,
+							  "Without hyphens it must have 5 to 10 digits, but it has %d.",
+							  ndigits);
+		return true;
+	}
+	if (ngroups == 2)
+		return parse_fail(err, CASRN_MESSAGE, CASRN_HINT,
+						  "It has two groups of digits; three separated by hyphens are needed.");
+	if (groups[0] < 2 || groups[0] > 7)
+		return parse_fail(err, CASRN_MESSAGE, CASRN_HINT,
+						  "The first group must have 2 to 7 digits, but it has %d.",
+						  groups[0]);
+	if (groups[1] != 2)
+		return parse_fail(err, CASRN_MESSAGE, CASRN_HINT,
+						  "The second group must have 2 digits, but it has %d.",
+						  groups[1]);
+	if (groups[2] != 1)
+		return parse_fail(err, CASRN_MESSAGE, CASRN_HINT,
+						  "The last group must be a single check digit, but it has %d digits.",
+						  groups[2]);
+	return true;
+}
+
 bool
 casrn_parse(const char *str, size_t len, int64_t *out, PrecursorError *err)
 {
@@ -119,33 +154,8 @@ casrn_parse(const char *str, size_t len, int64_t *out, PrecursorError *err)
 			return casrn_fail_char(err, c, pos);
 	}
 
-	if (ngroups == 1)
-	{
-		/* Plain digit form: the groups are read from the right. */
-		if (ndigits < 5)
-			return parse_fail(err, CASRN_MESSAGE, CASRN_HINT,
-							  "Without hyphens it must have 5 to 10 digits, but it has %d.",
-							  ndigits);
-		groups[0] = ndigits - 3;
-	}
-	else if (ngroups == 2)
-		return parse_fail(err, CASRN_MESSAGE, CASRN_HINT,
-						  "It has two groups of digits; three separated by hyphens are needed.");
-	else
-	{
-		if (groups[0] < 2 || groups[0] > 7)
-			return parse_fail(err, CASRN_MESSAGE, CASRN_HINT,
-							  "The first group must have 2 to 7 digits, but it has %d.",
-							  groups[0]);
-		if (groups[1] != 2)
-			return parse_fail(err, CASRN_MESSAGE, CASRN_HINT,
-							  "The second group must have 2 digits, but it has %d.",
-							  groups[1]);
-		if (groups[2] != 1)
-			return parse_fail(err, CASRN_MESSAGE, CASRN_HINT,
-							  "The last group must be a single check digit, but it has %d digits.",
-							  groups[2]);
-	}
+	if (!casrn_check_groups(groups, ngroups, ndigits, err))
+		return false;
 
 	/* The first digit of the input is the first digit of the first group. */
 	if (str[start] == '0')
