@@ -430,7 +430,8 @@ pm_free(PmMatcher *m)
 	free(m->uses);
 	free(m->hits);
 	free(m->phits);
-	free(m->cands);
+	free(m->use_scan);
+	free(m->piece_seen);
 	free(m->dpmat);
 	free(m);
 }

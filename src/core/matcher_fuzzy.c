@@ -36,25 +36,71 @@ pm_fuzzy_record(PmMatcher *m, uint32_t piece, size_t to)
 	return true;
 }
 
-static int
-cand_cmp(const void *a, const void *b)
+/*
+ * Is another piece of the use's literal in the text where the literal puts
+ * it, give or take k?  Two pieces agreeing on the start within k is what a
+ * literal of need 2 asks for before it is verified.  Most partners were not
+ * found anywhere in the text (piece_seen, one bit), so a piece shared by
+ * thousands of literals ("loride" of "hydrochloride") costs a bit test per
+ * literal; collecting and sorting candidates cost most of a fuzzy scan.
+ */
+static inline bool
+partner_near(const PmMatcher *m, const PmUseScan *us, long ps)
 {
-	const PmCand *x = a;
-	const PmCand *y = b;
+	unsigned	j;
 
-	if (x->lit != y->lit)
-		return x->lit < y->lit ? -1 : 1;
-	if (x->est != y->est)
-		return x->est < y->est ? -1 : 1;
-	return x->piece_off < y->piece_off ? -1 : x->piece_off > y->piece_off;
+	for (j = 0; j < us->npart; j++)
+	{
+		uint32_t	p = us->part_piece[j];
+		const PmPiece *pc;
+		long		d;
+
+		if (!(m->piece_seen[p / 64] & (UINT64_C(1) << (p % 64))))
+			continue;
+		pc = &m->pieces[p];
+		for (d = -(long) us->k; d <= (long) us->k; d++)
+		{
+			long		q = ps + us->part_rel[j] + d;
+
+			if (q >= 0 && q + (long) pc->len <= (long) m->nb.len &&
+				memcmp(m->nb.text + q, m->pool + pc->off, pc->len) == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * Can the use's literal be within k edits of text starting near est?  Not
+ * when more than k of its characters occur nowhere in the window verify()
+ * would search: each edit loses at most one character of the literal.  A
+ * character set of 64 bits (pm_charset_bit) undercounts, so the test never
+ * refuses a literal that verify() would accept.
+ */
+static inline bool
+charset_ok(const PmMatcher *m, const PmUseScan *us, long est)
+{
+	const unsigned char *t = (const unsigned char *) m->nb.text;
+	long		a = est - us->k;
+	long		b = est + (long) us->lit_len + us->k;
+	uint64_t	win = 0;
+	long		j;
+
+	if (a < 0)
+		a = 0;
+	if (b > (long) m->nb.len)
+		b = (long) m->nb.len;
+	for (j = a; j < b; j++)
+		win |= pm_charset_bit(t[j]);
+	return __builtin_popcountll(us->charset & ~win) <= us->k;
 }
 
 /*
  * Verify the literals of the recorded piece hits.  A literal that needs one
- * piece is verified at once (a (literal, start) pair once: the pieces of one
- * literal come one after the other in a text that names it).  A literal
- * that needs two is collected, and verified only where two of its distinct
- * pieces agree on the start within k.
+ * piece is verified at once; one that needs two only where a second of its
+ * pieces agrees on the start within k (partner_near).  Either first passes
+ * charset_ok.  A (literal, start) pair is verified once: the pieces of one
+ * literal come one after the other in a text that names it.
  */
 static bool
 verify_pieces(PmMatcher *m)
@@ -64,76 +110,48 @@ verify_pieces(PmMatcher *m)
 	uint32_t	seen_lit[8];
 	long		seen_est[8];
 	unsigned	nseen = 0;
-	size_t		ncand = 0;
+	bool		ok = true;
 
 	for (i = 0; i < m->nphits; i++)
+	{
+		uint32_t	p = m->phits[i].piece;
+
+		m->piece_seen[p / 64] |= UINT64_C(1) << (p % 64);
+	}
+	for (i = 0; i < m->nphits && ok; i++)
 	{
 		const PmPiece *pc = &m->pieces[m->phits[i].piece];
 		size_t		ps = (size_t) m->phits[i].end - pc->len;
 
-		for (u = 0; u < pc->nuses; u++)
+		for (u = pc->first_use; u < pc->first_use + pc->nuses; u++)
 		{
-			const PmPieceUse *use = &m->uses[pc->first_use + u];
-			long		est = (long) ps - (long) use->piece_off;
+			const PmUseScan *us = &m->use_scan[u];
+			long		est = (long) ps - (long) us->piece_off;
 			unsigned	j;
 			bool		dup = false;
 
-			if (m->lits[use->lit].need == 2)
-			{
-				if (ncand == m->capcands)
-				{
-					size_t		ncap = m->capcands ? m->capcands * 2 : 256;
-					PmCand	   *nc = realloc(m->cands, ncap * sizeof(PmCand));
-
-					if (nc == NULL)
-					{
-						m->oom = true;
-						return false;
-					}
-					m->cands = nc;
-					m->capcands = ncap;
-				}
-				m->cands[ncand].lit = use->lit;
-				m->cands[ncand].piece_off = use->piece_off;
-				m->cands[ncand].est = est;
-				ncand++;
+			if (us->need == 2 && !partner_near(m, us, (long) ps))
 				continue;
-			}
+			if (!m->lookup && !charset_ok(m, us, est))
+				continue;
 			for (j = 0; j < nseen && j < 8; j++)
-				if (seen_lit[j] == use->lit && seen_est[j] == est)
+				if (seen_lit[j] == us->lit && seen_est[j] == est)
 					dup = true;
 			if (dup)
 				continue;
-			seen_lit[nseen % 8] = use->lit;
+			seen_lit[nseen % 8] = us->lit;
 			seen_est[nseen % 8] = est;
 			nseen++;
-			if (!pm_fuzzy_verify_one(m, use->lit, est))
-				return false;
+			if (!pm_fuzzy_verify_one(m, us->lit, est))
+			{
+				ok = false;
+				break;
+			}
 		}
 	}
-	if (ncand < 2)
-		return true;
-	qsort(m->cands, ncand, sizeof(PmCand), cand_cmp);
-	for (i = 0; i < ncand; i++)
-	{
-		const PmCand *c = &m->cands[i];
-		long		k = m->lits[c->lit].k;
-		size_t		j;
-		bool		two = false;
-
-		if (i > 0 && m->cands[i - 1].lit == c->lit && m->cands[i - 1].est == c->est)
-			continue;			/* verified (or rejected) already */
-		for (j = i; j-- > 0 && m->cands[j].lit == c->lit && c->est - m->cands[j].est <= k;)
-			if (m->cands[j].piece_off != c->piece_off)
-				two = true;
-		for (j = i + 1; !two && j < ncand && m->cands[j].lit == c->lit &&
-			 m->cands[j].est - c->est <= k; j++)
-			if (m->cands[j].piece_off != c->piece_off)
-				two = true;
-		if (two && !pm_fuzzy_verify_one(m, c->lit, c->est))
-			return false;
-	}
-	return true;
+	for (i = 0; i < m->nphits; i++)
+		m->piece_seen[m->phits[i].piece / 64] = 0;
+	return ok;
 }
 
 static int

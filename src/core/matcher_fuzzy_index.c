@@ -17,8 +17,6 @@
 #include "matcher_int.h"
 
 #define PM_PIECE_MIN 4
-/* Longer pieces are not much rarer, and short literals scan faster */
-#define PM_PIECE_MAX 8
 /*
  * A term long enough for k+2 pieces of this length gets them, and is
  * verified only where two of them are found (k edits spoil at most k):
@@ -363,12 +361,99 @@ pm_fuzzy_build(PmMatcher *m)
 	}
 	m->nuses = (uint32_t) ntmp;
 	free(tmp);
-	return true;
+	return pm_fuzzy_link(m);
 
 oom:
 	pm_set_error(m, "out of memory building fuzzy pieces");
 	free(cnt);
 	free(cost);
 	free(tmp);
+	return false;
+}
+
+/*
+ * Fill use_scan (PmUseScan): for every use, its literal's other pieces as
+ * seen from the use's piece and the literal's character set, so that a scan
+ * can judge a piece hit without touching the literals.
+ */
+bool
+pm_fuzzy_link(PmMatcher *m)
+{
+	uint32_t	i;
+	uint32_t   *first = NULL;
+	uint32_t   *fill = NULL;
+	uint32_t   *by_lit = NULL;	/* use indices grouped by literal */
+	uint32_t   *piece_of = NULL;	/* piece of each use */
+
+	if (m->nuses == 0)
+		return true;
+	m->use_scan = calloc(m->nuses, sizeof(PmUseScan));
+	m->piece_seen = calloc(((size_t) m->npieces + 63) / 64, sizeof(uint64_t));
+	first = calloc((size_t) m->nlits + 1, sizeof(uint32_t));
+	fill = malloc(((size_t) m->nlits + 1) * sizeof(uint32_t));
+	by_lit = malloc((size_t) m->nuses * sizeof(uint32_t));
+	piece_of = malloc((size_t) m->nuses * sizeof(uint32_t));
+	if (m->use_scan == NULL || m->piece_seen == NULL || first == NULL ||
+		fill == NULL || by_lit == NULL || piece_of == NULL)
+		goto oom;
+	for (i = 0; i < m->nuses; i++)
+		first[m->uses[i].lit + 1]++;
+	for (i = 0; i < m->nlits; i++)
+		first[i + 1] += first[i];
+	memcpy(fill, first, ((size_t) m->nlits + 1) * sizeof(uint32_t));
+	for (i = 0; i < m->nuses; i++)
+		by_lit[fill[m->uses[i].lit]++] = i;
+	for (i = 0; i < m->npieces; i++)
+	{
+		uint32_t	u;
+
+		for (u = m->pieces[i].first_use; u < m->pieces[i].first_use + m->pieces[i].nuses; u++)
+			piece_of[u] = i;
+	}
+
+	for (i = 0; i < m->nuses; i++)
+	{
+		PmUseScan  *us = &m->use_scan[i];
+		uint32_t	lit = m->uses[i].lit;
+		const PmLit *l = &m->lits[lit];
+		const char *lt = m->pool + l->off;
+		uint32_t	j;
+
+		us->lit = lit;
+		us->piece_off = m->uses[i].piece_off;
+		us->lit_len = l->len;
+		us->k = l->k;
+		us->need = l->need;
+		for (j = 0; j < l->len; j++)
+			us->charset |= pm_charset_bit((unsigned char) lt[j]);
+		for (j = first[lit]; j < first[lit + 1]; j++)
+		{
+			const PmPieceUse *o = &m->uses[by_lit[j]];
+
+			if (o->piece_off == us->piece_off)
+				continue;
+			if (us->npart > PM_MAX_EDITS)
+			{
+				pm_set_error(m, "a literal has too many fuzzy pieces");
+				goto fail;
+			}
+			us->part_piece[us->npart] = piece_of[by_lit[j]];
+			us->part_rel[us->npart] = (int32_t) ((int64_t) o->piece_off - us->piece_off);
+			us->npart++;
+		}
+	}
+	free(first);
+	free(fill);
+	free(by_lit);
+	free(piece_of);
+	return true;
+
+oom:
+	pm_set_error(m, "out of memory indexing fuzzy pieces");
+fail:
+	free(first);
+	free(fill);
+	free(by_lit);
+	free(piece_of);
 	return false;
 }

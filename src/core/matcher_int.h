@@ -73,13 +73,6 @@ typedef struct PmPieceUse
 	uint32_t	piece_off;		/* where the piece starts inside the literal */
 } PmPieceUse;
 
-/* A fuzzy candidate waiting for a second piece */
-typedef struct PmCand
-{
-	uint32_t	lit;
-	uint32_t	piece_off;
-	long		est;			/* where the term would start */
-} PmCand;
 
 /* A piece found by the scan, verified after it */
 typedef struct PmPieceHit
@@ -95,6 +88,32 @@ typedef struct PmPieceHit
 
 /* Most edits a fuzzy hit may have (pm_fuzzy_k) */
 #define PM_MAX_EDITS	2
+
+/*
+ * Longest fuzzy piece: longer pieces are not much rarer, and short literals
+ * scan faster; a piece fits in a uint64_t (PmUseScan).
+ */
+#define PM_PIECE_MAX 8
+
+/*
+ * Everything a scan needs to decide whether a piece hit of one use is worth
+ * verifying, without touching the literal: its other pieces (partners: the
+ * piece, and where it starts relative to this use's piece) and the set of
+ * its characters.  Derived from uses when the matcher is built or loaded
+ * (pm_fuzzy_link), not stored.
+ */
+typedef struct PmUseScan
+{
+	uint64_t	charset;		/* pm_charset_bit of every byte of the literal */
+	uint32_t	lit;
+	uint32_t	piece_off;
+	uint32_t	lit_len;
+	uint32_t	part_piece[PM_MAX_EDITS + 1];
+	int32_t		part_rel[PM_MAX_EDITS + 1];
+	uint8_t		npart;
+	uint8_t		k;
+	uint8_t		need;
+} PmUseScan;
 
 /* One edit of a fuzzy hit, for explain(): PM_EDIT_* at these positions */
 #define PM_EDIT_SUB		1
@@ -143,6 +162,8 @@ struct PmMatcher
 	uint32_t	npieces;
 	PmPieceUse *uses;
 	uint32_t	nuses;
+	PmUseScan  *use_scan;		/* one per use, in the order of uses */
+	uint64_t   *piece_seen;		/* per scan: bit i set when pieces[i] was found */
 
 	hs_database_t *db_exact;	/* prefixes, cue words, fuzzy pieces */
 	uint32_t	piece_base;		/* pattern id of pieces[0] */
@@ -158,8 +179,6 @@ struct PmMatcher
 	PmPieceHit *phits;
 	size_t		nphits;
 	size_t		capphits;
-	PmCand	   *cands;
-	size_t		capcands;
 
 	/* window of the scan in progress */
 	const char *text;			/* whole original text */
@@ -203,6 +222,33 @@ extern uint64_t pm_ser_checksum(const char *p, size_t n);
 /* matcher_fuzzy_index.c */
 extern int	pm_fuzzy_k(const char *norm, size_t len, bool abbreviation);
 extern bool pm_fuzzy_build(PmMatcher *m);
+extern bool pm_fuzzy_link(PmMatcher *m);
+
+/* The first len (<= 8) bytes of a word loaded with memcpy */
+static inline uint64_t
+pm_word_mask(size_t len)
+{
+	if (len >= 8)
+		return ~UINT64_C(0);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return ~(~UINT64_C(0) >> (8 * len));
+#else
+	return (UINT64_C(1) << (8 * len)) - 1;
+#endif
+}
+
+/* The bit of byte c in a character set (PmUseScan.charset) */
+static inline uint64_t
+pm_charset_bit(unsigned char c)
+{
+	if (c >= 'a' && c <= 'z')
+		return UINT64_C(1) << (c - 'a');
+	if (c >= '0' && c <= '9')
+		return UINT64_C(1) << (26 + c - '0');
+	if (c < 0x80)
+		return UINT64_C(1) << (36 + c % 8);
+	return UINT64_C(1) << (44 + c % 20);
+}
 
 /* matcher_fuzzy.c */
 extern bool pm_fuzzy_record(PmMatcher *m, uint32_t piece, size_t to);

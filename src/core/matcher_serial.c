@@ -171,6 +171,7 @@ ser_valid(const PmMatcher *m)
 		const PmPiece *pc = &m->pieces[i];
 
 		if ((uint64_t) pc->off + pc->len > m->pool_len || pc->len == 0 ||
+			pc->len > PM_PIECE_MAX ||
 			(uint64_t) pc->first_use + pc->nuses > m->nuses)
 			return false;
 	}
@@ -249,6 +250,8 @@ pm_deserialize(const char *buf, size_t len, PrecursorError *err)
 	pos += sizeof(hl);
 	if (hl != len - pos || hl == 0 || !ser_valid(m))
 		goto bad_free;
+	if (!pm_fuzzy_link(m))
+		goto fail;
 	rc = hs_deserialize_database(buf + pos, (size_t) hl, &m->db_exact);
 	if (rc != HS_SUCCESS)
 	{
