@@ -46,9 +46,12 @@ typedef struct PmGroup
  * Prefix length of the term database.  Vectorscan's literal matcher slows
  * down sharply with tens of thousands of long, distinct literals (100k
  * terms: 18 us per line and 9 s to compile, against 1.4 us and 3 s for their
- * 12-byte prefixes), so only prefixes are compiled.
+ * 12-byte prefixes), so only prefixes are compiled.  8 bytes, the width of
+ * its literal matcher's words, compile in a third of the time of 12 (100k
+ * fixture names: 1.0 s against 2.7 s) and scan no slower: the longer run
+ * of literals sharing a prefix is walked by binary search (group_hit).
  */
-#define PM_PREFIX_LEN	12
+#define PM_PREFIX_LEN	8
 
 /* A caller term attached to a literal. */
 typedef struct PmRef
