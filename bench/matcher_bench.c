@@ -12,6 +12,11 @@
  * all three sets, and the planted mentions come from them, so the three
  * runs find the same substances and differ only in the size of the list.
  * Run by bench/matcher_bench.sh, which builds it against the core sources.
+ *
+ * BENCH_TERMS=terms.tsv BENCH_CORPUS=corpus.tsv: instead, the shipped terms
+ * (tests/fixtures/watchlist_terms.tsv: id, kind, term) against the server
+ * benchmark's corpus (bench/corpus/generate.py: the text in column 5), the
+ * core's share of precursor.matches() on the shipped lists.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -215,6 +220,101 @@ count_cb(const PmHit *h, void *arg)
 	return false;
 }
 
+/* Lines of a file, the text after the fourth tab of each if tabs is set. */
+static StrVec
+load_lines(const char *path, bool tabs)
+{
+	FILE	   *f = fopen(path, "r");
+	StrVec		v = {0};
+	char	   *line = NULL;
+	size_t		cap = 0;
+	ssize_t		n;
+
+	if (!f)
+	{
+		perror(path);
+		exit(1);
+	}
+	while ((n = getline(&line, &cap, f)) > 0)
+	{
+		char	   *p = line;
+		int			i;
+
+		if (line[n - 1] == '\n')
+			line[n - 1] = '\0';
+		for (i = 0; tabs && i < 4 && p; i++)
+		{
+			p = strchr(p, '\t');
+			if (p)
+				p++;
+		}
+		if (p)
+			push(&v, strdup(p));
+	}
+	free(line);
+	fclose(f);
+	return v;
+}
+
+/* BENCH_TERMS / BENCH_CORPUS: shipped terms against the server corpus */
+static int
+bench_shipped(const char *terms_path, const char *corpus_path, size_t nlines)
+{
+	StrVec		rows = load_lines(terms_path, false);
+	StrVec		lines = load_lines(corpus_path, true);
+	PmTerm	   *pt = calloc(rows.n, sizeof(PmTerm));
+	size_t		nt = 0,
+				i;
+	PmMatcher  *me,
+			   *mf;
+	PrecursorError err;
+	double		t0,
+				t1,
+				t2,
+				t3,
+				t4;
+	HitSum		hits = {0, 0},
+				fhits = {0, 0};
+
+	for (i = 0; i < rows.n; i++)
+	{
+		char	   *kind = strchr(rows.v[i], '\t');
+		char	   *text = kind ? strchr(kind + 1, '\t') : NULL;
+
+		if (!text)
+			continue;
+		pt[nt].id = (uint32_t) strtoul(rows.v[i], NULL, 10);
+		pt[nt].kind = strncmp(kind + 1, "abbreviation", 12) == 0 ? PM_TERM_ABBREVIATION :
+			strncmp(kind + 1, "name", 4) == 0 ? PM_TERM_NAME : PM_TERM_SYNONYM;
+		pt[nt].text = text + 1;
+		pt[nt].len = strlen(text + 1);
+		nt++;
+	}
+	if (nlines > lines.n)
+		nlines = lines.n;
+	t0 = now_ns();
+	me = pm_build(pt, nt, 0, &err);
+	t1 = now_ns();
+	mf = pm_build(pt, nt, PM_BUILD_FUZZY, &err);
+	t2 = now_ns();
+	if (!me || !mf)
+	{
+		fprintf(stderr, "build failed: %s\n", err.detail);
+		return 1;
+	}
+	for (i = 0; i < nlines; i++)
+		pm_screen(me, lines.v[i], strlen(lines.v[i]), 0, count_cb, &hits, NULL, NULL);
+	t3 = now_ns();
+	for (i = 0; i < nlines; i++)
+		pm_screen(mf, lines.v[i], strlen(lines.v[i]), PM_SCAN_FUZZY, count_cb, &fhits, NULL, NULL);
+	t4 = now_ns();
+	printf("%zu terms, %zu lines: build %.0f / %.0f ms; exact %.0f ns/line, fuzzy %.0f ns/line; "
+		   "hits %zu / %zu, checksums %04x/%04x\n", nt, nlines, (t1 - t0) / 1e6, (t2 - t1) / 1e6,
+		   (t3 - t2) / nlines, (t4 - t3) / nlines, hits.n, fhits.n,
+		   (unsigned) (hits.sum & 0xFFFF), (unsigned) (fhits.sum & 0xFFFF));
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -237,6 +337,8 @@ main(int argc, char **argv)
 
 	if (getenv("BENCH_CPU") && atoi(getenv("BENCH_CPU")) != 0)
 		bench_clock = CLOCK_PROCESS_CPUTIME_ID;
+	if (getenv("BENCH_TERMS") && getenv("BENCH_CORPUS"))
+		return bench_shipped(getenv("BENCH_TERMS"), getenv("BENCH_CORPUS"), nlines);
 	if (argc < 2)
 	{
 		fprintf(stderr, "usage: %s FIXTURE.tsv [LINES]\n", argv[0]);
