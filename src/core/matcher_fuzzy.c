@@ -91,7 +91,7 @@ charset_ok(const PmMatcher *m, const PmUseScan *us, long est)
 	if (b > (long) m->nb.len)
 		b = (long) m->nb.len;
 	for (j = a; j < b; j++)
-		win |= pm_charset_bit(t[j]);
+		win |= pm_charset_tab[t[j]];
 	return __builtin_popcountll(us->charset & ~win) <= us->k;
 }
 

@@ -182,6 +182,63 @@ osa_fill(PmMatcher *m, const char *p, size_t L, const char *t, size_t W)
 	return D;
 }
 
+/*
+ * Hyyro's extension of Myers' algorithm to transpositions (OSA distance, "A
+ * bit-vector algorithm for computing Levenshtein and Damerau edit
+ * distances", 2003): the state of one column, and one step over a text byte
+ * whose pattern bit vector is eq.  anchored: D[0][j] = j (the literal starts
+ * at the first text byte); otherwise D[0][j] = 0 (search).  Returns the
+ * change of D[L][j].
+ */
+typedef struct OsaCol
+{
+	uint64_t	vp;
+	uint64_t	vn;
+	uint64_t	d0;
+	uint64_t	pmprev;
+} OsaCol;
+
+static inline int
+osa_step(OsaCol *c, uint64_t eq, uint64_t hb, bool anchored)
+{
+	uint64_t	tr = ((~c->d0 & eq) << 1) & c->pmprev;
+	uint64_t	hp,
+				hn,
+				x;
+	int			delta = 0;
+
+	c->d0 = (((eq & c->vp) + c->vp) ^ c->vp) | eq | c->vn | tr;
+	hp = c->vn | ~(c->d0 | c->vp);
+	hn = c->d0 & c->vp;
+	if (hp & hb)
+		delta = 1;
+	else if (hn & hb)
+		delta = -1;
+	x = (hp << 1) | (anchored ? 1 : 0);
+	c->vn = x & c->d0;
+	c->vp = (hn << 1) | ~(x | c->d0);
+	c->pmprev = eq;
+	return delta;
+}
+
+/*
+ * The last row of osa_fill's matrix (D[L][0 .. W]) into last[], with
+ * Hyyro's bit-parallel OSA, anchored at the first text byte (D[0][j] = j):
+ * a few word operations a text byte instead of L cells.  peq holds the
+ * literal's bit vectors (L <= 64).
+ */
+static void
+osa_last_row(const uint64_t *peq, size_t L, const char *t, size_t W, int *last)
+{
+	OsaCol		c = {~UINT64_C(0), 0, 0, 0};
+	uint64_t	hb = UINT64_C(1) << (L - 1);
+	size_t		j;
+
+	last[0] = (int) L;
+	for (j = 0; j < W; j++)
+		last[j + 1] = last[j] + osa_step(&c, peq[(unsigned char) t[j]], hb, true);
+}
+
 static inline bool
 is_digit(char c)
 {
@@ -478,41 +535,28 @@ verify(PmMatcher *m, uint32_t lit, long est)
 
 	if (use_fwd)
 	{
-		/*
-		 * Hyyro's extension of Myers' algorithm to transpositions (OSA
-		 * distance, "A bit-vector algorithm for computing Levenshtein and
-		 * Damerau edit distances", 2003), search variant: fwd[e] is the
-		 * best distance of the term ending at e.
-		 */
-		uint64_t	vp = ~UINT64_C(0),
-					vn = 0,
-					d0 = 0,
-					pmprev = 0,
-					hb = UINT64_C(1) << (L - 1);
+		/* search variant: fwd[e] is the best distance of the term ending at e */
+		OsaCol		c = {~UINT64_C(0), 0, 0, 0};
+		uint64_t	hb = UINT64_C(1) << (L - 1);
 		int			score = (int) L;
 		size_t		j;
 
 		peq_set(m->peq, pat, L, false);
 		for (j = a; j < b; j++)
 		{
-			uint64_t	eq = m->peq[(unsigned char) t[j]];
-			uint64_t	tr = ((~d0 & eq) << 1) & pmprev;
-			uint64_t	hp,
-						hn,
-						x;
-
-			d0 = (((eq & vp) + vp) ^ vp) | eq | vn | tr;
-			hp = vn | ~(d0 | vp);
-			hn = d0 & vp;
-			if (hp & hb)
-				score++;
-			else if (hn & hb)
-				score--;
-			x = hp << 1;
-			vn = x & d0;
-			vp = (hn << 1) | ~(x | d0);
-			pmprev = eq;
+			score += osa_step(&c, m->peq[(unsigned char) t[j]], hb, false);
 			fwd[j - a] = score;
+
+			/*
+			 * The score falls by at most 1 a byte: when what is left of the
+			 * window cannot bring it down to k, no later end can match.
+			 */
+			if (score - (int) (b - 1 - j) > k)
+			{
+				for (j++; j < b; j++)
+					fwd[j - a] = k + 1;
+				break;
+			}
 		}
 		peq_clear(m->peq, pat, L);
 	}
@@ -524,13 +568,26 @@ verify(PmMatcher *m, uint32_t lit, long est)
 	if (exact_covers(m, a, (size_t) (est + k), maxend))
 		return true;
 
+	if (use_fwd)
+		peq_set(m->peq, pat, L, false);
 	for (st = a; st < maxend && (long) st <= est + k; st++)
 	{
+		int			last[64 + 2 * PM_MAX_EDITS + 2];
+
 		if (!pm_boundary_before(m, st))
 			continue;
-		D = osa_fill(m, pat, L, t + st, maxend - st);
-		if (D == NULL)
-			return false;
+		if (use_fwd)
+		{
+			/* the last row alone, bit-parallel: the whole matrix only for the best */
+			osa_last_row(m->peq, L, t + st, maxend - st, last);
+			D = NULL;
+		}
+		else
+		{
+			D = osa_fill(m, pat, L, t + st, maxend - st);
+			if (D == NULL)
+				return false;
+		}
 		for (e = st + 1; e <= maxend; e++)
 		{
 			int			d;
@@ -539,7 +596,7 @@ verify(PmMatcher *m, uint32_t lit, long est)
 				continue;
 			if (!pm_boundary_after(m, e))
 				continue;
-			d = D[L * (maxend - st + 1) + (e - st)];
+			d = D ? D[L * (maxend - st + 1) + (e - st)] : last[e - st];
 			if (d < best || (d == best && e - st == L))
 			{
 				best = d;
@@ -548,6 +605,9 @@ verify(PmMatcher *m, uint32_t lit, long est)
 			}
 		}
 	}
+
+	if (use_fwd)
+		peq_clear(m->peq, pat, L);
 
 	if (best > k || best == 0)
 		return true;			/* nothing, or the exact hit reported anyway */

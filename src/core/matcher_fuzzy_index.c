@@ -376,6 +376,8 @@ oom:
  * seen from the use's piece and the literal's character set, so that a scan
  * can judge a piece hit without touching the literals.
  */
+uint64_t	pm_charset_tab[256];
+
 bool
 pm_fuzzy_link(PmMatcher *m)
 {
@@ -385,6 +387,8 @@ pm_fuzzy_link(PmMatcher *m)
 	uint32_t   *by_lit = NULL;	/* use indices grouped by literal */
 	uint32_t   *piece_of = NULL;	/* piece of each use */
 
+	for (i = 0; i < 256; i++)
+		pm_charset_tab[i] = pm_charset_bit((unsigned char) i);
 	if (m->nuses == 0)
 		return true;
 	m->use_scan = calloc(m->nuses, sizeof(PmUseScan));

@@ -240,6 +240,9 @@ pm_word_mask(size_t len)
 #endif
 }
 
+/* pm_charset_bit of every byte, filled by pm_fuzzy_link */
+extern uint64_t pm_charset_tab[256];
+
 /* The bit of byte c in a character set (PmUseScan.charset) */
 static inline uint64_t
 pm_charset_bit(unsigned char c)
