@@ -101,26 +101,35 @@ watchlist_key_lower_bound(const KeyEntry *a, int n, const InchiKey *key)
 	return lo;
 }
 
-/* Load the matcher for this term list, or compile (and store) it */
+/*
+ * Load the matcher for this term list, or compile (and store) it.  A fuzzy
+ * matcher is compiled from the exact one when there is one
+ * (pm_build_fuzzy_from): only its fuzzy pieces are compiled.
+ */
 static PmMatcher *
-load_or_build(WatchlistCache *c, uint32 flags, bool *loaded,
-			  PrecursorError *err)
+load_or_build(WatchlistCache *c, uint32 flags, const PmMatcher *from,
+			  bool *loaded, PrecursorError *err)
 {
 	PmMatcher  *volatile m;
 	MatcherStoreKey key;
+	bool		keyed = matching_store_key(c->pmterms, c->nterms, flags, &key);
 
 	*loaded = false;
-	if (!matching_store_key(c->pmterms, c->nterms, flags, &key))
-		return pm_build(c->pmterms, c->nterms, flags, err);
-	m = matching_store_load(flags, &key);
-	if (m != NULL)
+	if (keyed)
 	{
-		*loaded = true;
-		return m;
+		m = matching_store_load(flags, &key);
+		if (m != NULL)
+		{
+			*loaded = true;
+			return m;
+		}
 	}
-	m = pm_build(c->pmterms, c->nterms, flags, err);
-	if (m == NULL)
-		return NULL;
+	if (from != NULL && (flags & PM_BUILD_FUZZY))
+		m = pm_build_fuzzy_from(from, err);
+	else
+		m = pm_build(c->pmterms, c->nterms, flags, err);
+	if (m == NULL || !keyed)
+		return m;
 	PG_TRY();
 	{
 		matching_store_save(m, flags, &key);
@@ -229,7 +238,7 @@ watchlist_cache_get(bool need_fuzzy)
 	if (c->exact == NULL)
 	{
 		/* a failed build fails this call; the next one tries again */
-		c->exact = load_or_build(c, 0, &c->exact_loaded, &err);
+		c->exact = load_or_build(c, 0, NULL, &c->exact_loaded, &err);
 		if (c->exact == NULL)
 			precursor_report_core_error(ERROR, &err,
 										"could not compile the watchlist terms");
@@ -242,7 +251,7 @@ watchlist_cache_get(bool need_fuzzy)
 		{
 			bool		loaded;
 
-			c->fuzzy = load_or_build(c, PM_BUILD_FUZZY, &loaded, &err);
+			c->fuzzy = load_or_build(c, PM_BUILD_FUZZY, c->exact, &loaded, &err);
 			if (c->fuzzy == NULL)
 			{
 				c->fuzzy_error = MemoryContextAlloc(c->snap->cxt, sizeof(PrecursorError));

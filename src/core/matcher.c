@@ -226,6 +226,15 @@ group_hit(PmMatcher *m, const PmGroup *g, size_t to)
 	return true;
 }
 
+/* Piece `piece` found ending at `to`: recorded when the scan wants pieces */
+static inline int
+piece_found(PmMatcher *m, uint64_t piece, unsigned long long to)
+{
+	if (!m->want_pieces || piece >= m->npieces || to < m->pieces[piece].len)
+		return 0;
+	return pm_fuzzy_record(m, (uint32_t) piece, (size_t) to) ? 0 : 1;
+}
+
 static int
 exact_cb(unsigned int id, unsigned long long from, unsigned long long to,
 		 unsigned int flags, void *ctx)
@@ -240,12 +249,7 @@ exact_cb(unsigned int id, unsigned long long from, unsigned long long to,
 	 * match end they disagree on is ignored, never used as an index.
 	 */
 	if (id >= m->piece_base)
-	{
-		if (!m->want_pieces || id - m->piece_base >= m->npieces ||
-			to < m->pieces[id - m->piece_base].len)
-			return 0;
-		return pm_fuzzy_record(m, id - m->piece_base, (size_t) to) ? 0 : 1;
-	}
+		return piece_found(m, id - m->piece_base, to);
 	if (id >= m->ngroups)
 	{
 		size_t		cue = id - m->ngroups;
@@ -261,6 +265,23 @@ exact_cb(unsigned int id, unsigned long long from, unsigned long long to,
 	if (to < m->groups[id].plen)
 		return 0;
 	return group_hit(m, &m->groups[id], (size_t) to) ? 0 : 1;
+}
+
+static int
+pieces_cb(unsigned int id, unsigned long long from, unsigned long long to,
+		  unsigned int flags, void *ctx)
+{
+	return piece_found((PmMatcher *) ctx, id, to);
+}
+
+/* Record the fuzzy pieces of the normalised window (want_pieces scans). */
+static hs_error_t
+pm_scan_pieces(PmMatcher *m)
+{
+	if (!m->want_pieces || m->db_pieces == NULL)
+		return HS_SUCCESS;
+	return hs_scan(m->db_pieces, m->nb.text, (unsigned int) m->nb.len, 0,
+				   m->scratch, pieces_cb, m);
 }
 
 /* UTF-8 sequence length from its lead byte (1 for anything unexpected). */
@@ -520,6 +541,8 @@ scan_window(PmMatcher *m, uint32_t flags, PmHitFn on_hit, void *arg)
 		if ((st = scan_status(m, rc, "term database")) != PM_OK)
 			return st;
 	}
+	if ((st = scan_status(m, pm_scan_pieces(m), "fuzzy pieces")) != PM_OK)
+		return st;
 	if (!pm_ident_scan(m))
 		return PM_ERROR;
 	if (m->want_pieces && !pm_fuzzy_scan(m))
@@ -658,6 +681,8 @@ pm_lookup(PmMatcher *m, const char *text, size_t len,
 		if ((st = scan_status(m, rc, "term database")) != PM_OK)
 			goto out;
 	}
+	if ((st = scan_status(m, pm_scan_pieces(m), "fuzzy pieces")) != PM_OK)
+		goto out;
 	if (!pm_ident_scan(m))
 	{
 		st = PM_ERROR;

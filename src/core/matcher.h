@@ -66,6 +66,13 @@ typedef struct PmMatcher PmMatcher;
  */
 extern PmMatcher *pm_build(const PmTerm *terms, size_t n, uint32_t build_flags,
 						   PrecursorError *err);
+
+/*
+ * The fuzzy matcher of the terms an exact matcher was built from (as
+ * pm_build with PM_BUILD_FUZZY and the same flags otherwise), reusing its
+ * literals and term database: only the fuzzy pieces are compiled.
+ */
+extern PmMatcher *pm_build_fuzzy_from(const PmMatcher *exact, PrecursorError *err);
 extern void pm_free(PmMatcher *m);
 extern size_t pm_term_count(const PmMatcher *m);
 

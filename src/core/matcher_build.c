@@ -119,19 +119,25 @@ pm_compile_literals(PmMatcher *m, const uint32_t *offs, const uint32_t *lens,
 	return true;
 }
 
-/* The scan scratch of db, allocated once per matcher (built or loaded). */
+/* The scan scratch of both databases, allocated once per matcher (built or loaded). */
 bool
-pm_alloc_scratch(PmMatcher *m, hs_database_t *db)
+pm_alloc_scratch(PmMatcher *m)
 {
-	hs_error_t	rc;
+	hs_database_t *dbs[2] = {m->db_exact, m->db_pieces};
+	int			i;
 
-	if (db == NULL)
-		return true;
-	rc = hs_alloc_scratch(db, &m->scratch);
-	if (rc != HS_SUCCESS)
+	for (i = 0; i < 2; i++)
 	{
-		pm_set_error(m, "Vectorscan could not allocate scratch space (error %d)", (int) rc);
-		return false;
+		hs_error_t	rc;
+
+		if (dbs[i] == NULL)
+			continue;
+		rc = hs_alloc_scratch(dbs[i], &m->scratch);	/* grows it for the second */
+		if (rc != HS_SUCCESS)
+		{
+			pm_set_error(m, "Vectorscan could not allocate scratch space (error %d)", (int) rc);
+			return false;
+		}
 	}
 	return true;
 }
@@ -264,15 +270,24 @@ make_groups(PmMatcher *m)
 	return true;
 }
 
+/* Do the fuzzy pieces go into a database of their own (PM_PIECES_APART_TERMS)? */
+static bool
+pieces_apart(const PmMatcher *m)
+{
+	return m->nterms >= PM_PIECES_APART_TERMS;
+}
+
 /*
- * Compile the one term database: prefixes, then the identifier cue words
- * (ids ngroups + cue), then the fuzzy pieces (ids piece_base + piece).
+ * Compile the term database: prefixes, then the identifier cue words (ids
+ * ngroups + cue), then, unless they go apart (pieces_apart), the fuzzy
+ * pieces (ids piece_base + piece).
  */
 static bool
 compile_term_db(PmMatcher *m, size_t *poolcap)
 {
 	size_t		ncue = pm_ident_cue_count();
-	size_t		ntot = m->ngroups + ncue + m->npieces;
+	size_t		nin = pieces_apart(m) ? 0 : m->npieces;
+	size_t		ntot = m->ngroups + ncue + nin;
 	uint32_t   *offs = malloc(sizeof(uint32_t) * ntot);
 	uint32_t   *lens = malloc(sizeof(uint32_t) * ntot);
 	size_t		i;
@@ -300,7 +315,7 @@ compile_term_db(PmMatcher *m, size_t *poolcap)
 		}
 	}
 	m->piece_base = (uint32_t) (m->ngroups + ncue);
-	for (i = 0; i < m->npieces; i++)
+	for (i = 0; i < nin; i++)
 	{
 		offs[m->piece_base + i] = m->pieces[i].off;
 		lens[m->piece_base + i] = m->pieces[i].len;
@@ -311,6 +326,42 @@ out:
 	free(lens);
 	return ok;
 }
+
+/*
+ * Compile the fuzzy pieces into a database of their own (ids: piece
+ * index), so that a fuzzy matcher can share the term database of the exact
+ * one (pm_build_fuzzy_from) and compile only this.
+ */
+static bool
+compile_pieces_db(PmMatcher *m)
+{
+	uint32_t   *offs;
+	uint32_t   *lens;
+	uint32_t	i;
+	bool		ok;
+
+	if (m->npieces == 0 || !pieces_apart(m))
+		return true;
+	offs = malloc(sizeof(uint32_t) * m->npieces);
+	lens = malloc(sizeof(uint32_t) * m->npieces);
+	if (!offs || !lens)
+	{
+		free(offs);
+		free(lens);
+		pm_set_error(m, "out of memory");
+		return false;
+	}
+	for (i = 0; i < m->npieces; i++)
+	{
+		offs[i] = m->pieces[i].off;
+		lens[i] = m->pieces[i].len;
+	}
+	ok = pm_compile_literals(m, offs, lens, m->npieces, &m->db_pieces, "fuzzy pieces");
+	free(offs);
+	free(lens);
+	return ok;
+}
+
 
 PmMatcher *
 pm_build(const PmTerm *terms, size_t n, uint32_t build_flags,
@@ -397,9 +448,8 @@ pm_build(const PmTerm *terms, size_t n, uint32_t build_flags,
 	if ((build_flags & PM_BUILD_FUZZY) && !pm_fuzzy_build(m))
 		goto fail;
 
-	if (!compile_term_db(m, &poolcap))
-		goto fail;
-	if (!pm_alloc_scratch(m, m->db_exact))
+	if (!compile_term_db(m, &poolcap) || !compile_pieces_db(m) ||
+		!pm_alloc_scratch(m))
 		goto fail;
 	return m;
 
@@ -408,6 +458,92 @@ fail:
 						"%s", m->error.detail[0] ? m->error.detail : "could not build matcher");
 	free(ents);
 	norm_buf_free(&nb);
+	pm_free(m);
+	return NULL;
+}
+
+/* A malloc'd copy of n bytes of src (NULL for none), false when out of memory */
+static bool
+copy_table(void **dst, const void *src, size_t n)
+{
+	*dst = NULL;
+	if (n == 0)
+		return true;
+	*dst = malloc(n);
+	if (*dst == NULL)
+		return false;
+	memcpy(*dst, src, n);
+	return true;
+}
+
+PmMatcher *
+pm_build_fuzzy_from(const PmMatcher *exact, PrecursorError *err)
+{
+	PmMatcher  *m;
+	char	   *hsbuf = NULL;
+	size_t		hslen = 0;
+
+	precursor_error_clear(err);
+	m = calloc(1, sizeof(PmMatcher));
+	if (m == NULL || exact == NULL)
+	{
+		free(m);
+		precursor_error_set(err, PRECURSOR_INTERNAL_ERROR, "could not build the matcher", NULL,
+							"%s", exact ? "out of memory" : "no matcher");
+		return NULL;
+	}
+	norm_buf_init(&m->nb);
+	m->window_size = exact->window_size;
+	m->nterms = exact->nterms;
+	m->max_norm_len = exact->max_norm_len;
+	m->max_orig_len = exact->max_orig_len;
+	m->piece_base = exact->piece_base;
+	m->pool_len = exact->pool_len;
+	m->nlits = exact->nlits;
+	m->nrefs = exact->nrefs;
+	m->ngroups = exact->ngroups;
+	if (!copy_table((void **) &m->pool, exact->pool, exact->pool_len) ||
+		!copy_table((void **) &m->lits, exact->lits, sizeof(PmLit) * exact->nlits) ||
+		!copy_table((void **) &m->refs, exact->refs, sizeof(PmRef) * exact->nrefs) ||
+		!copy_table((void **) &m->groups, exact->groups, sizeof(PmGroup) * exact->ngroups))
+	{
+		pm_set_error(m, "out of memory");
+		goto fail;
+	}
+	if (!pm_fuzzy_build(m))
+		goto fail;
+	if (pieces_apart(m))
+	{
+		/* Vectorscan copies a database by serialising it */
+		if (exact->db_exact &&
+			(hs_serialize_database(exact->db_exact, &hsbuf, &hslen) != HS_SUCCESS ||
+			 hs_deserialize_database(hsbuf, hslen, &m->db_exact) != HS_SUCCESS))
+		{
+			m->db_exact = NULL;
+			pm_set_error(m, "Vectorscan could not copy the term database");
+			goto fail;
+		}
+		free(hsbuf);
+		hsbuf = NULL;
+		if (!compile_pieces_db(m))
+			goto fail;
+	}
+	else
+	{
+		/* one database with the pieces (the cue words go into the pool again) */
+		size_t		poolcap = m->pool_len;
+
+		if (!compile_term_db(m, &poolcap))
+			goto fail;
+	}
+	if (!pm_alloc_scratch(m))
+		goto fail;
+	return m;
+
+fail:
+	precursor_error_set(err, PRECURSOR_INTERNAL_ERROR, "could not build the matcher", NULL,
+						"%s", m->error.detail[0] ? m->error.detail : "could not build matcher");
+	free(hsbuf);
 	pm_free(m);
 	return NULL;
 }
@@ -421,6 +557,8 @@ pm_free(PmMatcher *m)
 		hs_free_scratch(m->scratch);
 	if (m->db_exact)
 		hs_free_database(m->db_exact);
+	if (m->db_pieces)
+		hs_free_database(m->db_pieces);
 	norm_buf_free(&m->nb);
 	free(m->pool);
 	free(m->lits);

@@ -183,6 +183,7 @@ piece_plan(PmMatcher *m, PmLit *l, size_t *q)
 	uint32_t	r;
 	bool		any = false;
 	int			np;
+	size_t		qmax = m->nterms >= PM_PIECE_LARGE_TERMS ? PM_PIECE_MAX_LARGE : PM_PIECE_MAX;
 
 	/* fuzzy only for literals with a non-abbreviation term */
 	for (r = 0; r < l->nrefs; r++)
@@ -202,8 +203,8 @@ piece_plan(PmMatcher *m, PmLit *l, size_t *q)
 		l->need = 2;
 	}
 	*q = (l->len - (np - 1)) / np;
-	if (*q > PM_PIECE_MAX)
-		*q = PM_PIECE_MAX;
+	if (*q > qmax)
+		*q = qmax;
 	return np;
 }
 

@@ -11,7 +11,7 @@
 
 #include "matcher_int.h"
 
-#define PM_SER_MAGIC	"PMATCH03"	/* 02: OSA edits, pieces with gaps; 03: PmRef.rule */
+#define PM_SER_MAGIC	"PMATCH04"	/* 02: OSA edits, pieces with gaps; 03: PmRef.rule; 04: a second database, the pieces of large lists */
 #define PM_SER_NFIELDS	10
 
 uint64_t
@@ -61,7 +61,10 @@ pm_serialize(const PmMatcher *m, size_t *len, PrecursorError *err)
 	uint64_t	f[PM_SER_NFIELDS];
 	char	   *hsbuf = NULL;
 	size_t		hslen = 0;
-	uint64_t	hl;
+	char	   *pbuf = NULL;
+	size_t		plen = 0;
+	uint64_t	hl,
+				pl;
 	uint64_t	sum;
 	hs_error_t	rc;
 
@@ -75,8 +78,11 @@ pm_serialize(const PmMatcher *m, size_t *len, PrecursorError *err)
 	if (m->db_exact)
 	{
 		rc = hs_serialize_database(m->db_exact, &hsbuf, &hslen);
+		if (rc == HS_SUCCESS && m->db_pieces)
+			rc = hs_serialize_database(m->db_pieces, &pbuf, &plen);
 		if (rc != HS_SUCCESS)
 		{
+			free(hsbuf);
 			precursor_error_set(err, PRECURSOR_INTERNAL_ERROR, "could not serialise the matcher", NULL,
 								"Vectorscan could not serialise the database (error %d)", (int) rc);
 			return NULL;
@@ -93,6 +99,7 @@ pm_serialize(const PmMatcher *m, size_t *len, PrecursorError *err)
 	f[8] = m->npieces;
 	f[9] = m->nuses;
 	hl = hslen;
+	pl = plen;
 	if (!ser_put(&b, PM_SER_MAGIC, 8) ||
 		!ser_put(&b, f, sizeof(f)) ||
 		!ser_put(&b, m->pool, m->pool_len) ||
@@ -102,10 +109,13 @@ pm_serialize(const PmMatcher *m, size_t *len, PrecursorError *err)
 		!ser_put(&b, m->pieces, sizeof(PmPiece) * m->npieces) ||
 		!ser_put(&b, m->uses, sizeof(PmPieceUse) * m->nuses) ||
 		!ser_put(&b, &hl, sizeof(hl)) ||
-		!ser_put(&b, hsbuf, hslen))
+		!ser_put(&b, hsbuf, hslen) ||
+		!ser_put(&b, &pl, sizeof(pl)) ||
+		!ser_put(&b, pbuf, plen))
 		goto oom;
 	free(hsbuf);
-	hsbuf = NULL;
+	free(pbuf);
+	hsbuf = pbuf = NULL;
 	sum = pm_ser_checksum(b.p, b.len);
 	if (!ser_put(&b, &sum, sizeof(sum)))
 		goto oom;
@@ -114,6 +124,7 @@ pm_serialize(const PmMatcher *m, size_t *len, PrecursorError *err)
 
 oom:
 	free(hsbuf);
+	free(pbuf);
 	free(b.p);
 	precursor_error_set(err, PRECURSOR_INTERNAL_ERROR, "could not serialise the matcher", NULL,
 						"out of memory serialising the matcher");
@@ -191,14 +202,16 @@ pm_deserialize(const char *buf, size_t len, PrecursorError *err)
 {
 	PmMatcher  *m;
 	uint64_t	f[PM_SER_NFIELDS];
-	uint64_t	hl;
+	uint64_t	hl,
+				pl;
 	uint64_t	sum;
 	size_t		pos = 8;
+	size_t		hpos;
 	hs_error_t	rc;
 	int			i;
 
 	precursor_error_clear(err);
-	if (buf == NULL || len < 8 + sizeof(f) + 2 * sizeof(uint64_t) ||
+	if (buf == NULL || len < 8 + sizeof(f) + 3 * sizeof(uint64_t) ||
 		memcmp(buf, PM_SER_MAGIC, 8) != 0)
 	{
 		precursor_error_set(err, PRECURSOR_DATA_CORRUPTED, "could not load the stored matcher", NULL,
@@ -248,20 +261,31 @@ pm_deserialize(const char *buf, size_t len, PrecursorError *err)
 		goto bad_free;
 	memcpy(&hl, buf + pos, sizeof(hl));
 	pos += sizeof(hl);
-	if (hl != len - pos || hl == 0 || !ser_valid(m))
+	/* the term database, then the pieces' (length 0: none) */
+	if (hl == 0 || hl > len - pos || len - pos - hl < sizeof(pl))
+		goto bad_free;
+	hpos = pos;
+	pos += hl;
+	memcpy(&pl, buf + pos, sizeof(pl));
+	pos += sizeof(pl);
+	if (pl != len - pos || (pl > 0 && m->npieces == 0) || !ser_valid(m))
 		goto bad_free;
 	if (!pm_fuzzy_link(m))
 		goto fail;
-	rc = hs_deserialize_database(buf + pos, (size_t) hl, &m->db_exact);
+	rc = hs_deserialize_database(buf + hpos, (size_t) hl, &m->db_exact);
+	if (rc != HS_SUCCESS)
+		m->db_exact = NULL;
+	else if (pl > 0 &&
+			 (rc = hs_deserialize_database(buf + pos, (size_t) pl, &m->db_pieces)) != HS_SUCCESS)
+		m->db_pieces = NULL;
 	if (rc != HS_SUCCESS)
 	{
-		m->db_exact = NULL;
 		precursor_error_set(err, PRECURSOR_DATA_CORRUPTED, "could not load the stored matcher", NULL,
 							"Vectorscan could not load the serialised database (error %d): made by another Vectorscan build or CPU?", (int) rc);
 		pm_free(m);
 		return NULL;
 	}
-	if (!pm_alloc_scratch(m, m->db_exact))
+	if (!pm_alloc_scratch(m))
 		goto fail;
 	return m;
 

@@ -649,22 +649,58 @@ same_hits(const Hits *a, const Hits *b)
 }
 
 /* A serialised matcher loads back and finds exactly what the original finds. */
+static const char *const serial_texts[] = {
+	"Shipment of 3 ,4-MDP-2-P (200 kg), CAS 103-79-7, EC 200-662-2",
+	"acetic anhydrite and potasium permanganate, HS code 2914 31 00",
+	"toluene-free thinner, other than piperonal; \xd0\xb0" "cetone",
+	"(1R,2S)-(-)-ephedrine hydrochloride 99%",
+};
+
+/* Does m2 find what M finds in serial_texts, screened and looked up, fuzzy included? */
+static bool
+same_as_built(PmMatcher *m2)
+{
+	PmMatcher  *save = M;
+	size_t		i;
+	bool		same = true;
+
+	for (i = 0; i < sizeof(serial_texts) / sizeof(serial_texts[0]); i++)
+	{
+		Hits		a,
+					b;
+		int			mode;
+
+		for (mode = 0; mode < 2; mode++)
+		{
+			M = save;
+			if (mode == 0)
+				screen(serial_texts[i], PM_SCAN_FUZZY, &a);
+			else
+				lookup(serial_texts[i], PM_SCAN_FUZZY, &a);
+			M = m2;
+			if (mode == 0)
+				screen(serial_texts[i], PM_SCAN_FUZZY, &b);
+			else
+				lookup(serial_texts[i], PM_SCAN_FUZZY, &b);
+			if (!same_hits(&a, &b) || (mode == 0 && a.n == 0))
+			{
+				fprintf(stderr, "#   differs on '%s' (%s): %d vs %d hits\n", serial_texts[i],
+						mode ? "lookup" : "screen", a.n, b.n);
+				same = false;
+			}
+		}
+	}
+	M = save;
+	return same;
+}
+
 static void
 test_serialize(void)
 {
-	static const char *const texts[] = {
-		"Shipment of 3 ,4-MDP-2-P (200 kg), CAS 103-79-7, EC 200-662-2",
-		"acetic anhydrite and potasium permanganate, HS code 2914 31 00",
-		"toluene-free thinner, other than piperonal; \xd0\xb0" "cetone",
-		"(1R,2S)-(-)-ephedrine hydrochloride 99%",
-	};
 	PrecursorError err;
 	size_t		len = 0;
 	char	   *buf = pm_serialize(M, &len, &err);
 	PmMatcher  *m2;
-	PmMatcher  *save = M;
-	size_t		i;
-	bool		same = true;
 
 	ok(buf != NULL && len > 0, "serialise: %zu bytes (%s)", len, buf ? "ok" : err.detail);
 	if (buf == NULL)
@@ -674,36 +710,10 @@ test_serialize(void)
 	   "deserialise: same term count (%s)", m2 ? "ok" : err.detail);
 	if (m2 != NULL)
 	{
-		for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
-		{
-			Hits		a,
-						b;
-			int			mode;
-
-			for (mode = 0; mode < 2; mode++)
-			{
-				M = save;
-				if (mode == 0)
-					screen(texts[i], PM_SCAN_FUZZY, &a);
-				else
-					lookup(texts[i], PM_SCAN_FUZZY, &a);
-				M = m2;
-				if (mode == 0)
-					screen(texts[i], PM_SCAN_FUZZY, &b);
-				else
-					lookup(texts[i], PM_SCAN_FUZZY, &b);
-				if (!same_hits(&a, &b) || (mode == 0 && a.n == 0))
-				{
-					fprintf(stderr, "#   differs on '%s' (%s): %d vs %d hits\n", texts[i],
-							mode ? "lookup" : "screen", a.n, b.n);
-					same = false;
-				}
-			}
-		}
-		M = save;
-		ok(same, "deserialised matcher: identical screen and lookup hits, fuzzy included");
+		ok(same_as_built(m2), "deserialised matcher: identical screen and lookup hits, fuzzy included");
 		pm_free(m2);
 	}
+
 	buf[len / 2] ^= 0x40;
 	m2 = pm_deserialize(buf, len, &err);
 	ok(m2 == NULL && strstr(err.detail, "checksum") != NULL, "damaged buffer refused: %s", err.detail);
@@ -714,6 +724,26 @@ test_serialize(void)
 	ok(m2 == NULL && err.detail[0] != '\0', "truncated buffer refused: %s", err.detail);
 	m2 = pm_deserialize("PMATCH00", 8, &err);
 	ok(m2 == NULL && err.detail[0] != '\0', "other format refused: %s", err.detail);
+
+	/*
+	 * A store of the previous format (03: pieces inside the term database),
+	 * even with a valid checksum, is refused as another version: the server
+	 * then removes it and compiles again.
+	 */
+	{
+		uint64_t	sum;
+
+		memcpy(buf, "PMATCH03", 8);
+		sum = pm_ser_checksum(buf, len - sizeof(sum));
+		memcpy(buf + len - sizeof(sum), &sum, sizeof(sum));
+		m2 = pm_deserialize(buf, len, &err);
+		ok(m2 == NULL && err.code == PRECURSOR_DATA_CORRUPTED &&
+		   strstr(err.detail, "version") != NULL,
+		   "a matcher stored in format 03 is refused: %s", err.detail);
+		memcpy(buf, "PMATCH04", 8);
+		sum = pm_ser_checksum(buf, len - sizeof(sum));
+		memcpy(buf + len - sizeof(sum), &sum, sizeof(sum));
+	}
 
 	/*
 	 * A crafted buffer (checksum recomputed) whose "longest literal" field
@@ -732,6 +762,92 @@ test_serialize(void)
 		pm_free(m2);
 	}
 	free(buf);
+}
+
+/* A fuzzy matcher built from the exact one finds what one built directly finds. */
+static void
+test_fuzzy_from_exact(const PmTerm *t, size_t n)
+{
+	PrecursorError err;
+	PmMatcher  *exact = pm_build(t, n, 0, &err);
+	PmMatcher  *fz = exact ? pm_build_fuzzy_from(exact, &err) : NULL;
+
+	ok(fz != NULL && pm_term_count(fz) == pm_term_count(M),
+	   "fuzzy matcher built from the exact one (%s)", fz ? "ok" : err.detail);
+	if (fz != NULL)
+		ok(same_as_built(fz), "built from the exact one: identical screen and lookup hits");
+	pm_free(fz);
+	pm_free(exact);
+}
+
+/*
+ * A large list (PM_PIECES_APART_TERMS terms) keeps its fuzzy pieces in a
+ * database of their own: built directly, built from the exact matcher, and
+ * stored and loaded, it finds the same misspellings.
+ */
+static void
+test_large_list(void)
+{
+	enum
+	{
+	NLARGE = 20000};
+	static const char *const stems[] = {"methyl", "ethyl", "propyl", "chloro", "benzyl", "amino"};
+	static const char *const tails[] = {"piperidine", "propanone", "glycidate", "acetamide"};
+	PmTerm	   *t = calloc(NLARGE, sizeof(PmTerm));
+	char	   *names = malloc((size_t) NLARGE * 64);
+	PrecursorError err;
+	PmMatcher  *direct,
+			   *exact,
+			   *from,
+			   *loaded = NULL;
+	PmMatcher  *save = M;
+	char	   *buf = NULL;
+	size_t		len = 0;
+	size_t		i;
+	const char *text = "Drums: 4-(2-chloroethyl)-3-methylpiperidne hydrochloride, 200 kg";
+	Hits		a,
+				b,
+				c;
+
+	for (i = 0; i < NLARGE; i++)
+	{
+		char	   *nm = names + i * 64;
+
+		snprintf(nm, 64, "%zu-(%zu-%sethyl)-%zu-%s%s", i % 7 + 1, i / 7 % 5 + 2,
+				 stems[i / 35 % 6], i / 210 % 9 + 1, stems[i / 1890 % 6], tails[i / 11340 % 4]);
+		t[i].text = nm;
+		t[i].len = strlen(nm);
+		t[i].id = (uint32_t) i;
+		t[i].kind = PM_TERM_SYNONYM;
+	}
+	direct = pm_build(t, NLARGE, PM_BUILD_FUZZY | PM_BUILD_NO_VARIANTS, &err);
+	exact = pm_build(t, NLARGE, PM_BUILD_NO_VARIANTS, &err);
+	from = exact ? pm_build_fuzzy_from(exact, &err) : NULL;
+	if (from)
+		buf = pm_serialize(from, &len, &err);
+	if (buf)
+		loaded = pm_deserialize(buf, len, &err);
+	ok(direct && exact && from && loaded, "large list: built directly, from the exact matcher, stored and loaded (%s)",
+	   loaded ? "ok" : err.detail);
+	if (direct && from && loaded)
+	{
+		M = direct;
+		screen(text, PM_SCAN_FUZZY, &a);
+		M = from;
+		screen(text, PM_SCAN_FUZZY, &b);
+		M = loaded;
+		screen(text, PM_SCAN_FUZZY, &c);
+		ok(a.n > 0 && a.h[0].kind == PM_HIT_FUZZY && same_hits(&a, &b) && same_hits(&a, &c),
+		   "large list: the same misspelling found by all three (%d, %d, %d hits)", a.n, b.n, c.n);
+	}
+	M = save;
+	pm_free(direct);
+	pm_free(exact);
+	pm_free(from);
+	pm_free(loaded);
+	free(buf);
+	free(names);
+	free(t);
 }
 
 int
@@ -779,6 +895,8 @@ main(void)
 	test_lookup();
 	test_windows();
 	test_serialize();
+	test_fuzzy_from_exact(t, NTERMS);
+	test_large_list();
 	pm_free(M);
 	return tap_done();
 }
