@@ -155,6 +155,8 @@ ser_valid(const PmMatcher *m)
 {
 	uint32_t	i;
 	size_t		longest = 0;
+	uint64_t	used;
+	uint8_t    *per_lit = NULL;
 
 	for (i = 0; i < m->nlits; i++)
 	{
@@ -177,19 +179,31 @@ ser_valid(const PmMatcher *m)
 			g->plen == 0 || g->plen > m->lits[g->first_lit].len)
 			return false;
 	}
-	for (i = 0; i < m->npieces; i++)
+	/* the pieces' uses, one run after the other, cover every use once */
+	for (i = 0, used = 0; i < m->npieces; i++)
 	{
 		const PmPiece *pc = &m->pieces[i];
 
 		if ((uint64_t) pc->off + pc->len > m->pool_len || pc->len == 0 ||
-			pc->len > PM_PIECE_MAX ||
+			pc->len > PM_PIECE_MAX || pc->first_use != used ||
 			(uint64_t) pc->first_use + pc->nuses > m->nuses)
 			return false;
+		used += pc->nuses;
 	}
+	if (used != m->nuses)
+		return false;
+	/* a literal has at most PM_MAX_EDITS + 2 pieces (pm_fuzzy_link) */
+	if (m->nuses > 0 && (per_lit = calloc(m->nlits, sizeof(uint8_t))) == NULL)
+		return false;
 	for (i = 0; i < m->nuses; i++)
 		if (m->uses[i].lit >= m->nlits ||
-			m->uses[i].piece_off >= m->lits[m->uses[i].lit].len)
+			m->uses[i].piece_off >= m->lits[m->uses[i].lit].len ||
+			++per_lit[m->uses[i].lit] > PM_MAX_EDITS + 2)
+		{
+			free(per_lit);
 			return false;
+		}
+	free(per_lit);
 	/* sizes allocations and window overlaps: what the tables say it is */
 	if (longest != m->max_norm_len || m->max_orig_len > ((size_t) 1 << 24))
 		return false;

@@ -4,6 +4,7 @@
  *		obfuscations, identifiers, negation in several languages, word
  *		boundaries, exact spans in multibyte text, windows, lookup.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -743,6 +744,32 @@ test_serialize(void)
 		memcpy(buf, "PMATCH04", 8);
 		sum = pm_ser_checksum(buf, len - sizeof(sum));
 		memcpy(buf + len - sizeof(sum), &sum, sizeof(sum));
+	}
+
+	/*
+	 * A crafted buffer whose pieces do not cover their uses one run after
+	 * the other (the fuzzer's find: a use left without a piece sent the
+	 * scan's partner lookup out of bounds) is refused.
+	 */
+	if (M->npieces > 1)
+	{
+		size_t		at = 8 + 10 * 8 + M->pool_len + sizeof(PmLit) * M->nlits +
+			sizeof(PmRef) * M->nrefs + sizeof(PmGroup) * M->ngroups +
+			offsetof(PmPiece, first_use) + sizeof(PmPiece);	/* pieces[1].first_use */
+		uint32_t	first_use;
+		uint64_t	sum;
+
+		memcpy(&first_use, buf + at, sizeof(first_use));
+		first_use++;
+		memcpy(buf + at, &first_use, sizeof(first_use));
+		sum = pm_ser_checksum(buf, len - sizeof(sum));
+		memcpy(buf + len - sizeof(sum), &sum, sizeof(sum));
+		m2 = pm_deserialize(buf, len, &err);
+		ok(m2 == NULL && strstr(err.detail, "malformed") != NULL,
+		   "crafted buffer whose pieces skip a use refused: %s", err.detail);
+		pm_free(m2);
+		first_use--;
+		memcpy(buf + at, &first_use, sizeof(first_use));
 	}
 
 	/*
