@@ -211,6 +211,11 @@ ser_valid(const PmMatcher *m)
 		(m->pool_len == 0 || m->pool[m->pool_len - 1] == '\0');
 }
 
+/*
+ * Load a matcher from pm_serialize's buffer, trusting nothing in it.  (Over
+ * 100 lines: the buffer is read in one pass, each field checked where it
+ * is taken, with one error path.)
+ */
 PmMatcher *
 pm_deserialize(const char *buf, size_t len, PrecursorError *err)
 {
