@@ -1,0 +1,278 @@
+/*
+ * chemname_words.c
+ *		The closed vocabularies of chemical names as the trade writes them:
+ *		stereo descriptors, salt and hydrate words, cations, grades, units,
+ *		ester alkyls, class words of other compounds.  One table per list, a
+ *		chemist can read and extend; chem_tok_vocab() looks a token up in all
+ *		of them with one hash.  No PostgreSQL here.
+ *
+ * A token is recognised only by exact equality, never as a prefix, so
+ * "hydrochlorothiazide" or "acetone cyanohydrin" are never cut.
+ */
+#include "chemname_int.h"
+
+/* ------------------------------------------------------------------------
+ * Vocabularies (normalised spellings: "sulph" is already "sulf")
+ * ------------------------------------------------------------------------ */
+
+/* Stereo descriptors; "plus"/"minus"/"rac" are what the normaliser makes of
+ * "(+)", "(-)", "(±)". */
+static const char *const stereo_words[] = {
+	"r", "s", "rs", "sr", "d", "l", "dl", "ld", "e", "z",
+	"rac", "racemic", "racemate", "plus", "minus",
+	"meso", "erythro", "threo", "cis", "trans", "syn", "anti",
+	"levo", "dextro", "levorotatory", "dextrorotatory",
+	"levogyre", "dextrogyre", "levogir", "dextrogir",
+	NULL
+};
+
+/* Salts written after the base (English, German, French, Spanish, ...) */
+static const char *const salt_words[] = {
+	"hydrochloride", "hcl", "hydrochlorid", "chlorhydrate", "clorhidrato",
+	"dihydrochloride", "monohydrochloride",
+	"hydrobromide", "hbr", "hydrobromid", "bromhydrate", "bromhidrato",
+	"hydroiodide", "hydroiodid",
+	"sulfate", "sulfat", "sulfato", "hemisulfate", "bisulfate",
+	"hydrogensulfate", "hydrogensulfat",
+	"phosphate", "phosphat", "fosfato", "diphosphate",
+	"tartrate", "tartrat", "tartrato", "bitartrate", "hydrogentartrate",
+	"hydrogentartrat",
+	"citrate", "citrat", "citrato",
+	"maleate", "maleat", "maleato", "fumarate", "fumarat", "fumarato",
+	"acetate", "acetat", "acetato", "oxalate", "oxalat", "oxalato",
+	"mesylate", "mesilate", "mesilat", "methanesulfonate", "nitrate",
+	"nitrat", "nitrato", "besylate", "tosylate", "succinate", "lactate",
+	"salt", "salz", "sel", "sal",
+	NULL
+};
+
+/* Salts written before the base with a connector: "chlorhydrate de ..." */
+static const char *const lead_salt_words[] = {
+	"chlorhydrate", "bromhydrate", "sulfate", "tartrate", "citrate",
+	"phosphate", "maleate", "clorhidrato", "bromhidrato", "sulfato",
+	"tartrato", "citrato", "fosfato", "maleato", "cloridrato", "solfato",
+	"hydrochloride", "hydrobromide",
+	NULL
+};
+
+static const char *const connector_words[] = {
+	"de", "d", "di", "del", "of", "du", "do", "da",
+	NULL
+};
+
+/* Cations named before "salt" ("sodium salt") */
+static const char *const cation_words[] = {
+	"sodium", "potassium", "natrium", "kalium", "calcium", "lithium",
+	"magnesium", "ammonium", "disodium", "dipotassium", "monosodium",
+	"sodique", "potassique", "sodico", "potasico",
+	NULL
+};
+
+/*
+ * Words that, when they precede an anion, make the pair one substance
+ * ("sodium sulfate", "ethyl acetate", "lead nitrate"): the anion is then
+ * not a salt suffix and is not stripped.
+ */
+static const char *const anion_partner_words[] = {
+	"methyl", "ethyl", "propyl", "isopropyl", "butyl", "isobutyl",
+	"pentyl", "amyl", "isoamyl", "hexyl", "benzyl", "phenyl", "vinyl",
+	"allyl", "octyl",
+	"sodium", "potassium", "natrium", "kalium", "calcium", "lithium",
+	"magnesium", "ammonium", "barium", "aluminum", "lead", "copper", "zinc",
+	"iron", "ferrous", "ferric", "silver", "mercury", "mercuric", "nickel",
+	"cobalt", "manganese", "tin", "strontium", "cesium", "hydrogen",
+	"cupric", "cuprous", "chromium", "cadmium",
+	NULL
+};
+
+static const char *const hydrate_words[] = {
+	"hydrate", "monohydrate", "hemihydrate", "sesquihydrate", "dihydrate",
+	"trihydrate", "tetrahydrate", "pentahydrate", "hexahydrate",
+	"heptahydrate", "decahydrate", "hydrat", "monohydrat", "dihydrat",
+	"hemihydrat", "trihydrat", "hidrato", "monohidrato", "h2o",
+	NULL
+};
+
+/* Purity and grade */
+static const char *const grade_words[] = {
+	"pct", "percent", "prozent", "pourcent", "porciento",
+	"min", "max", "minimum", "tech", "techn", "technical", "technisch",
+	"technique", "tecnico", "grade", "qualitat", "qualite",
+	"reagent", "reag", "analytical", "analysis", "ar", "acs", "usp", "bp",
+	"ep", "nf", "jp", "ph", "eur", "pure", "purum", "puriss", "purissimum",
+	"pur", "rein", "reinst", "cp", "lab", "laboratory", "hplc", "gc",
+	"synthesis", "extra", "pharma", "pharmaceutical", "industrial", "food",
+	"fcc", "glacial", "anhydrous", "anhydrate", "wasserfrei", "anhydre",
+	"anhidro", "dry", "crystalline", "cryst", "powder", "pa",
+	NULL
+};
+
+static const char *const solution_words[] = {
+	"solution", "soln", "sol", "aqueous", "aq", "losung", "solucion",
+	"soluzione",
+	NULL
+};
+
+static const char *const solvent_words[] = {
+	"water", "h2o", "wasser", "eau", "agua", "acqua", "ethanol", "methanol",
+	NULL
+};
+
+static const char *const ester_alkyls[] = {
+	"methyl", "ethyl", "propyl", "isopropyl", "butyl", "isobutyl",
+	"tert", "benzyl", "phenyl", "pentyl", "amyl", "dimethyl", "diethyl",
+	"dipropyl", "dibutyl", "hexyl", "octyl", "allyl", "vinyl",
+	NULL
+};
+
+/*
+ * A different compound: words right after a listed name that make it part
+ * of another name ("acetone cyanohydrin", "toluene diisocyanate"), and
+ * functional suffixes after a locant ("piperidine-4-carboxylic acid").
+ */
+static const char *const class_words[] = {
+	"cyanohydrin", "oxime", "oximes", "semicarbazone", "thiosemicarbazone",
+	"hydrazone", "phenylhydrazone", "azine", "peroxide", "diisocyanate",
+	"diisocyanates", "isocyanate", "oxide", "glycol", "epoxide", "sulfonic",
+	"sulfonyl", "sulfonanilide", "sulfochloride", "sulfone", "sulfonamide",
+	"sulfonate", "methanol", "dimercaptan", "carboxylic", "dicarboxylic",
+	"carboxamide", "carbonitrile", "carbaldehyde", "carboxaldehyde",
+	"carbonyl", "carboxylate", "ketal", "acetal", "imine", "enamine",
+	"diamine", "dimer", "trimer", "anil", "ylidene", "dione", "diol",
+	"triol", "thiol", "ol", "amine", "one", "yl", "nitrile", "amide",
+	"boronic", "dioxime", "adduct", "ethanoate", "anhydride", "diethylamide",
+	"dimethylamide", "methylamide", "ethylamide", "hydrazide", "azide",
+	NULL
+};
+
+/* Positional prefixes before a benzene-type parent: "p-toluene ..." */
+static const char *const position_words[] = {
+	"o", "m", "p", "ortho", "meta", "para", "alpha", "beta", "n",
+	NULL
+};
+
+static const char *const ester_words[] = {
+	"methylester", "ethylester", "propylester", "butylester",
+	"benzylester",
+	NULL
+};
+
+/* Units after a number in running text: then the number is a quantity */
+static const char *const unit_words[] = {
+	"l", "ml", "kg", "g", "mg", "t", "mt", "lb", "lbs", "kgs", "gal", "oz",
+	"litre", "litres", "liter", "liters", "drum", "drums", "bottle",
+	"bottles", "pcs", "x", "tons", "tonnes", "ton", "units", "bags",
+	NULL
+};
+
+static const struct
+{
+	const char *const *words;
+	uint32_t	bit;
+}			vocab_lists[] = {
+	{stereo_words, V_STEREO}, {salt_words, V_SALT},
+	{lead_salt_words, V_LEAD_SALT}, {connector_words, V_CONNECTOR},
+	{cation_words, V_CATION}, {anion_partner_words, V_ANION_PARTNER},
+	{hydrate_words, V_HYDRATE}, {grade_words, V_GRADE},
+	{solution_words, V_SOLUTION}, {solvent_words, V_SOLVENT},
+	{ester_alkyls, V_ESTER_ALKYL}, {ester_words, V_ESTER_WORD},
+	{unit_words, V_UNIT}, {class_words, V_CLASS}, {position_words, V_POSITION},
+};
+
+#define VOCAB_SLOTS		1024	/* power of two, well above the ~350 words */
+#define VOCAB_MAXLEN	255		/* VocabSlot.len; every listed word is far shorter */
+
+typedef struct VocabSlot
+{
+	const char *w;				/* NULL = empty */
+	uint8_t		len;
+	uint32_t	bits;
+} VocabSlot;
+
+static VocabSlot vocab[VOCAB_SLOTS];
+static bool vocab_ready = false;
+
+static inline uint32_t
+vocab_hash(const char *w, size_t n)
+{
+	uint32_t	h = (uint32_t) n * 0x9E3779B1u;
+
+	h ^= (uint32_t) (unsigned char) w[0] * 0x85EBCA6Bu;
+	h ^= (uint32_t) (unsigned char) w[n / 2] * 0xC2B2AE35u;
+	h ^= (uint32_t) (unsigned char) w[n - 1] * 0x27D4EB2Fu;
+	return (h ^ (h >> 15)) & (VOCAB_SLOTS - 1);
+}
+
+static void
+vocab_init(void)
+{
+	size_t		l;
+
+	for (l = 0; l < sizeof(vocab_lists) / sizeof(vocab_lists[0]); l++)
+	{
+		const char *const *w;
+
+		for (w = vocab_lists[l].words; *w; w++)
+		{
+			size_t		n = strlen(*w);
+			uint32_t	h = vocab_hash(*w, n);
+
+			while (vocab[h].w != NULL &&
+				   !(vocab[h].len == n && memcmp(vocab[h].w, *w, n) == 0))
+				h = (h + 1) & (VOCAB_SLOTS - 1);
+			vocab[h].w = *w;
+			vocab[h].len = (uint8_t) n;
+			vocab[h].bits |= vocab_lists[l].bit;
+		}
+	}
+	vocab_ready = true;
+}
+
+/* The lists (V_* set) token t belongs to; 0 for any other token */
+uint32_t
+chem_tok_vocab(const char *norm, Tok t)
+{
+	size_t		n = t.e - t.s;
+	const char *w = norm + t.s;
+	uint32_t	h;
+
+	if (n == 0 || n > VOCAB_MAXLEN)
+		return 0;
+	if (!vocab_ready)
+		vocab_init();
+	for (h = vocab_hash(w, n); vocab[h].w != NULL; h = (h + 1) & (VOCAB_SLOTS - 1))
+		if (vocab[h].len == n && vocab[h].w[0] == w[0] &&
+			memcmp(vocab[h].w, w, n) == 0)
+			return vocab[h].bits;
+	return 0;
+}
+
+/* "1r", "2s", "4ar", "2e", "3z", "1rs": a locant with a descriptor */
+bool
+chem_is_locant_descriptor(const char *norm, Tok t)
+{
+	size_t		i = t.s;
+	size_t		rest;
+
+	while (i < t.e && norm[i] >= '0' && norm[i] <= '9')
+		i++;
+	if (i == t.s || i == t.e)
+		return false;
+	if (t.e - i >= 2 && (norm[i] == 'a' || norm[i] == 'b') &&
+		(norm[i + 1] == 'r' || norm[i + 1] == 's'))
+		i++;
+	rest = t.e - i;
+	if (rest == 1)
+		return norm[i] == 'r' || norm[i] == 's' || norm[i] == 'e' ||
+			norm[i] == 'z';
+	if (rest == 2)
+		return (norm[i] == 'r' && norm[i + 1] == 's') ||
+			(norm[i] == 's' && norm[i + 1] == 'r');
+	return false;
+}
+
+bool
+chem_is_stereo(const char *norm, Tok t)
+{
+	return tok_in(norm, t, V_STEREO) || chem_is_locant_descriptor(norm, t);
+}
