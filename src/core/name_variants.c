@@ -565,6 +565,49 @@ rule_anion(NvSet *set, const char *s, size_t len)
 		set_add(set, &o, NV_RULE_ANION);
 }
 
+/* "ephedrine" -> "ephedrinium": the cation, for salts named after it */
+static void
+rule_cation(NvSet *set, const char *s, size_t len)
+{
+	NvOut		o;
+	size_t		i;
+	size_t		word = len;
+
+	while (word > 0 && is_letter(s[word - 1]))
+		word--;
+	if (len - word < 6 || memchr(s, '|', len) != NULL)
+		return;
+	for (i = 0; i < sizeof(nv_cations) / sizeof(nv_cations[0]); i++)
+	{
+		size_t		bl = strlen(nv_cations[i].base);
+
+		if (!ends_with(s, len, nv_cations[i].base))
+			continue;
+		out_reset(&o);
+		out_put(&o, s, len - bl);
+		out_str(&o, nv_cations[i].cation);
+		set_add(set, &o, NV_RULE_CATION);
+		return;
+	}
+}
+
+/* "X-ic acid" -> "acide X-ique" */
+static void
+rule_french_acid(NvSet *set, const char *s, size_t len)
+{
+	NvOut		o;
+	size_t		el = strlen(NV_ACID_EN);
+
+	if (len < el + 4 || !ends_with(s, len, NV_ACID_EN) ||
+		!is_letter(s[len - el - 1]) || memchr(s, '|', len) != NULL)
+		return;
+	out_reset(&o);
+	out_str(&o, NV_ACID_FR_HEAD);
+	out_put(&o, s, len - el);
+	out_str(&o, NV_ACID_FR_TAIL);
+	set_add(set, &o, NV_RULE_FRENCH_ACID);
+}
+
 /* ------------------------------------------------------------------------
  * Closure
  * ------------------------------------------------------------------------ */
@@ -592,6 +635,9 @@ nv_expand(const char *norm, size_t len, int max_variants, NvEmitFn emit,
 	out_reset(&o);
 	out_put(&o, norm, len);
 	set_add(&set, &o, NV_RULE_NONE);
+	/* rules of the name as written only (not of its variants) */
+	rule_cation(&set, norm, len);
+	rule_french_acid(&set, norm, len);
 
 	/* breadth first: set grows while we walk it */
 	for (i = 0; i < set.n && set.n <= NV_MAX_VARIANTS; i++)
@@ -638,6 +684,10 @@ nv_rule_name(int rule)
 			return "ester name";
 		case NV_RULE_ANION:
 			return "acid named as its anion (salts, esters)";
+		case NV_RULE_CATION:
+			return "cation of a base (its salts)";
+		case NV_RULE_FRENCH_ACID:
+			return "French acid name";
 		case NV_RULE_COUNT:
 			break;
 	}

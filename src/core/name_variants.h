@@ -29,6 +29,8 @@ typedef enum NvRule
 	NV_RULE_CAS_INVERTED,		/* 2-Propanone, 1-phenyl- / 1-phenyl-2-propanone */
 	NV_RULE_ESTER,				/* R X-ate / X-ic acid, R ester */
 	NV_RULE_ANION,				/* X-ic acid / X-ate (its salts and esters) */
+	NV_RULE_CATION,				/* ephedrine / ephedrinium (its salts) */
+	NV_RULE_FRENCH_ACID,		/* X-ic acid / acide X-ique */
 	NV_RULE_COUNT
 } NvRule;
 

@@ -67,6 +67,20 @@ static const NvPair nv_pairs[] = {
 	{"propanedioic acid", "malonic acid", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"alpha phenylacetoaceto", "2 phenylacetoaceto", NV_AT_PREFIX, NV_RULE_SYNONYM},
 	{"alpha phenylacetoaceto", "phenylacetoaceto", NV_AT_PREFIX, NV_RULE_SYNONYM},
+	/* a bracketed prefix written apart: "3,4-(methylenedioxy)benzaldehyde" */
+	{"methylenedioxybenzaldehyde", "methylenedioxy benzaldehyde", NV_AT_PREFIX, NV_RULE_SYNONYM},
+	{"methylenedioxybenzene", "methylenedioxy benzene", NV_AT_PREFIX, NV_RULE_SYNONYM},
+	{"methylenedioxyphenyl", "methylenedioxy phenyl", NV_AT_PREFIX, NV_RULE_SYNONYM},
+	/* a prefix hyphenated to its parent: "4-oxo-piperidine", "N-acetyl-anthranilic acid" */
+	{"oxopiperidine", "oxo piperidine", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"acetylanthranilic", "acetyl anthranilic", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	/* o-/ortho- (P-14.4): "o-aminobenzoic acid" */
+	{"o", "ortho", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	/* the final "e" of a parent elided or kept before a vowel suffix (P-31.1.4.2.4) */
+	{"piperidin 4 one", "piperidine 4 one", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"methyl ethyl ketone", "methylethyl ketone", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	/* oxidation number in the name (IUPAC 2005 inorganic, IR-5.4): sulfuric(VI) acid */
+	{"sulfuric acid", "sulfuric vi acid", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	/* indicated hydrogen (P-14.7): 1,3-benzodioxole needs none */
 	{"2h 1 3 benzodioxol", "1 3 benzodioxol", NV_AT_PREFIX, NV_RULE_INDICATED_H},
 	/* implied locants (P-14.3.4): only where no other position exists */
@@ -102,6 +116,29 @@ static const char *const nv_alkyls[] = {
 	"sec butyl", "tert butyl", "1 1 dimethylethyl", "benzyl", "pentyl",
 	"dimethyl", "diethyl", "dipropyl", "dibutyl", NULL
 };
+
+/*
+ * Cations of bases (P-73.1.1): "ephedrine" / "ephedrinium", the salt named
+ * as "ephedrinium chloride".  Endings of the base's last word and of its
+ * cation.
+ */
+static const struct
+{
+	const char *base;
+	const char *cation;
+}			nv_cations[] = {
+	{"ine", "inium"},			/* ephedrine, piperidine */
+	{"in", "inium"},			/* Ephedrin, Piperidin (German, Dutch) */
+};
+
+/*
+ * French acid names (the French IUPAC translation): "X-ic acid" / "acide
+ * X-ique", where the stem is spelled the same once accents are folded
+ * ("acide 2-méthyl-3-phényloxirane-2-carboxylique").
+ */
+#define NV_ACID_EN		"ic acid"
+#define NV_ACID_FR_HEAD	"acide "
+#define NV_ACID_FR_TAIL	"ique"
 
 /*
  * Last words that are never a parent of their own in a CAS inverted name
