@@ -48,6 +48,25 @@ is_substituent(const char *norm, Tok t)
 	return false;
 }
 
+/* An enzyme named after its substrate: "toluene dioxygenase" */
+static bool
+is_enzyme(const char *norm, Tok t)
+{
+	static const char *const enzyme_endings[] = {
+		"genase", "oxidase", "reductase", "synthase", "transferase",
+		"hydrolase", "isomerase", "ligase", "kinase", "esterase", "lyase",
+		"dehydratase", "decarboxylase", "oxygenase", NULL
+	};
+	const char *const *e;
+
+	if (t.e - t.s < 6)
+		return false;
+	for (e = enzyme_endings; *e; e++)
+		if (tok_ends(norm, t, *e))
+			return true;
+	return false;
+}
+
 /* A locant or multiplier: "4", "2-4", "n", "alpha", "o", "bis" */
 static bool
 is_locant(const char *norm, Tok t)
@@ -267,6 +286,11 @@ other_after(const char *norm, size_t len, size_t start, size_t end,
 			set_other(form, "class word", norm, t);
 			return;
 		}
+		if (is_enzyme(norm, t))
+		{
+			set_other(form, "enzyme:", norm, t);
+			return;
+		}
 		if (tok_numeric(norm, t) ||
 			(tok_in(norm, t, V_POSITION) && t.e - t.s <= 1) ||
 			tok_is(norm, t, "alpha") || tok_is(norm, t, "beta"))
@@ -381,6 +405,7 @@ typedef struct Around
 	Span		salt;
 	Span		purity;
 	bool		ate_named;		/* the alcohol or cation of an "-ate" was found */
+	bool		named_after;	/* an ester or salt clause follows the mention */
 } Around;
 
 /*
@@ -401,7 +426,10 @@ lead_word_before(const char *norm, size_t start, ChemForm *form, Around *a)
 		nconn++;
 		pos = t.s;
 	}
-	if (nconn == 0 || !tok_prev(norm, 0, pos, true, &t))
+	if (!tok_prev(norm, 0, pos, true, &t))
+		return false;
+	/* "estery kyseliny fenyloctové": Slavic languages need no connector */
+	if (nconn == 0 && !tok_in(norm, t, V_LEAD_ESTER))
 		return false;
 	if (tok_in(norm, t, V_LEAD_SALT))
 	{
@@ -595,12 +623,14 @@ form_after(const char *norm, size_t len, size_t start, size_t end,
 			form->flags |= CHEM_FORM_SALT;
 			span_add(&a->salt, t);
 			span_add(&a->salt, nx);
+			a->named_after = true;
 			pos = nx.e;
 			after_kind = CHEM_FORM_SALT;
 			continue;
 		}
 		if ((used = after_pair(norm, len, t, form, a, &after_kind)) != 0)
 		{
+			a->named_after = true;
 			pos = used;
 			continue;
 		}
@@ -660,7 +690,7 @@ chemname_context_form(const char *norm, size_t len, size_t start, size_t end,
 	/* a different compound whose name contains the mention */
 	if (!a.ate_named)
 		other_before(norm, len, start, end, form);
-	if (!(form->flags & CHEM_FORM_OTHER))
+	if (!(form->flags & CHEM_FORM_OTHER) && !a.named_after)
 		other_after(norm, len, start, end, form);
 	if (!(form->flags & (CHEM_FORM_OTHER | CHEM_FORM_ESTER | CHEM_FORM_SALT)))
 		cas_clause_after(norm, len, end, form, &a.stereo);

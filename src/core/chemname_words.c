@@ -23,6 +23,8 @@ static const char *const stereo_words[] = {
 	"meso", "erythro", "threo", "cis", "trans", "syn", "anti",
 	"levo", "dextro", "levorotatory", "dextrorotatory",
 	"levogyre", "dextrogyre", "levogir", "dextrogir",
+	/* "(alphaR)", "(8beta)" closing a CAS index name */
+	"alphar", "alphas", "8beta", "8alpha", "betar", "betas",
 	NULL
 };
 
@@ -180,6 +182,8 @@ static const char *const class_words[] = {
 	/* the same in German, Dutch, French */
 	"diisocyanat", "oxim", "cyanhydrin", "peroxid", "cyanohydrine",
 	"diisocyanaat", "peroxyde", "anhydrid",
+	/* "BMK glycidic acid" is not BMK (P2P) */
+	"glycidic", "glycidate", "glycidsaure",
 	NULL
 };
 

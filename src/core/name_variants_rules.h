@@ -81,6 +81,12 @@ static const NvPair nv_pairs[] = {
 	{"methyl ethyl ketone", "methylethyl ketone", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	/* oxidation number in the name (IUPAC 2005 inorganic, IR-5.4): sulfuric(VI) acid */
 	{"sulfuric acid", "sulfuric vi acid", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	/* the sign of rotation is redundant beside R/S descriptors:
+	 * "(1R,2S)-(-)-chloroephedrine" / "(1R,2S)-chloroephedrine" */
+	{"1r 2s minus", "1r 2s", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"1s 2r plus", "1s 2r", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"1s 2s plus", "1s 2s", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"1r 2r minus", "1r 2r", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	/* indicated hydrogen (P-14.7): 1,3-benzodioxole needs none */
 	{"2h 1 3 benzodioxol", "1 3 benzodioxol", NV_AT_PREFIX, NV_RULE_INDICATED_H},
 	/* implied locants (P-14.3.4): only where no other position exists */
@@ -118,6 +124,18 @@ static const char *const nv_alkyls[] = {
 };
 
 /*
+ * Substituent prefixes whose order may be alphanumerical (IUPAC, P-14.5)
+ * or by locant (many registries): "3-oxo-2-phenylbutanoate" /
+ * "2-phenyl-3-oxobutanoate".  Two adjacent "<locant> <prefix>" groups, the
+ * second glued to its parent, are swapped.
+ */
+static const char *const nv_order_prefixes[] = {
+	"oxo", "phenyl", "methyl", "ethyl", "amino", "methylamino", "hydroxy",
+	"acetyl", "chloro", "methoxy", "benzyl", "phenylethyl", "propyl",
+	"phenylacetyl", NULL
+};
+
+/*
  * Cations of bases (P-73.1.1): "ephedrine" / "ephedrinium", the salt named
  * as "ephedrinium chloride".  Endings of the base's last word and of its
  * cation.
@@ -139,6 +157,51 @@ static const struct
 #define NV_ACID_EN		"ic acid"
 #define NV_ACID_FR_HEAD	"acide "
 #define NV_ACID_FR_TAIL	"ique"
+
+/*
+ * Romance (Spanish, Italian, Portuguese) spelling of an acid and its anion:
+ * "anthranilic acid" / "acido antranilico", "phenylacetate" /
+ * "fenilacetato"; German drops the final e of an anion ("Phenylacetat").
+ * Letter groups rewritten inside the stem, in this order:
+ */
+static const struct
+{
+	const char *en;
+	const char *ro;
+}			nv_romance_letters[] = {
+	{"ph", "f"}, {"th", "t"}, {"y", "i"},
+};
+
+#define NV_ROMANCE_ACID_HEAD	"acido "
+#define NV_ROMANCE_ACID_TAIL	"ico"
+#define NV_ROMANCE_ANION_TAIL	"ato"
+#define NV_GERMAN_ANION_TAIL	"at"
+
+/*
+ * French ester names put the alcohol last: "methyl X-ate" / "X-ate de
+ * méthyle" (accents are folded by the normaliser).
+ */
+static const struct
+{
+	const char *en;
+	const char *fr;
+}			nv_french_alkyls[] = {
+	{"methyl ", " de methyle"}, {"ethyl ", " d ethyle"}, {"propyl ", " de propyle"},
+	{"isopropyl ", " d isopropyle"}, {"butyl ", " de butyle"},
+	{"tert butyl ", " de tert butyle"}, {"benzyl ", " de benzyle"},
+	{"diethyl ", " de diethyle"},
+};
+
+/*
+ * Stereo descriptors that may close a CAS index name as a clause of their
+ * own ("Benzenemethanol, ..., (alphaR)-"): the name without them is a
+ * variant (the stereo clause is then read as the form).  "(αR)" is
+ * normalised to "ar", "(alphaR)" to "alphar".
+ */
+static const char *const nv_stereo_clause[] = {
+	"ar", "as", "alphar", "alphas", "r", "s", "rs", "plus", "minus", "e", "z",
+	"8beta", "8alpha", "betar", "betas", "r r", "s s", "r s", "s r", NULL
+};
 
 /*
  * Last words that are never a parent of their own in a CAS inverted name
