@@ -28,7 +28,7 @@ is_substituent(const char *norm, Tok t)
 	if (n < 3 || tok_in(norm, t, V_CATION | V_STEREO | V_GRADE | V_UNIT))
 		return false;
 	if (tok_ends(norm, t, "yl") || tok_ends(norm, t, "oxy") ||
-		tok_ends(norm, t, "ylidene") || tok_ends(norm, t, "ylene") || tok_ends(norm, t, "sulfone"))
+		tok_ends(norm, t, "ylidene") || tok_ends(norm, t, "methylene") || tok_ends(norm, t, "sulfone"))
 		return true;
 	/* prefixes in -o; not any word in -o ("prodotto", "puro") */
 	if (tok_ends(norm, t, "o"))

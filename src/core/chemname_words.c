@@ -182,8 +182,6 @@ static const char *const class_words[] = {
 	/* the same in German, Dutch, French */
 	"diisocyanat", "oxim", "cyanhydrin", "peroxid", "cyanohydrine",
 	"diisocyanaat", "peroxyde", "anhydrid",
-	/* "BMK glycidic acid" is not BMK (P2P) */
-	"glycidic", "glycidate", "glycidsaure",
 	NULL
 };
 

@@ -151,10 +151,15 @@ static SpellRule spell_rules[] = {
  * name of a base ("-in(e)", "-on", "-yl": ephedrin, piperidon, norfentanyl),
  * so "Natriumsulfat" stays one word.  Longest suffix first.
  */
-static const char *const glued_salts[] = {
-	"hydrogentartrat", "hydrogensulfat", "hydrochloride", "hydrochlorid",
-	"hydrobromide", "hydrobromid", "bitartraat", "bitartrat", "sulfaat",
-	"sulfat", NULL
+#define GLUED(s) {s, sizeof(s) - 1}
+static const struct
+{
+	const char *w;
+	size_t		len;
+}			glued_salts[] = {
+	GLUED("hydrogentartrat"), GLUED("hydrogensulfat"), GLUED("hydrochloride"),
+	GLUED("hydrochlorid"), GLUED("hydrobromide"), GLUED("hydrobromid"),
+	GLUED("bitartraat"), GLUED("bitartrat"), GLUED("sulfaat"), GLUED("sulfat"),
 };
 static const char *const glued_salt_stems[] = {"in", "ine", "on", "yl", NULL};
 
@@ -877,17 +882,21 @@ glued_salt_split(NormState *st)
 {
 	const char *w = st->nb->text + st->wstart;
 	size_t		n = st->nb->len - st->wstart;
-	const char *const *sfx;
+	size_t		k;
 
-	if (n < 10 || (w[n - 1] != 'd' && w[n - 1] != 'e' && w[n - 1] != 't'))
+	/* every glued salt word ends in "id", "de" or "at" */
+	if (n < 10 ||
+		!((w[n - 2] == 'i' && w[n - 1] == 'd') || (w[n - 2] == 'd' && w[n - 1] == 'e') ||
+		  (w[n - 2] == 'a' && w[n - 1] == 't')))
 		return;
-	for (sfx = glued_salts; *sfx; sfx++)
+	for (k = 0; k < sizeof(glued_salts) / sizeof(glued_salts[0]); k++)
 	{
-		size_t		sl = strlen(*sfx);
+		size_t		sl = glued_salts[k].len;
 		size_t		stem = n - sl;
 		const char *const *e;
 
-		if (n < sl + 5 || memcmp(w + stem, *sfx, sl) != 0)
+		if (n < sl + 5 || w[stem] != glued_salts[k].w[0] ||
+			memcmp(w + stem, glued_salts[k].w, sl) != 0)
 			continue;
 		for (e = glued_salt_stems; *e; e++)
 		{
@@ -898,8 +907,8 @@ glued_salt_split(NormState *st)
 				char		spaced[24];
 
 				spaced[0] = ' ';
-				memcpy(spaced + 1, *sfx, sl + 1);
-				if (!word_replace(st, st->wstart + stem, *sfx, spaced))
+				memcpy(spaced + 1, glued_salts[k].w, sl + 1);
+				if (!word_replace(st, st->wstart + stem, glued_salts[k].w, spaced))
 					st->failed = true;
 				return;
 			}
