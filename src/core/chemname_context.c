@@ -48,6 +48,74 @@ is_substituent(const char *norm, Tok t)
 	return false;
 }
 
+/*
+ * Endings of class words that name a derivative whatever comes before them:
+ * "methylhydrazone", "thiosemicarbazide", "chlorohydrin", "monoamide"
+ */
+static bool
+is_class_ending(const char *norm, Tok t)
+{
+	static const char *const class_endings[] = {
+		"hydrazone", "hydrazide", "carbazone", "carbazide", "oxime", "hydrin",
+		"amide", "ketal", "acetal", "ylidyne", "diazonium", NULL
+	};
+	const char *const *e;
+
+	if (t.e - t.s < 5)
+		return false;
+	for (e = class_endings; *e; e++)
+		if (tok_ends(norm, t, *e))
+			return true;
+	return false;
+}
+
+/* "-d10", "-d5": a deuterium-labelled compound ("diethyl ether-d10") */
+static bool
+is_isotope_label(const char *norm, Tok t)
+{
+	size_t		i;
+
+	if (t.e - t.s < 2 || t.e - t.s > 3 || norm[t.s] != 'd')
+		return false;
+	for (i = t.s + 1; i < t.e; i++)
+		if (norm[i] < '0' || norm[i] > '9')
+			return false;
+	return true;
+}
+
+/*
+ * A resin, polymer or condensation product of the mention, with at most two
+ * chemical words between ("acetone-formaldehyde resin", "toluene
+ * diisocyanate prepolymer", "acetone condensation products")
+ */
+static bool
+polymer_within(const char *norm, size_t len, Tok t)
+{
+	static const char *const polymer_words[] = {
+		"resin", "resins", "polymer", "polymers", "copolymer", "homopolymer",
+		"prepolymer", "condensate", "condensation", "polycondensate", NULL
+	};
+	static const char *const chemical_endings[] = {
+		"aldehyde", "ol", "ene", "one", "ine", "ide", "yl", "ic", NULL
+	};
+	int			k;
+
+	for (k = 0; k < 3; k++)
+	{
+		const char *const *w;
+		bool		chem = false;
+
+		for (w = polymer_words; *w; w++)
+			if (tok_eq(norm, t, *w, strlen(*w)))
+				return true;
+		for (w = chemical_endings; *w && !chem; w++)
+			chem = tok_ends(norm, t, *w) && t.e - t.s > 4;
+		if (!chem || !tok_next(norm, len, t.e, true, &t))
+			return false;
+	}
+	return false;
+}
+
 /* An enzyme named after its substrate: "toluene dioxygenase" */
 static bool
 is_enzyme(const char *norm, Tok t)
@@ -190,6 +258,13 @@ other_before(const char *norm, size_t len, size_t start, size_t end,
 		salt_of_base_before(norm, len, start, end, form);
 		return;
 	}
+	/* "benzoic acetic anhydride": a mixed anhydride */
+	if (tok_ends(norm, t1, "ic") && t1.e - t1.s > 4 &&
+		mention_ends(norm, start, end, "anhydride"))
+	{
+		set_other(form, "mixed anhydride with", norm, t1);
+		return;
+	}
 	/* "ethylene glycol diethyl ether", "resorcinol diethyl ether": an
 	 * ether of another alcohol */
 	if (tok_next(norm, end, start, true, &m) &&
@@ -299,12 +374,19 @@ other_after(const char *norm, size_t len, size_t start, size_t end,
 			pos = t.e;
 			continue;
 		}
-		if (tok_in(norm, t, V_CLASS))
+		if (tok_in(norm, t, V_CLASS) || is_class_ending(norm, t))
 		{
 			/* "one", "ol", "yl" only after a locant ("piperidine 3 ol") */
 			if (locants || t.e - t.s > 3)
 				set_other(form, "class word", norm, t);
 		}
+		else if (!locants && nmod == 0 && polymer_within(norm, len, t))
+			set_other(form, "polymer or product of", norm, t);
+		else if (!locants && nmod == 0 && is_isotope_label(norm, t))
+			set_other(form, "isotope-labelled:", norm, t);
+		else if (!locants && nmod == 0 && tok_is(norm, t, "of") &&
+				 mention_ends(norm, start, end, "ether"))
+			set_other(form, "ether of another alcohol:", norm, t);
 		else if (locants && !tok_in(norm, t, V_UNIT | V_GRADE | V_SALT | V_HYDRATE |
 									 V_SOLUTION) &&
 				 (is_substituent(norm, t) || tok_ends(norm, t, "ate") ||
@@ -364,7 +446,7 @@ cas_clause_after(const char *norm, size_t len, size_t end, ChemForm *form,
 	}
 	if (ntok == 0)
 		return;
-	if (tok_is(norm, last, "ester") && ntok >= 2)
+	if ((tok_is(norm, last, "ester") || tok_is(norm, last, "esters")) && ntok >= 2)
 	{
 		form->flags |= CHEM_FORM_ESTER;
 		chem_set_field(form->ester, sizeof(form->ester), norm, first.s,
@@ -527,9 +609,10 @@ after_pair(const char *norm, size_t len, Tok t, ChemForm *form, Around *a,
 	}
 	if (!tok_next(norm, len, t.e, true, &nx))
 		return 0;
-	/* "(as hydrochloride)", "als Hydrochlorid"; "hydrogen sulfate" */
+	/* "(as hydrochloride)", "als Hydrochlorid"; "hydrogen sulfate"; "D-tartrate" */
 	if ((tok_is(norm, t, "as") || tok_is(norm, t, "als") ||
-		 tok_is(norm, t, "hydrogen")) && tok_in(norm, nx, V_SALT))
+		 tok_is(norm, t, "hydrogen") || tok_is(norm, t, "d") ||
+		 tok_is(norm, t, "l") || tok_is(norm, t, "dl")) && tok_in(norm, nx, V_SALT))
 	{
 		form->flags |= CHEM_FORM_SALT;
 		span_add(&a->salt, tok_is(norm, t, "hydrogen") ? t : nx);

@@ -49,6 +49,9 @@ static const char *const salt_words[] = {
 	/* Italian and Dutch */
 	"cloridrato", "solfato", "bromidrato", "sulfaat", "tartraat", "citraat",
 	"maleaat", "fosfaat", "bitartraat",
+	/* Latin of the pharmacopoeias: "Ephedrini hydrochloridum", "Ergotamini tartras" */
+	"hydrochloridum", "hydrobromidum", "sulfas", "tartras", "maleas", "citras",
+	"phosphas", "hydrogenotartras",
 	/* German glued cation + salt: "Natriumsalz" */
 	"natriumsalz", "kaliumsalz", "dihydrochlorid", "bitartrat", "hemisulfat",
 	NULL
@@ -182,6 +185,7 @@ static const char *const class_words[] = {
 	/* the same in German, Dutch, French */
 	"diisocyanat", "oxim", "cyanhydrin", "peroxid", "cyanohydrine",
 	"diisocyanaat", "peroxyde", "anhydrid",
+	"like", "mustard", "dichloride", "monoamide", "trioxime", "diazonium",
 	NULL
 };
 

@@ -633,7 +633,6 @@ rule_cation(NvSet *set, const char *s, size_t len)
 		out_put(&o, s, len - bl);
 		out_str(&o, nv_cations[i].cation);
 		set_add(set, &o, NV_RULE_CATION);
-		return;
 	}
 }
 
@@ -838,7 +837,7 @@ nv_rule_name(int rule)
 		case NV_RULE_STEREO_CLAUSE:
 			return "CAS name without its stereo clause";
 		case NV_RULE_CATION:
-			return "cation of a base (its salts)";
+			return "cation or Latin name of a base (its salts)";
 		case NV_RULE_FRENCH_ACID:
 			return "French acid name";
 		case NV_RULE_COUNT:

@@ -79,6 +79,11 @@ static const NvPair nv_pairs[] = {
 	/* the final "e" of a parent elided or kept before a vowel suffix (P-31.1.4.2.4) */
 	{"piperidin 4 one", "piperidine 4 one", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"methyl ethyl ketone", "methylethyl ketone", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	/* retained and systematic names of butanoic acid (P-65.1.1.1) */
+	{"2 phenylbutanoate", "2 phenylbutyrate", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"2 phenylbutanoic", "2 phenylbutyric", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"2 phenylbutanenitrile", "2 phenylbutyronitrile", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"2 phenylbutanamide", "2 phenylbutyramide", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	/* oxidation number in the name (IUPAC 2005 inorganic, IR-5.4): sulfuric(VI) acid */
 	{"sulfuric acid", "sulfuric vi acid", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	/* the sign of rotation is redundant beside R/S descriptors:
@@ -147,6 +152,9 @@ static const struct
 }			nv_cations[] = {
 	{"ine", "inium"},			/* ephedrine, piperidine */
 	{"in", "inium"},			/* Ephedrin, Piperidin (German, Dutch) */
+	/* the Latin of the pharmacopoeias: "Ephedrinum", "Ephedrini hydrochloridum" */
+	{"ine", "inum"},
+	{"ine", "ini"},
 };
 
 /*
