@@ -84,19 +84,20 @@ is_isotope_label(const char *norm, Tok t)
 }
 
 /*
- * A resin, polymer or condensation product of the mention, with at most two
- * chemical words between ("acetone-formaldehyde resin", "toluene
- * diisocyanate prepolymer", "acetone condensation products")
+ * A resin, polymer, condensation product or impurity of the mention, with
+ * at most two chemical words between ("acetone-formaldehyde resin", "toluene
+ * diisocyanate prepolymer", "ergotamine tartrate impurity D")
  */
 static bool
 polymer_within(const char *norm, size_t len, Tok t)
 {
 	static const char *const polymer_words[] = {
 		"resin", "resins", "polymer", "polymers", "copolymer", "homopolymer",
-		"prepolymer", "condensate", "condensation", "polycondensate", NULL
+		"prepolymer", "condensate", "condensation", "polycondensate",
+		"impurity", "impurities", NULL
 	};
 	static const char *const chemical_endings[] = {
-		"aldehyde", "ol", "ene", "one", "ine", "ide", "yl", "ic", NULL
+		"aldehyde", "ol", "ene", "one", "ine", "ide", "yl", "ic", "ate", NULL
 	};
 	int			k;
 
@@ -172,7 +173,13 @@ alkyl_before(const char *norm, size_t start, Tok *first)
 				p,
 				pp;
 
-	if (!tok_prev(norm, 0, start, true, &t) || !tok_in(norm, t, V_ESTER_ALKYL))
+	if (!tok_prev(norm, 0, start, true, &t))
+		return false;
+	/* "ethyl alpha-phenylacetate": the alpha locant belongs to the anion */
+	if ((tok_is(norm, t, "alpha") || tok_is(norm, t, "a")) &&
+		!tok_prev(norm, 0, t.s, true, &t))
+		return false;
+	if (!tok_in(norm, t, V_ESTER_ALKYL))
 		return false;
 	*first = t;
 	if (tok_prev(norm, 0, t.s, true, &p))
@@ -228,14 +235,19 @@ salt_of_base_before(const char *norm, size_t len, size_t start, size_t end,
 		pos--;
 	if (pos == 0 || norm[pos - 1] != '|')
 		return;
-	if (!tok_prev(norm, 0, pos - 1, true, &base) ||
-		!(tok_ends(norm, base, "ine") || tok_ends(norm, base, "amine")))
+	if (!tok_prev(norm, 0, pos - 1, true, &base))
 		return;
-	/* the base clause must start the text */
+	/* the base clause must start the text and name an amine */
 	for (pos = base.s; pos > 0; pos--)
 		if (norm[pos - 1] == '|')
 			return;
-	set_other(form, "salt of a base:", norm, base);
+	for (pos = 0; tok_next(norm, base.e, pos, true, &t); pos = t.e)
+		if (tok_ends(norm, t, "ine") || tok_ends(norm, t, "amino") ||
+			tok_ends(norm, t, "anilino"))
+		{
+			set_other(form, "salt of a base:", norm, t);
+			return;
+		}
 }
 
 /*
@@ -258,6 +270,13 @@ other_before(const char *norm, size_t len, size_t start, size_t end,
 		salt_of_base_before(norm, len, start, end, form);
 		return;
 	}
+	/* "2-(1-piperidino)phenol": the name used as a substituent prefix */
+	if (mention_ends(norm, start, end, "ino") &&
+		tok_next(norm, len, end, true, &m))
+	{
+		set_other(form, "substituent prefix before", norm, m);
+		return;
+	}
 	/* "benzoic acetic anhydride": a mixed anhydride */
 	if (tok_ends(norm, t1, "ic") && t1.e - t1.s > 4 &&
 		mention_ends(norm, start, end, "anhydride"))
@@ -269,7 +288,7 @@ other_before(const char *norm, size_t len, size_t start, size_t end,
 	 * ether of another alcohol */
 	if (tok_next(norm, end, start, true, &m) &&
 		(tok_is(norm, m, "diethyl") || tok_is(norm, m, "ethyl") ||
-		 tok_is(norm, m, "dimethyl")) &&
+		 tok_is(norm, m, "dimethyl") || tok_is(norm, m, "aethyl")) &&
 		((tok_ends(norm, t1, "ol") && t1.e - t1.s >= 5) || tok_is(norm, t1, "glycol")))
 	{
 		set_other(form, "ether of", norm, t1);
@@ -368,7 +387,8 @@ other_after(const char *norm, size_t len, size_t start, size_t end,
 		}
 		if (tok_numeric(norm, t) ||
 			(tok_in(norm, t, V_POSITION) && t.e - t.s <= 1) ||
-			tok_is(norm, t, "alpha") || tok_is(norm, t, "beta"))
+			tok_is(norm, t, "alpha") || tok_is(norm, t, "beta") ||
+			(locants && (tok_is(norm, t, "bis") || tok_is(norm, t, "tris"))))
 		{
 			locants = true;
 			pos = t.e;
