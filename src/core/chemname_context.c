@@ -94,7 +94,7 @@ polymer_within(const char *norm, size_t len, Tok t)
 	static const char *const polymer_words[] = {
 		"resin", "resins", "polymer", "polymers", "copolymer", "homopolymer",
 		"prepolymer", "condensate", "condensation", "polycondensate",
-		"impurity", "impurities", NULL
+		"impurity", "impurities", "complex", "adduct", NULL
 	};
 	static const char *const chemical_endings[] = {
 		"aldehyde", "ol", "ene", "one", "ine", "ide", "yl", "ic", "ate", NULL
@@ -111,6 +111,9 @@ polymer_within(const char *norm, size_t len, Tok t)
 				return true;
 		for (w = chemical_endings; *w && !chem; w++)
 			chem = tok_ends(norm, t, *w) && t.e - t.s > 4;
+		/* element names: "boron trifluoride diethyl ether complex" */
+		chem = chem || tok_is(norm, t, "boron") || tok_is(norm, t, "zinc") ||
+			tok_is(norm, t, "copper") || tok_is(norm, t, "tin");
 		if (!chem || !tok_next(norm, len, t.e, true, &t))
 			return false;
 	}

@@ -243,8 +243,9 @@ rule_pairs(NvSet *set, const char *s, size_t len)
 	{
 		const NvPair *p = &nv_pairs[i];
 
-		apply_pair(set, s, len, p->a, p->b, p->where, p->rule);
-		apply_pair(set, s, len, p->b, p->a, p->where, p->rule);
+		apply_pair(set, s, len, p->a, p->b, p->where & ~NV_ONE_WAY, p->rule);
+		if (!(p->where & NV_ONE_WAY))
+			apply_pair(set, s, len, p->b, p->a, p->where, p->rule);
 	}
 }
 

@@ -21,6 +21,8 @@
 #define NV_AT_PREFIX	0x02	/* at a token start, may continue with letters
 								 * ("phenethylpiperidine") */
 #define NV_AT_WHOLE		0x04	/* only the whole term */
+#define NV_ONE_WAY		0x08	/* a -> b only (b is part of a: the way back
+								 * would grow without end) */
 
 typedef struct NvPair
 {
@@ -88,10 +90,10 @@ static const NvPair nv_pairs[] = {
 	{"sulfuric acid", "sulfuric vi acid", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	/* the sign of rotation is redundant beside R/S descriptors:
 	 * "(1R,2S)-(-)-chloroephedrine" / "(1R,2S)-chloroephedrine" */
-	{"1r 2s minus", "1r 2s", NV_AT_TOKEN, NV_RULE_SYNONYM},
-	{"1s 2r plus", "1s 2r", NV_AT_TOKEN, NV_RULE_SYNONYM},
-	{"1s 2s plus", "1s 2s", NV_AT_TOKEN, NV_RULE_SYNONYM},
-	{"1r 2r minus", "1r 2r", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"1r 2s minus", "1r 2s", NV_AT_TOKEN | NV_ONE_WAY, NV_RULE_SYNONYM},
+	{"1s 2r plus", "1s 2r", NV_AT_TOKEN | NV_ONE_WAY, NV_RULE_SYNONYM},
+	{"1s 2s plus", "1s 2s", NV_AT_TOKEN | NV_ONE_WAY, NV_RULE_SYNONYM},
+	{"1r 2r minus", "1r 2r", NV_AT_TOKEN | NV_ONE_WAY, NV_RULE_SYNONYM},
 	/* indicated hydrogen (P-14.7): 1,3-benzodioxole needs none */
 	{"2h 1 3 benzodioxol", "1 3 benzodioxol", NV_AT_PREFIX, NV_RULE_INDICATED_H},
 	/* implied locants (P-14.3.4): only where no other position exists */
