@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Extract the official CN names of the listed substances, in all 24 EU
 languages, into data/vocabulary/cn_names.csv (committed; data/generate.py
-reads that file, so a clone without the shared reference data still builds).
+reads that file).  The descriptions it reads are copied, verbatim, into
+data/vocabulary/cn_descriptions.tsv (the CN codes of the EU rows, every
+language), so the names can be traced to the text they were cut from.
 
 A listed substance gets names from the CN when it has an 8-digit CN code of
 its own (the description names that substance alone): the description is
@@ -16,6 +18,8 @@ extracted by the MIT-licensed xterr/php-cncodes project; see
 ../shared/data/cn-nomenclature/README.md.
 
 Usage: python3 data/cn_names.py [path/to/cn2026-names.tsv.gz]
+(default: the copy in tests/fixtures/, the same file as
+../shared/data/cn-nomenclature/cn2026-names.tsv.gz)
 """
 import csv
 import gzip
@@ -25,8 +29,9 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SRC = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
-    HERE, "..", "..", "..", "shared", "data", "cn-nomenclature", "cn2026-names.tsv.gz")
+    HERE, "..", "tests", "fixtures", "cn2026-names.tsv.gz")
 OUT = os.path.join(HERE, "vocabulary", "cn_names.csv")
+DESC = os.path.join(HERE, "vocabulary", "cn_descriptions.tsv")
 URL = "https://op.europa.eu/en/web/eu-vocabularies"
 
 subs = list(csv.DictReader(open(os.path.join(HERE, "precursors", "substances.csv"))))
@@ -55,18 +60,10 @@ CONJ = {"en": "and", "bg": "и", "cs": "a", "da": "og", "de": "und", "el": "κα
         "hu": "és", "it": "e", "lt": "ir", "lv": "un", "mt": "u", "nl": "en",
         "pl": "i", "pt": "e", "ro": "și", "sk": "a", "sl": "in", "sv": "och"}
 
-# Toluene's CN names other than English are left out for now: the CN's
-# "other than ..." lists name toluene as a solvent deep inside them, and the
-# negation scope does not yet reach it in several languages
-# (tests/integration/text_cn.sh found 30 such texts; README, Limitations).
-SKIP = {("29023000", l) for l in CONJ if l != "en"}
-
 rows = []
 for c in codes:
     cas = next(iter(code_cas[c]))
     for l in sorted(desc[c]):
-        if (c, l) in SKIP:
-            continue
         d = desc[c][l].split(";")[0].split(". ")[0].strip()
         d = re.sub(r"\s*\((INN|DCI|[A-ZÀ-ÖØ-ÞА-ЯΑ-Ω]{2,5})\)", "", d)
         # an aside in brackets after a space is another name; brackets
@@ -79,6 +76,15 @@ for c in codes:
             n = n.strip(" ,")
             if len(n) >= 4 and n not in [r[1] for r in rows if r[0] == cas]:
                 rows.append((cas, n, l, c))
+
+with open(DESC, "w") as f:
+    f.write("# The CN 2026 descriptions data/cn_names.py cuts names from (verbatim).\n"
+            "# Source: Publications Office of the EU, EU Vocabularies, Combined Nomenclature 2026\n"
+            "# (reuse authorised, Commission Decision 2011/833/EU), as extracted by xterr/php-cncodes (MIT).\n")
+    f.write("code\tlang\tcas\tdescription\n")
+    for c in sorted(desc):
+        for l in sorted(desc[c]):
+            f.write("%s\t%s\t%s\t%s\n" % (c, l, ";".join(sorted(code_cas[c])), desc[c][l]))
 
 with open(OUT, "w") as f:
     w = csv.writer(f, lineterminator="\n")

@@ -3,8 +3,9 @@
  *		The scan of one text with the compiled watchlist, and the resolution
  *		of the matcher's hits to watchlist substances: identifiers to the
  *		substances that carry them (an InChIKey also to the stereoisomers and
- *		charged forms an entry covers), coverage (covers_salts, excluded_casrn),
- *		the bound on hits (precursor.max_hits), merging and output order.
+ *		charged forms an entry covers), names through the entries' coverage
+ *		clauses (matching_coverage.c), the bound on hits (precursor.max_hits),
+ *		merging and output order.
  *		Used by matching.c (screen, lookup, matches, explain) and by the
  *		screening trigger, through matching.h.
  */
@@ -19,6 +20,7 @@
 #include "ecnumber.h"
 #include "inchikey.h"
 #include "matching.h"
+#include "matching_coverage.h"
 #include "watchlist_cache.h"
 
 typedef struct Collector
@@ -109,36 +111,39 @@ ident_text(PmHitKind kind, int64 ident)
 	return pstrdup(buf);
 }
 
-/* A name, synonym, misspelling or look-alike: the entry of its term */
+/*
+ * A name, synonym, misspelling or look-alike: the entry of its term, or of
+ * the list's entry that its coverage clauses say the form named is (none:
+ * part of another compound's name, a salt or ester no clause covers).
+ */
 static bool
 collect_term_hit(Collector *col, const PmHit *h)
 {
 	WatchlistCache *c = col->c;
 	CacheTerm  *t;
 	PrecursorHit *p;
+	ChemForm	form;
+	int			sub;
 
 	if (h->term_id >= (uint32) c->nterms)
 		return false;
-
-	/*
-	 * Not this entry: part of another compound's name ("acetone
-	 * cyanohydrin"), or a salt or ester its clauses do not cover ("sulphuric
-	 * acid, diethyl ester", "ethyl phenylacetate").
-	 */
-	if ((h->form.flags & CHEM_FORM_OTHER) ||
-		((h->form.flags & CHEM_FORM_SALT) &&
-		 !c->subs[c->terms[h->term_id].sub].covers_salts) ||
-		((h->form.flags & CHEM_FORM_ESTER) &&
-		 !c->subs[c->terms[h->term_id].sub].covers_esters))
+	t = &c->terms[h->term_id];
+	sub = t->sub;
+	if (!matching_coverage_decide(c, h, col->text, &sub, &form))
 		return false;
 	if (col->stop_at_first)
 		return true;
-	t = &c->terms[h->term_id];
 	p = new_hit(col, h);
-	fill_substance(p, &c->subs[t->sub], t->sub);
+	fill_substance(p, &c->subs[sub], sub);
+	p->form = form;
+	p->form_flags = form.flags;
+	chemname_form_label(form.flags, p->form_label, sizeof(p->form_label));
 	p->matched_term = t->term;
 	p->term_kind = t->kind;
 	p->term_lang = t->lang;
+	/* "(1R,2S)-...": the normaliser drops the opening bracket; keep it */
+	if (t->term[0] == '(' && p->start_byte > 0 && col->text[p->start_byte - 1] == '(')
+		p->start_byte--;
 	return true;
 }
 
@@ -205,45 +210,6 @@ collect_cn_hit(Collector *col, const PmHit *h)
 	return names_substance;
 }
 
-/*
- * How an InChIKey in a text relates to an entry's key with the same first
- * block (connectivity): 0 if it is not the entry, else the form flags it
- * names (0 .. CHEM_FORM_STEREO | CHEM_FORM_SALT) plus 0x100.  The same key is
- * the entry; another stereo block (characters 16-25: stereo, isotopes, the
- * standard flag) is a stereoisomer, the entry's only if it covers them; another
- * protonation letter (character 27) is a charged form, the entry's only if it
- * covers salts; an excluded key (cathine on norephedrine) is never it.
- */
-static int
-inchikey_relation(const CacheSubstance *s, const InchiKey *key)
-{
-	char		a[INCHIKEY_LEN + 1],
-				b[INCHIKEY_LEN + 1];
-	int			flags = 0;
-	int			i;
-
-	if (inchikey_cmp(&s->inchikey, key) == 0)
-		return 0x100;
-	for (i = 0; i < s->nexcluded_keys; i++)
-		if (inchikey_cmp(&s->excluded_keys[i], key) == 0)
-			return 0;
-	inchikey_format(&s->inchikey, a);
-	inchikey_format(key, b);
-	if (memcmp(a + 15, b + 15, 10) != 0)
-	{
-		if (!s->covers_stereoisomers)
-			return 0;
-		flags |= CHEM_FORM_STEREO;
-	}
-	if (a[26] != b[26])
-	{
-		if (!s->covers_salts)
-			return 0;
-		flags |= CHEM_FORM_SALT;
-	}
-	return flags | 0x100;
-}
-
 /* An InChIKey: the entries with its connectivity block that it is */
 static bool
 collect_inchikey_hit(Collector *col, const PmHit *h)
@@ -260,7 +226,7 @@ collect_inchikey_hit(Collector *col, const PmHit *h)
 		 k < c->nkeys && inchikey_cmp(&c->keys[k].key, &hi) <= 0; k++)
 	{
 		const CacheSubstance *s = &c->subs[c->keys[k].sub];
-		int			rel = inchikey_relation(s, &h->inchikey);
+		int			rel = matching_coverage_inchikey(s, &h->inchikey);
 		PrecursorHit *p;
 
 		if (rel == 0)
@@ -522,7 +488,7 @@ finish_hits(WatchlistCache *c, PrecursorHit *hits, int n, const char *text,
 
 	kept = palloc_extended(sizeof(PrecursorHit *) * (Size) n, MCXT_ALLOC_HUGE);
 	nkept = merge_hits(c, hits, n, kept, true);
-	n = nkept;
+	n = matching_coverage_drop_parts(kept, nkept);
 
 	refs = palloc_extended(sizeof(OffsetRef) * 2 * (Size) n, MCXT_ALLOC_HUGE);
 	for (i = 0; i < n; i++)
@@ -620,80 +586,6 @@ copy_hit_strings(PrecursorHit *h)
 	}
 }
 
-/* CAS RNs written in a text (at most a few: enough for one name) */
-typedef struct CasSeen
-{
-	int64		ident[16];
-	int			n;
-} CasSeen;
-
-static bool
-note_cas(const PmHit *h, void *arg)
-{
-	CasSeen    *seen = arg;
-
-	if (h->kind == PM_HIT_CAS && seen->n < lengthof(seen->ident))
-		seen->ident[seen->n++] = h->ident;
-	return false;
-}
-
-static bool
-name_kind(PmHitKind kind)
-{
-	return kind == PM_HIT_NAME || kind == PM_HIT_SYNONYM ||
-		kind == PM_HIT_FUZZY || kind == PM_HIT_HOMOGLYPH;
-}
-
-/*
- * lookup(): a string that names an entry and also gives a CAS RN the entry
- * excludes names the excluded compound ("norephedrine 492-39-7" is
- * cathine): drop those hits.  Only for whole strings: in free text a CAS RN
- * near a name does not prove which compound the name means, and a listed
- * name must not be hidden behind an excluded number.
- */
-static void
-drop_excluded(Collector *col, PmMatcher *m, const char *text, int len)
-{
-	WatchlistCache *c = col->c;
-	CasSeen		seen;
-	int			i,
-				kept;
-	bool		any = false;
-
-	for (i = 0; i < col->nhits && !any; i++)
-		any = name_kind(col->hits[i].kind) &&
-			c->subs[col->hits[i].cache_sub].nexcluded > 0;
-	if (!any)
-		return;
-	for (;;)
-	{
-		PmStatus	st;
-
-		seen.n = 0;
-		st = pm_screen(m, text, (size_t) len, 0, note_cas, &seen,
-					   precursor_interrupt_pending, NULL);
-		if (st != PM_INTERRUPTED)
-			break;
-		CHECK_FOR_INTERRUPTS();
-	}
-	for (i = 0, kept = 0; i < col->nhits; i++)
-	{
-		PrecursorHit *h = &col->hits[i];
-		const CacheSubstance *sub = &c->subs[h->cache_sub];
-		bool		excluded = false;
-		int			j,
-					k;
-
-		if (name_kind(h->kind))
-			for (j = 0; j < sub->nexcluded && !excluded; j++)
-				for (k = 0; k < seen.n && !excluded; k++)
-					excluded = (sub->excluded[j] == seen.ident[k]);
-		if (!excluded)
-			col->hits[kept++] = *h;
-	}
-	col->nhits = kept;
-}
-
 List *
 matching_hits(const char *text, int len, const ScreenOptions *opts,
 					  int max_hits, bool *truncated)
@@ -720,6 +612,7 @@ matching_hits(const char *text, int len, const ScreenOptions *opts,
 	 * into it may be held across a call.
 	 */
 	c = watchlist_cache_get(opts->fuzzy);
+	matching_coverage_prepare(c);
 	memset(&col, 0, sizeof(col));
 	col.c = c;
 	col.text = text;
@@ -738,7 +631,8 @@ matching_hits(const char *text, int len, const ScreenOptions *opts,
 	run_scan(&col, opts->fuzzy ? c->fuzzy : c->exact, text, len, flags,
 			 opts->lookup);
 	if (opts->lookup)
-		drop_excluded(&col, c->exact, text, len);
+		col.nhits = matching_coverage_drop_excluded(c, c->exact, text, len,
+													col.hits, col.nhits);
 
 	n = finish_hits(c, col.hits, col.nhits, text, &sorted);
 	if (col.capped || n > max_hits)
@@ -810,6 +704,7 @@ matching_text_matches(const char *text, int len, bool fuzzy)
 	Collector	col;
 	uint32		flags = PM_SCAN_SKIP_NEGATED;
 
+	matching_coverage_prepare(c);
 	memset(&col, 0, sizeof(col));
 	col.c = c;
 	col.text = text;

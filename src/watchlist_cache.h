@@ -2,8 +2,9 @@
  * watchlist_cache.h
  *		The matcher view of the watchlist snapshot (watchlist_snapshot.h):
  *		the compiled terms and the identifier maps, as the hit resolution
- *		sees them.  Internal to watchlist_cache.c (which builds it) and
- *		matching_hits.c (which scans with it); others use matching.h.
+ *		sees them.  Internal to watchlist_cache.c (which builds it),
+ *		matching_hits.c (which scans with it) and matching_coverage.c;
+ *		others use matching.h.
  */
 #ifndef PRECURSOR_WATCHLIST_CACHE_H
 #define PRECURSOR_WATCHLIST_CACHE_H
@@ -49,6 +50,7 @@ typedef struct WatchlistCache
 	PmMatcher  *fuzzy;			/* NULL until first needed */
 	PrecursorError *fuzzy_error;	/* why the fuzzy build failed: not retried */
 	bool		exact_loaded;	/* exact matcher loaded from the store */
+	struct CoverageIndex *coverage; /* matching_coverage.c, built on first use */
 } WatchlistCache;
 
 /*

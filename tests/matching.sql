@@ -4,7 +4,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS precursor;
 
-SELECT plan(65);
+SELECT plan(66);
 
 -- Functions exist with the intended signatures
 SELECT has_function('precursor', 'screen', ARRAY['text'], 'screen(text) exists');
@@ -87,7 +87,8 @@ SELECT is((SELECT DISTINCT match_kind FROM precursor.screen(E'pip\u0435ronal')),
 
 -- Forms
 SELECT is((SELECT DISTINCT form FROM precursor.screen('ephedrine HCl')), 'salt (hcl)', 'ephedrine HCl: salt');
-SELECT ok((SELECT bool_and(form LIKE 'stereoisomer%') FROM precursor.screen('(1R,2S)-(-)-ephedrine')), '(1R,2S)-(-)-ephedrine: stereoisomer');
+SELECT ok((SELECT bool_and(form = 'base') AND count(*) = 3 FROM precursor.screen('(1R,2S)-(-)-ephedrine')), '(1R,2S)-(-)-ephedrine: the entry itself, in all three lists');
+SELECT ok((SELECT bool_and(form LIKE 'stereoisomer%') AND count(*) = 2 FROM precursor.screen('(1S,2R)-(+)-ephedrine')), '(1S,2R)-(+)-ephedrine: a stereoisomer, in the EU lists only');
 SELECT is((precursor.parse_name('(1R,2S)-(-)-Ephedrine HCl 99%')).base, 'ephedrine', 'parse_name strips to the base');
 
 -- Identifiers

@@ -1,8 +1,7 @@
 /*
  * matcher_int.h
- *		Internal structures of the matching engine, shared by matcher.c,
- *		matcher_fuzzy.c, matcher_negation.c and matcher_ident.c.  Not part of
- *		the interface: callers use matcher.h only.
+ *		Internal structures of the matching engine, shared by its files
+ *		(matcher*.c).  Not part of the interface: callers use matcher.h only.
  */
 #ifndef PRECURSOR_MATCHER_INT_H
 #define PRECURSOR_MATCHER_INT_H
@@ -12,6 +11,12 @@
 #include "matcher.h"
 #include "name_variants.h"
 #include "normalize.h"
+
+/* Default bytes of original text per window (pm_set_window_size changes it) */
+#define PM_WINDOW_DEFAULT	(256 * 1024)
+#define PM_WINDOW_MIN		256
+/* Context kept before a window's own part (negation cues, stereo prefixes) */
+#define PM_WINDOW_PRE		1024
 
 /* One distinct normalised term text; several caller terms may share it. */
 typedef struct PmLit
@@ -183,20 +188,29 @@ extern bool pm_push_hit(PmMatcher *m, const PmRaw *h);
 extern bool pm_boundary_before(const PmMatcher *m, size_t s);
 extern bool pm_boundary_after(const PmMatcher *m, size_t e);
 extern bool pm_start_is_own(const PmMatcher *m, size_t s);
-extern bool pm_compile_literals(PmMatcher *m, const uint32_t *offs,
-								const uint32_t *lens, uint32_t n,
-								hs_database_t **db, const char *what);
-/* checksum of a serialised matcher (FNV-1a); its last 8 bytes hold it */
-extern uint64_t pm_ser_checksum(const char *p, size_t n);
 extern void pm_set_error(PmMatcher *m, const char *fmt,...)
 			__attribute__((format(printf, 2, 3)));
 
-/* matcher_fuzzy.c */
+/* matcher_build.c */
+extern bool pm_compile_literals(PmMatcher *m, const uint32_t *offs,
+								const uint32_t *lens, uint32_t n,
+								hs_database_t **db, const char *what);
+extern bool pm_alloc_scratch(PmMatcher *m, hs_database_t *db);
+
+/* matcher_serial.c: checksum of a serialised matcher (FNV-1a); its last 8 bytes hold it */
+extern uint64_t pm_ser_checksum(const char *p, size_t n);
+
+/* matcher_fuzzy_index.c */
 extern int	pm_fuzzy_k(const char *norm, size_t len, bool abbreviation);
 extern bool pm_fuzzy_build(PmMatcher *m);
+
+/* matcher_fuzzy.c */
 extern bool pm_fuzzy_record(PmMatcher *m, uint32_t piece, size_t to);
 extern bool pm_fuzzy_scan(PmMatcher *m);
 extern void pm_fuzzy_lookup(PmMatcher *m, size_t bs, size_t be);
+
+/* matcher_fuzzy_align.c */
+extern bool pm_fuzzy_verify_one(PmMatcher *m, uint32_t lit, long est);
 extern int	pm_edit_distance(const char *a, size_t alen, const char *b, size_t blen,
 							 int limit);
 extern void pm_fuzzy_describe(const PmMatcher *m, const PmRaw *h, char *buf, size_t len);

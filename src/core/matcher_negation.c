@@ -668,6 +668,11 @@ word_effect(const Tok *x, const Tok *next, const Tok *prev, bool sep_prev,
 	return REACH_GOES;
 }
 
+/*
+ * The negation cue governing the hit at [s, e), 0 for none: pre-cues
+ * walking back word by word, then post-cues after the hit.  (Over 100 lines:
+ * one walk whose reach rules share its state; split, they would pass it all.)
+ */
 int
 pm_negation_cue(const PmMatcher *m, size_t s, size_t e)
 {

@@ -1,0 +1,665 @@
+/*
+ * matcher_fuzzy_align.c
+ *		Verifying a fuzzy candidate: edit distances (Myers' bit-parallel
+ *		algorithm, Hyyro's OSA extension, a plain dynamic programme), the
+ *		best alignment of a literal around where a piece says it starts, the
+ *		rules that refuse an alignment (edits on digits, real words, larger
+ *		systematic names), and the wording of the edits for explain().
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "matcher_int.h"
+
+/* ------------------------------------------------------------------------
+ * Edit distance
+ * ------------------------------------------------------------------------
+ */
+
+static void
+peq_set(uint64_t *peq, const char *p, size_t m, bool reversed)
+{
+	size_t		i;
+
+	for (i = 0; i < m; i++)
+		peq[(unsigned char) p[reversed ? m - 1 - i : i]] |= UINT64_C(1) << i;
+}
+
+static void
+peq_clear(uint64_t *peq, const char *p, size_t m)
+{
+	size_t		i;
+
+	for (i = 0; i < m; i++)
+		peq[(unsigned char) p[i]] = 0;
+}
+
+/*
+ * One column step of Myers' algorithm.  anchored: D[0][j] = j (global
+ * alignment from the first text character); otherwise D[0][j] = 0 (search).
+ */
+static inline int
+myers_step(uint64_t eq, uint64_t *pv, uint64_t *mv, uint64_t hb, bool anchored)
+{
+	uint64_t	xv = eq | *mv;
+	uint64_t	xh = (((eq & *pv) + *pv) ^ *pv) | eq;
+	uint64_t	ph = *mv | ~(xh | *pv);
+	uint64_t	mh = *pv & xh;
+	int			d = 0;
+
+	if (ph & hb)
+		d = 1;
+	else if (mh & hb)
+		d = -1;
+	ph = (ph << 1) | (anchored ? 1 : 0);
+	mh <<= 1;
+	*pv = mh | ~(xv | ph);
+	*mv = ph & xv;
+	return d;
+}
+
+/* Plain two-row DP, for patterns longer than 64 bytes. */
+static int
+dp_distance(const char *a, size_t alen, const char *b, size_t blen, int limit)
+{
+	int		   *row = malloc((blen + 1) * sizeof(int));
+	size_t		i,
+				j;
+	int			res;
+
+	if (row == NULL)
+		return limit + 1;
+	for (j = 0; j <= blen; j++)
+		row[j] = (int) j;
+	for (i = 1; i <= alen; i++)
+	{
+		int			diag = row[0];
+
+		row[0] = (int) i;
+		for (j = 1; j <= blen; j++)
+		{
+			int			up = row[j];
+			int			best = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	res = row[blen];
+	free(row);
+	return res;
+}
+
+/* Levenshtein distance of a and b, or something > limit when it exceeds it. */
+int
+pm_edit_distance(const char *a, size_t alen, const char *b, size_t blen, int limit)
+{
+	uint64_t	peq[256];
+	uint64_t	pv,
+				mv,
+				hb;
+	int			score;
+	size_t		j;
+
+	if ((alen > blen ? alen - blen : blen - alen) > (size_t) limit)
+		return limit + 1;
+	if (alen == 0)
+		return (int) blen;
+	if (alen > 64)
+		return dp_distance(a, alen, b, blen, limit);
+	memset(peq, 0, sizeof(peq));
+	peq_set(peq, a, alen, false);
+	pv = ~UINT64_C(0);
+	mv = 0;
+	hb = UINT64_C(1) << (alen - 1);
+	score = (int) alen;
+	for (j = 0; j < blen; j++)
+		score += myers_step(peq[(unsigned char) b[j]], &pv, &mv, hb, true);
+	return score;
+}
+
+/* ------------------------------------------------------------------------
+ * Verification in screened text
+ * ------------------------------------------------------------------------
+ */
+
+/*
+ * Optimal string alignment (Damerau-Levenshtein without repeated edits of
+ * one substring): substitution, insertion, deletion and transposition of
+ * two neighbours each cost 1.  D[i][j] is the distance between the first i
+ * bytes of the literal and the first j bytes of the text, in m->dpmat.
+ */
+static int *
+osa_fill(PmMatcher *m, const char *p, size_t L, const char *t, size_t W)
+{
+	size_t		cols = W + 1;
+	size_t		need = (L + 1) * cols;
+	int		   *D;
+	size_t		i,
+				j;
+
+	if (need > m->dpcap)
+	{
+		int		   *nd = realloc(m->dpmat, need * sizeof(int));
+
+		if (nd == NULL)
+		{
+			m->oom = true;
+			return NULL;
+		}
+		m->dpmat = nd;
+		m->dpcap = need;
+	}
+	D = m->dpmat;
+	for (j = 0; j <= W; j++)
+		D[j] = (int) j;
+	for (i = 1; i <= L; i++)
+	{
+		int		   *row = D + i * cols;
+		const int  *up = row - cols;
+
+		row[0] = (int) i;
+		for (j = 1; j <= W; j++)
+		{
+			int			v = up[j - 1] + (p[i - 1] != t[j - 1]);
+
+			if (up[j] + 1 < v)
+				v = up[j] + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			if (i > 1 && j > 1 && p[i - 1] == t[j - 2] && p[i - 2] == t[j - 1] &&
+				p[i - 1] != p[i - 2] && (up - cols)[j - 2] + 1 < v)
+				v = (up - cols)[j - 2] + 1;
+			row[j] = v;
+		}
+	}
+	return D;
+}
+
+static inline bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool
+memchr_digit(const char *s, size_t len)
+{
+	size_t		i;
+
+	for (i = 0; i < len; i++)
+		if (is_digit(s[i]))
+			return true;
+	return false;
+}
+
+/* The token of s[0..len) containing position pos: [*ts, *te) */
+static void
+token_around(const char *s, size_t len, size_t pos, size_t *ts, size_t *te)
+{
+	size_t		a = pos < len ? pos : len;
+	size_t		b;
+
+	if (a > 0 && (a == len || s[a] == ' ' || s[a] == '|'))
+		a--;					/* on a separator: the word before it */
+	b = a;
+	while (a > 0 && s[a - 1] != ' ' && s[a - 1] != '|')
+		a--;
+	while (b < len && s[b] != ' ' && s[b] != '|')
+		b++;
+	*ts = a;
+	*te = b;
+}
+
+/*
+ * Cross-language skeleton of a word, for pm_cognate: ph/f, th/t, y/i, k/c,
+ * z/s, w/v, doubled letters, and the inflection at the end (a final -s, then
+ * final vowels) do not count.
+ */
+static size_t
+skeleton(const char *w, size_t len, char *out, size_t cap)
+{
+	size_t		i;
+	size_t		n = 0;
+
+	for (i = 0; i < len && n < cap; i++)
+	{
+		char		c = w[i];
+
+		if ((c == 'p' || c == 't' || c == 'c') && i + 1 < len && w[i + 1] == 'h')
+		{
+			c = c == 'p' ? 'f' : c;
+			i++;
+		}
+		else if (c == 'y')
+			c = 'i';
+		else if (c == 'k' || c == 'q')
+			c = 'c';
+		else if (c == 'z')
+			c = 's';
+		else if (c == 'w')
+			c = 'v';
+		if (n > 0 && out[n - 1] == c)
+			continue;
+		out[n++] = c;
+	}
+	if (n > 1 && out[n - 1] == 's')
+		n--;
+	while (n > 1 && strchr("aeiou", out[n - 1]) != NULL)
+		n--;
+	return n;
+}
+
+/*
+ * Are a and b the same word in two languages or two inflections
+ * ("anhidride"/"anhydride", "efedryne"/"efedryna", "permanganat")?  Such a
+ * pair is no "real word taken for a misspelling": it names the same thing.
+ */
+bool
+pm_cognate(const char *a, size_t alen, const char *b, size_t blen)
+{
+	char		sa[64],
+				sb[64];
+	size_t		na,
+				nb;
+
+	if (alen > sizeof(sa) || blen > sizeof(sb))
+		return false;
+	na = skeleton(a, alen, sa, sizeof(sa));
+	nb = skeleton(b, blen, sb, sizeof(sb));
+	return na == nb && memcmp(sa, sb, na) == 0;
+}
+
+/*
+ * Walk back the alignment of D (literal p[0..L) against text t[0..W)),
+ * collecting the edits into h.  Refuses (returns false) an alignment whose
+ * edit touches a digit, or turns a term word into a different real word of
+ * the lexicon ("sulfonic" for "sulfuric").  t0 is t's offset in nb.text.
+ */
+static bool
+alignment_ok(PmMatcher *m, const int *D, const char *p, size_t L,
+			 const char *t, size_t W, size_t t0, PmRaw *h)
+{
+	size_t		cols = W + 1;
+	size_t		i = L,
+				j = W;
+	int			n;
+
+	h->nedits = 0;
+	while (i > 0 || j > 0)
+	{
+		int			d = D[i * cols + j];
+		PmEdit		ed;
+
+		if (i > 0 && j > 0 && p[i - 1] == t[j - 1] && d == D[(i - 1) * cols + j - 1])
+		{
+			i--;
+			j--;
+			continue;
+		}
+		if (i > 1 && j > 1 && p[i - 1] == t[j - 2] && p[i - 2] == t[j - 1] &&
+			p[i - 1] != p[i - 2] && d == D[(i - 2) * cols + j - 2] + 1)
+		{
+			if (is_digit(p[i - 1]) || is_digit(p[i - 2]))
+				return false;
+			ed.op = PM_EDIT_TRANS;
+			ed.ppos = (uint32_t) (i - 2);
+			ed.tpos = (uint32_t) (j - 2);
+			i -= 2;
+			j -= 2;
+		}
+		else if (i > 0 && j > 0 && d == D[(i - 1) * cols + j - 1] + 1)
+		{
+			if (is_digit(p[i - 1]) || is_digit(t[j - 1]))
+				return false;
+			ed.op = PM_EDIT_SUB;
+			ed.ppos = (uint32_t) (i - 1);
+			ed.tpos = (uint32_t) (j - 1);
+			i--;
+			j--;
+		}
+		else if (i > 0 && d == D[(i - 1) * cols + j] + 1)
+		{
+			if (is_digit(p[i - 1]))
+				return false;
+			ed.op = PM_EDIT_DEL;
+			ed.ppos = (uint32_t) (i - 1);
+			ed.tpos = (uint32_t) (j < W ? j : (j > 0 ? j - 1 : 0));
+			i--;
+		}
+		else
+		{
+			if (is_digit(t[j - 1]))
+				return false;
+			ed.op = PM_EDIT_INS;
+			ed.ppos = (uint32_t) (i < L ? i : (i > 0 ? i - 1 : 0));
+			ed.tpos = (uint32_t) (j - 1);
+			j--;
+		}
+		if (h->nedits >= PM_MAX_EDITS)
+			return false;
+		ed.tpos += (uint32_t) t0;
+		h->edits[h->nedits++] = ed;
+	}
+
+	/* a real word in place of a term word is that word, not a typo */
+	for (n = 0; n < h->nedits; n++)
+	{
+		size_t		ts,
+					te,
+					ps,
+					pe;
+
+		token_around(m->nb.text, m->nb.len, h->edits[n].tpos, &ts, &te);
+		token_around(p, L, h->edits[n].ppos, &ps, &pe);
+		/* a word with a digit is a code ("B1", "L1"): its letters count */
+		if (memchr_digit(m->nb.text + ts, te - ts) || memchr_digit(p + ps, pe - ps))
+			return false;
+		if (lexicon_has(m->nb.text + ts, te - ts) &&
+			!pm_cognate(m->nb.text + ts, te - ts, p + ps, pe - ps))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Does an exact hit (of any term) cover every alignment that could start in
+ * [a, last_start] and end by maxend?  Such a fuzzy hit would be dropped
+ * (fuzzy_compact): "ephedrina" names a term exactly, and is no misspelling
+ * of "ephedrine".
+ */
+static bool
+exact_covers(const PmMatcher *m, size_t a, size_t last_start, size_t maxend)
+{
+	size_t		i;
+	size_t		first = a;
+
+	while (first <= last_start && first < maxend && !pm_boundary_before(m, first))
+		first++;
+	for (i = 0; i < m->nhits && i < 64; i++)
+	{
+		const PmRaw *h = &m->hits[i];
+
+		if (h->raw == PM_RAW_EXACT && h->s <= first && h->e >= maxend)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Does a locant and a suffix follow the hit ending at e ("piperidin-1-yl",
+ * "piperidin-4-one")?  Then the near-name is the parent or a substituent of
+ * a larger systematic name, another compound, not a misspelt listed name.
+ */
+static bool
+locant_suffix_after(const PmMatcher *m, size_t e)
+{
+	static const char *const suffixes[] = {
+		"one", "ol", "amine", "ium", "methanol", "ethanol",
+		"carboxylic", "carboxylate", "carboxamide", "carbonitrile",
+		"carbaldehyde", "carbonyl", "sulfonyl", "sulfonic", "thiol",
+	};
+	const char *t = m->nb.text;
+	size_t		len = m->nb.len;
+	size_t		p = e,
+				q,
+				i;
+
+	if (p >= len || t[p] != ' ')
+		return false;
+	/* the locant: digits, commas folded to spaces ("2 3"), primes dropped */
+	q = ++p;
+	while (q < len && ((t[q] >= '0' && t[q] <= '9') || (t[q] == ' ' && q + 1 < len &&
+														 t[q + 1] >= '0' && t[q + 1] <= '9')))
+		q++;
+	if (q == p || q - p > 8 || q >= len || t[q] != ' ')
+		return false;
+	p = q + 1;
+	q = p;
+	while (q < len && t[q] != ' ' && t[q] != '|')
+		q++;
+	if (q - p >= 2 && t[p] == 'y' && t[p + 1] == 'l')
+		return true;			/* -yl, -ylidene, -ylcarbamic, ... */
+	for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++)
+		if (strlen(suffixes[i]) == q - p && memcmp(t + p, suffixes[i], q - p) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Best alignment of literal lit in nb.text around est (where the term would
+ * start if the piece were in place), starting and ending on token
+ * boundaries.  Pushes a fuzzy hit when one within l->k edits exists and its
+ * edits are acceptable (alignment_ok).  For terms up to 64 bytes, a
+ * bit-parallel search first finds the ends worth an exact alignment.
+ * (Over 100 lines: the bit-parallel pass and the alignment share the window
+ * and its end scores; kept as one step of the hot path.)
+ */
+static bool
+verify(PmMatcher *m, uint32_t lit, long est)
+{
+	const PmLit *l = &m->lits[lit];
+	const char *pat = m->pool + l->off;
+	const char *t = m->nb.text;
+	size_t		L = l->len;
+	int			k = l->k;
+	long		lo = est - k;
+	long		hi = est + (long) L + k;
+	size_t		a,
+				b;
+	size_t		e,
+				st;
+	int			fwd[64 + 2 * PM_MAX_EDITS + 1];
+	bool		use_fwd = L <= 64;
+	int			best = k + 1;
+	size_t		best_s = 0,
+				best_e = 0;
+	size_t		maxend = 0;
+	PmRaw		h;
+	int		   *D;
+
+	/*
+	 * The window is [est - k, est + L + k) clipped to the text, so at most
+	 * L + 2k bytes: fwd[] is sized for k <= PM_MAX_EDITS.  A loaded matcher
+	 * with a wild piece (est far outside the text) must not widen it.
+	 */
+	if (k > PM_MAX_EDITS || hi <= 0 || lo >= (long) m->nb.len)
+		return true;
+	a = lo < 0 ? 0 : (size_t) lo;
+	b = (size_t) hi > m->nb.len ? m->nb.len : (size_t) hi;
+	if (a >= b)
+		return true;
+
+	if (use_fwd)
+	{
+		/*
+		 * Hyyro's extension of Myers' algorithm to transpositions (OSA
+		 * distance, "A bit-vector algorithm for computing Levenshtein and
+		 * Damerau edit distances", 2003), search variant: fwd[e] is the
+		 * best distance of the term ending at e.
+		 */
+		uint64_t	vp = ~UINT64_C(0),
+					vn = 0,
+					d0 = 0,
+					pmprev = 0,
+					hb = UINT64_C(1) << (L - 1);
+		int			score = (int) L;
+		size_t		j;
+
+		peq_set(m->peq, pat, L, false);
+		for (j = a; j < b; j++)
+		{
+			uint64_t	eq = m->peq[(unsigned char) t[j]];
+			uint64_t	tr = ((~d0 & eq) << 1) & pmprev;
+			uint64_t	hp,
+						hn,
+						x;
+
+			d0 = (((eq & vp) + vp) ^ vp) | eq | vn | tr;
+			hp = vn | ~(d0 | vp);
+			hn = d0 & vp;
+			if (hp & hb)
+				score++;
+			else if (hn & hb)
+				score--;
+			x = hp << 1;
+			vn = x & d0;
+			vp = (hn << 1) | ~(x | d0);
+			pmprev = eq;
+			fwd[j - a] = score;
+		}
+		peq_clear(m->peq, pat, L);
+	}
+	for (e = a + 1; e <= b; e++)
+		if ((!use_fwd || fwd[e - 1 - a] <= k) && pm_boundary_after(m, e))
+			maxend = e;
+	if (maxend == 0)
+		return true;
+	if (exact_covers(m, a, (size_t) (est + k), maxend))
+		return true;
+
+	for (st = a; st < maxend && (long) st <= est + k; st++)
+	{
+		if (!pm_boundary_before(m, st))
+			continue;
+		D = osa_fill(m, pat, L, t + st, maxend - st);
+		if (D == NULL)
+			return false;
+		for (e = st + 1; e <= maxend; e++)
+		{
+			int			d;
+
+			if (use_fwd && fwd[e - 1 - a] > k)
+				continue;
+			if (!pm_boundary_after(m, e))
+				continue;
+			d = D[L * (maxend - st + 1) + (e - st)];
+			if (d < best || (d == best && e - st == L))
+			{
+				best = d;
+				best_s = st;
+				best_e = e;
+			}
+		}
+	}
+
+	if (best > k || best == 0)
+		return true;			/* nothing, or the exact hit reported anyway */
+	if (!pm_start_is_own(m, best_s) || locant_suffix_after(m, best_e))
+		return true;
+	D = osa_fill(m, pat, L, t + best_s, best_e - best_s);
+	if (D == NULL)
+		return false;
+	memset(&h, 0, sizeof(h));
+	if (!alignment_ok(m, D, pat, L, t + best_s, best_e - best_s, best_s, &h))
+		return true;
+	h.s = (uint32_t) best_s;
+	h.e = (uint32_t) best_e;
+	h.lit = lit;
+	h.raw = PM_RAW_FUZZY;
+	h.dist = (int16_t) best;
+	return pm_push_hit(m, &h);
+}
+
+/*
+ * Is literal lit found exactly within k of est?  Then its verification can
+ * only find that exact alignment (distance 0), which is no fuzzy hit: most
+ * piece hits in real text are those of the names written correctly.
+ */
+static bool
+exact_near(const PmMatcher *m, uint32_t lit, long est)
+{
+	size_t		i;
+	long		k = m->lits[lit].k;
+
+	for (i = 0; i < m->fuzzy_first && i < 64; i++)
+	{
+		const PmRaw *h = &m->hits[i];
+
+		if (h->raw == PM_RAW_EXACT && h->lit == lit &&
+			(long) h->s >= est - k && (long) h->s <= est + k)
+			return true;
+	}
+	return false;
+}
+
+/* Verify literal lit where it would start at est (screen or lookup). */
+bool
+pm_fuzzy_verify_one(PmMatcher *m, uint32_t lit, long est)
+{
+	const PmLit *l;
+	const char *base;
+	size_t		blen;
+	int			d;
+	int		   *D;
+	PmRaw		h;
+
+	if (!m->lookup)
+		return exact_near(m, lit, est) || verify(m, lit, est);
+	l = &m->lits[lit];
+	base = m->nb.text + m->lookup_bs;
+	blen = m->lookup_be - m->lookup_bs;
+	if ((l->len > blen ? l->len - blen : blen - l->len) > (size_t) l->k)
+		return true;
+	D = osa_fill(m, m->pool + l->off, l->len, base, blen);
+	if (D == NULL)
+		return false;
+	d = D[l->len * (blen + 1) + blen];
+	if (d == 0 || d > l->k)
+		return true;
+	memset(&h, 0, sizeof(h));
+	if (!alignment_ok(m, D, m->pool + l->off, l->len, base, blen, m->lookup_bs, &h))
+		return true;
+	h.s = (uint32_t) m->lookup_bs;
+	h.e = (uint32_t) m->lookup_be;
+	h.lit = lit;
+	h.raw = PM_RAW_FUZZY;
+	h.dist = (int16_t) d;
+	return pm_push_hit(m, &h);
+}
+
+/*
+ * Say what the edits of fuzzy hit h are, for explain(): 'substitution:
+ * "propanrne" for "propanone"', with the word of the text and the word of
+ * the term each edit falls in.
+ */
+void
+pm_fuzzy_describe(const PmMatcher *m, const PmRaw *h, char *buf, size_t len)
+{
+	static const char *const names[] = {"", "substitution", "insertion", "deletion", "transposition"};
+	const PmLit *l = &m->lits[h->lit];
+	const char *p = m->pool + l->off;
+	size_t		used = 0;
+	int			n;
+
+	if (len == 0)
+		return;
+	buf[0] = '\0';
+	/* edits were collected from the end: report them in reading order */
+	for (n = h->nedits - 1; n >= 0; n--)
+	{
+		const PmEdit *ed = &h->edits[n];
+		size_t		ts,
+					te,
+					ps,
+					pe;
+		int			w;
+
+		if (ed->op == 0 || ed->op > PM_EDIT_TRANS)
+			continue;
+		token_around(m->nb.text, m->nb.len, ed->tpos, &ts, &te);
+		token_around(p, l->len, ed->ppos, &ps, &pe);
+		w = snprintf(buf + used, len - used, "%s%s: \"%.*s\" for \"%.*s\"",
+					 used > 0 ? "; " : "", names[ed->op],
+					 (int) (te - ts), m->nb.text + ts, (int) (pe - ps), p + ps);
+		if (w < 0 || (size_t) w >= len - used)
+			break;
+		used += (size_t) w;
+	}
+}
