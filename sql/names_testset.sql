@@ -29,18 +29,7 @@ CREATE TEMP TABLE lookalike_fixture (name text, contains text, cas text);
 \copy lookalike_fixture FROM 'tests/fixtures/names/lookalikes_fixture.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
 
 -- Is a hit the expected substance in the expected form?
-CREATE FUNCTION pg_temp.right_hit(h precursor.hit, cas text, form text) RETURNS boolean
-LANGUAGE sql IMMUTABLE AS $$
-    SELECT NOT h.negated AND
-        ((h.casrn::text = cas AND
-          CASE form
-              WHEN 'ester' THEN h.form LIKE 'ester%'
-              WHEN 'salt' THEN h.form LIKE '%salt%'
-              WHEN 'stereoisomer' THEN h.form NOT LIKE '%ester%' AND h.form NOT LIKE '%salt%'
-              ELSE h.form NOT LIKE '%ester%' AND h.form NOT LIKE 'salt%'
-          END)
-         OR (form = 'ester' AND h.casrn IS NULL AND h.substance LIKE '%ester%'))
-$$;
+\i tests/fixtures/names/right_hit.sql
 
 CREATE TEMP TABLE listed_result AS
 SELECT l.*, EXISTS (SELECT 1 FROM precursor.screen(l.name) h

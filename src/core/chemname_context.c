@@ -28,7 +28,7 @@ is_substituent(const char *norm, Tok t)
 	if (n < 3 || tok_in(norm, t, V_CATION | V_STEREO | V_GRADE | V_UNIT))
 		return false;
 	if (tok_ends(norm, t, "yl") || tok_ends(norm, t, "oxy") ||
-		tok_ends(norm, t, "ylidene") || tok_ends(norm, t, "sulfone"))
+		tok_ends(norm, t, "ylidene") || tok_ends(norm, t, "methylene") || tok_ends(norm, t, "sulfone"))
 		return true;
 	/* prefixes in -o; not any word in -o ("prodotto", "puro") */
 	if (tok_ends(norm, t, "o"))
@@ -48,6 +48,97 @@ is_substituent(const char *norm, Tok t)
 	return false;
 }
 
+/*
+ * Endings of class words that name a derivative whatever comes before them:
+ * "methylhydrazone", "thiosemicarbazide", "chlorohydrin", "monoamide"
+ */
+static bool
+is_class_ending(const char *norm, Tok t)
+{
+	static const char *const class_endings[] = {
+		"hydrazone", "hydrazide", "carbazone", "carbazide", "oxime", "hydrin",
+		"amide", "ketal", "acetal", "ylidyne", "diazonium", NULL
+	};
+	const char *const *e;
+
+	if (t.e - t.s < 5)
+		return false;
+	for (e = class_endings; *e; e++)
+		if (tok_ends(norm, t, *e))
+			return true;
+	return false;
+}
+
+/* "-d10", "-d5": a deuterium-labelled compound ("diethyl ether-d10") */
+static bool
+is_isotope_label(const char *norm, Tok t)
+{
+	size_t		i;
+
+	if (t.e - t.s < 2 || t.e - t.s > 3 || norm[t.s] != 'd')
+		return false;
+	for (i = t.s + 1; i < t.e; i++)
+		if (norm[i] < '0' || norm[i] > '9')
+			return false;
+	return true;
+}
+
+/*
+ * A resin, polymer, condensation product or impurity of the mention, with
+ * at most two chemical words between ("acetone-formaldehyde resin", "toluene
+ * diisocyanate prepolymer", "ergotamine tartrate impurity D")
+ */
+static bool
+polymer_within(const char *norm, size_t len, Tok t)
+{
+	static const char *const polymer_words[] = {
+		"resin", "resins", "polymer", "polymers", "copolymer", "homopolymer",
+		"prepolymer", "condensate", "condensation", "polycondensate",
+		"impurity", "impurities", "complex", "adduct", NULL
+	};
+	static const char *const chemical_endings[] = {
+		"aldehyde", "ol", "ene", "one", "ine", "ide", "yl", "ic", "ate", NULL
+	};
+	int			k;
+
+	for (k = 0; k < 3; k++)
+	{
+		const char *const *w;
+		bool		chem = false;
+
+		for (w = polymer_words; *w; w++)
+			if (tok_eq(norm, t, *w, strlen(*w)))
+				return true;
+		for (w = chemical_endings; *w && !chem; w++)
+			chem = tok_ends(norm, t, *w) && t.e - t.s > 4;
+		/* element names: "boron trifluoride diethyl ether complex" */
+		chem = chem || tok_is(norm, t, "boron") || tok_is(norm, t, "zinc") ||
+			tok_is(norm, t, "copper") || tok_is(norm, t, "tin");
+		if (!chem || !tok_next(norm, len, t.e, true, &t))
+			return false;
+	}
+	return false;
+}
+
+/* An enzyme named after its substrate: "toluene dioxygenase" */
+static bool
+is_enzyme(const char *norm, Tok t)
+{
+	static const char *const enzyme_endings[] = {
+		"genase", "oxidase", "reductase", "synthase", "transferase",
+		"hydrolase", "isomerase", "ligase", "kinase", "esterase", "lyase",
+		"dehydratase", "decarboxylase", "oxygenase", NULL
+	};
+	const char *const *e;
+
+	if (t.e - t.s < 6)
+		return false;
+	for (e = enzyme_endings; *e; e++)
+		if (tok_ends(norm, t, *e))
+			return true;
+	return false;
+}
+
 /* A locant or multiplier: "4", "2-4", "n", "alpha", "o", "bis" */
 static bool
 is_locant(const char *norm, Tok t)
@@ -55,6 +146,15 @@ is_locant(const char *norm, Tok t)
 	return tok_numeric(norm, t) || tok_in(norm, t, V_POSITION) ||
 		tok_is(norm, t, "bis") || tok_is(norm, t, "tris") ||
 		tok_is(norm, t, "di") || tok_is(norm, t, "tri");
+}
+
+/* Does the mention [start, end) end with suffix? */
+static bool
+mention_ends(const char *norm, size_t start, size_t end, const char *suffix)
+{
+	size_t		n = strlen(suffix);
+
+	return end - start > n && memcmp(norm + end - n, suffix, n) == 0;
 }
 
 static void
@@ -76,7 +176,13 @@ alkyl_before(const char *norm, size_t start, Tok *first)
 				p,
 				pp;
 
-	if (!tok_prev(norm, 0, start, true, &t) || !tok_in(norm, t, V_ESTER_ALKYL))
+	if (!tok_prev(norm, 0, start, true, &t))
+		return false;
+	/* "ethyl alpha-phenylacetate": the alpha locant belongs to the anion */
+	if ((tok_is(norm, t, "alpha") || tok_is(norm, t, "a")) &&
+		!tok_prev(norm, 0, t.s, true, &t))
+		return false;
+	if (!tok_in(norm, t, V_ESTER_ALKYL))
 		return false;
 	*first = t;
 	if (tok_prev(norm, 0, t.s, true, &p))
@@ -113,6 +219,41 @@ is_dimethylethyl(const char *norm, size_t start, Tok *first)
 }
 
 /*
+ * "aniline;sulfuric acid", "N-(...)guanidine; sulfuric acid": a whole name
+ * that is a base, then the acid as the last clause (PubChem's way of naming
+ * a salt by its components).  Only for a whole two-clause name, so that a
+ * goods list "piperidine; sulfuric acid 20 l" keeps its acid.
+ */
+static void
+salt_of_base_before(const char *norm, size_t len, size_t start, size_t end,
+					ChemForm *form)
+{
+	Tok			base;
+	Tok			t;
+	size_t		pos = start;
+
+	if (!mention_ends(norm, start, end, "acid") || tok_next(norm, len, end, false, &t))
+		return;
+	while (pos > 0 && norm[pos - 1] == ' ')
+		pos--;
+	if (pos == 0 || norm[pos - 1] != '|')
+		return;
+	if (!tok_prev(norm, 0, pos - 1, true, &base))
+		return;
+	/* the base clause must start the text and name an amine */
+	for (pos = base.s; pos > 0; pos--)
+		if (norm[pos - 1] == '|')
+			return;
+	for (pos = 0; tok_next(norm, base.e, pos, true, &t); pos = t.e)
+		if (tok_ends(norm, t, "ine") || tok_ends(norm, t, "amino") ||
+			tok_ends(norm, t, "anilino"))
+		{
+			set_other(form, "salt of a base:", norm, t);
+			return;
+		}
+}
+
+/*
  * Before the mention: a substituent that makes it another compound
  * ("4-chloro-phenylacetic acid", "1-(2-phenylethyl)piperidine", "p-toluene
  * ..."), or the base of a salt of a listed acid ("... amine hydrogen
@@ -120,13 +261,42 @@ is_dimethylethyl(const char *norm, size_t start, Tok *first)
  * before this, by the caller.
  */
 static void
-other_before(const char *norm, size_t start, ChemForm *form)
+other_before(const char *norm, size_t len, size_t start, size_t end,
+			 ChemForm *form)
 {
 	Tok			t1,
-				t2;
+				t2,
+				m;
 
 	if (!tok_prev(norm, 0, start, true, &t1))
+	{
+		salt_of_base_before(norm, len, start, end, form);
 		return;
+	}
+	/* "2-(1-piperidino)phenol": the name used as a substituent prefix */
+	if (mention_ends(norm, start, end, "ino") &&
+		tok_next(norm, len, end, true, &m))
+	{
+		set_other(form, "substituent prefix before", norm, m);
+		return;
+	}
+	/* "benzoic acetic anhydride": a mixed anhydride */
+	if (tok_ends(norm, t1, "ic") && t1.e - t1.s > 4 &&
+		mention_ends(norm, start, end, "anhydride"))
+	{
+		set_other(form, "mixed anhydride with", norm, t1);
+		return;
+	}
+	/* "ethylene glycol diethyl ether", "resorcinol diethyl ether": an
+	 * ether of another alcohol */
+	if (tok_next(norm, end, start, true, &m) &&
+		(tok_is(norm, m, "diethyl") || tok_is(norm, m, "ethyl") ||
+		 tok_is(norm, m, "dimethyl") || tok_is(norm, m, "aethyl")) &&
+		((tok_ends(norm, t1, "ol") && t1.e - t1.s >= 5) || tok_is(norm, t1, "glycol")))
+	{
+		set_other(form, "ether of", norm, t1);
+		return;
+	}
 	if (tok_in(norm, t1, V_POSITION) && !tok_is(norm, t1, "n") &&
 		!tok_is(norm, t1, "alpha") && !tok_is(norm, t1, "beta"))
 	{
@@ -145,7 +315,8 @@ other_before(const char *norm, size_t start, ChemForm *form)
 		set_other(form, "substituted:", norm, t1);
 		return;
 	}
-	if (tok_ends(norm, t1, "amine") || tok_ends(norm, t1, "azine"))
+	if (tok_ends(norm, t1, "amine") || tok_ends(norm, t1, "azine") ||
+		(tok_ends(norm, t1, "ine") && mention_ends(norm, start, end, "acid")))
 	{
 		set_other(form, "salt of a base:", norm, t1);
 		return;
@@ -178,27 +349,67 @@ other_before(const char *norm, size_t start, ChemForm *form)
  * functional suffix or substituent ("-4-carboxylic acid", "-4-sulfonylamino")
  */
 static void
-other_after(const char *norm, size_t len, size_t end, ChemForm *form)
+other_after(const char *norm, size_t len, size_t start, size_t end,
+			ChemForm *form)
 {
 	Tok			t;
+	Tok			nx;
 	size_t		pos = end;
 	bool		locants = false;
+	int			nmod = 0;
 
+	/* "acetic anhydride with phosphoric acid", "X compound with Y" */
+	if (tok_next(norm, len, end, true, &t) &&
+		((tok_is(norm, t, "with") && mention_ends(norm, start, end, "anhydride")) ||
+		 ((tok_is(norm, t, "compound") || tok_is(norm, t, "compd")) &&
+		  tok_next(norm, len, t.e, true, &nx) && tok_is(norm, nx, "with"))))
+	{
+		set_other(form, "mixed anhydride or compound:", norm, t);
+		return;
+	}
 	while (tok_next(norm, len, pos, true, &t))
 	{
+		/* "ethylene ketal", "dimethyl acetal", "methyl enol ether" */
+		if (nmod < 2 && !locants && tok_in(norm, t, V_CLASS_MODIFIER) &&
+			tok_next(norm, len, t.e, true, &nx) &&
+			(tok_in(norm, nx, V_CLASS | V_CLASS_MODIFIER) || tok_is(norm, nx, "ether")))
+		{
+			nmod++;
+			pos = t.e;
+			continue;
+		}
+		if (nmod > 0 && tok_is(norm, t, "ether"))
+		{
+			set_other(form, "class word", norm, t);
+			return;
+		}
+		if (is_enzyme(norm, t))
+		{
+			set_other(form, "enzyme:", norm, t);
+			return;
+		}
 		if (tok_numeric(norm, t) ||
-			(tok_in(norm, t, V_POSITION) && t.e - t.s <= 1))
+			(tok_in(norm, t, V_POSITION) && t.e - t.s <= 1) ||
+			tok_is(norm, t, "alpha") || tok_is(norm, t, "beta") ||
+			(locants && (tok_is(norm, t, "bis") || tok_is(norm, t, "tris"))))
 		{
 			locants = true;
 			pos = t.e;
 			continue;
 		}
-		if (tok_in(norm, t, V_CLASS))
+		if (tok_in(norm, t, V_CLASS) || is_class_ending(norm, t))
 		{
 			/* "one", "ol", "yl" only after a locant ("piperidine 3 ol") */
 			if (locants || t.e - t.s > 3)
 				set_other(form, "class word", norm, t);
 		}
+		else if (!locants && nmod == 0 && polymer_within(norm, len, t))
+			set_other(form, "polymer or product of", norm, t);
+		else if (!locants && nmod == 0 && is_isotope_label(norm, t))
+			set_other(form, "isotope-labelled:", norm, t);
+		else if (!locants && nmod == 0 && tok_is(norm, t, "of") &&
+				 mention_ends(norm, start, end, "ether"))
+			set_other(form, "ether of another alcohol:", norm, t);
 		else if (locants && !tok_in(norm, t, V_UNIT | V_GRADE | V_SALT | V_HYDRATE |
 									 V_SOLUTION) &&
 				 (is_substituent(norm, t) || tok_ends(norm, t, "ate") ||
@@ -216,7 +427,8 @@ other_after(const char *norm, size_t len, size_t end, ChemForm *form)
  * substituents (", m-butyl-", ", alpha-acetyl-": another compound).
  */
 static void
-cas_clause_after(const char *norm, size_t len, size_t end, ChemForm *form)
+cas_clause_after(const char *norm, size_t len, size_t end, ChemForm *form,
+				 Span *stereo)
 {
 	size_t		pos = end;
 	Tok			t;
@@ -226,6 +438,9 @@ cas_clause_after(const char *norm, size_t len, size_t end, ChemForm *form)
 	bool		subst = false;
 	bool		other_word = false;
 	bool		locant = false;
+	bool		all_stereo = true;
+	bool		all_salt = true;	/* salt words, cations and ratios only */
+	Tok			named = {0};	/* the last token that is not a number */
 
 	while (pos < len && norm[pos] == ' ')
 		pos++;
@@ -238,24 +453,40 @@ cas_clause_after(const char *norm, size_t len, size_t end, ChemForm *form)
 			first = t;
 		last = t;
 		ntok++;
+		if (!tok_numeric(norm, t))
+			named = t;
+		if (!chem_is_stereo(norm, t))
+			all_stereo = false;
+		if (!tok_numeric(norm, t) && !tok_in(norm, t, V_SALT | V_CATION))
+			all_salt = false;
 		if (is_substituent(norm, t))
 			subst = true;
-		else if (is_locant(norm, t))
-			locant = true;
+		else if (is_locant(norm, t) || tok_is(norm, t, "a"))
+			locant = true;	/* "a" stands for alpha in typed CAS names */
 		else
 			other_word = true;
 		pos = t.e;
 	}
 	if (ntok == 0)
 		return;
-	if (tok_is(norm, last, "ester") && ntok >= 2)
+	if ((tok_is(norm, last, "ester") || tok_is(norm, last, "esters")) && ntok >= 2)
 	{
 		form->flags |= CHEM_FORM_ESTER;
 		chem_set_field(form->ester, sizeof(form->ester), norm, first.s,
 				  last.s > first.s ? last.s - 1 : last.s);
 		return;
 	}
-	if ((tok_is(norm, last, "salt") || tok_is(norm, last, "salz")) && ntok >= 2)
+	/* ", (alphaR)-", ", (8beta)-": stereo descriptors of the whole name */
+	if (all_stereo)
+	{
+		form->flags |= CHEM_FORM_STEREO;
+		span_add(stereo, first);
+		span_add(stereo, last);
+		return;
+	}
+	/* ", hydrochloride (1:1)", ", Natriumsalz", ", sodium salt (1:1)" */
+	if ((all_salt && tok_in(norm, first, V_SALT)) ||
+		((tok_is(norm, named, "salt") || tok_is(norm, named, "salz")) && ntok >= 2))
 	{
 		form->flags |= CHEM_FORM_SALT;
 		chem_set_field(form->salt, sizeof(form->salt), norm, first.s, last.e);
@@ -272,39 +503,73 @@ cas_clause_after(const char *norm, size_t len, size_t end, ChemForm *form)
 }
 
 
-void
-chemname_context_form(const char *norm, size_t len, size_t start, size_t end,
-					  ChemForm *form)
+/* What the before- and after-scans of one mention found */
+typedef struct Around
 {
-	Span		stereo = {0};
-	Span		salt = {0};
-	Span		purity = {0};
+	Span		stereo;
+	Span		salt;
+	Span		purity;
+	bool		ate_named;		/* the alcohol or cation of an "-ate" was found */
+	bool		named_after;	/* an ester or salt clause follows the mention */
+} Around;
+
+/*
+ * "salts of ephedrine", "esters of the phenylacetic acid", "Ester der
+ * Phenylessigsäure", "chlorhydrate d'éphédrine": a lead salt or ester word,
+ * then one to three connectors and articles, then the mention.
+ */
+static bool
+lead_word_before(const char *norm, size_t start, ChemForm *form, Around *a)
+{
+	Tok			t;
+	size_t		pos = start;
+	int			nconn = 0;
+
+	while (tok_prev(norm, 0, pos, true, &t) && tok_in(norm, t, V_CONNECTOR) &&
+		   nconn < 3)
+	{
+		nconn++;
+		pos = t.s;
+	}
+	if (!tok_prev(norm, 0, pos, true, &t))
+		return false;
+	/* "estery kyseliny fenyloctové": Slavic languages need no connector */
+	if (nconn == 0 && !tok_in(norm, t, V_LEAD_ESTER))
+		return false;
+	if (tok_in(norm, t, V_LEAD_SALT))
+	{
+		form->flags |= CHEM_FORM_SALT;
+		span_add(&a->salt, t);
+		return true;
+	}
+	if (tok_in(norm, t, V_LEAD_ESTER))
+	{
+		form->flags |= CHEM_FORM_ESTER;
+		a->ate_named = true;	/* the ester's alcohol is not another substituent */
+		return true;
+	}
+	return false;
+}
+
+/* Before the mention: stereo descriptors, a lead salt or ester word, or the
+ * alcohol or cation of an "-ate" mention */
+static void
+form_before(const char *norm, size_t start, size_t end, ChemForm *form,
+			Around *a)
+{
 	Tok			t;
 	Tok			p;
-	size_t		pos;
+	size_t		pos = start;
 	int			n;
-	int			after_kind = 0;
-	bool		ate_named = false;	/* the alcohol or cation of an "-ate" was found */
 
-	chem_form_clear(form);
-	if (start > end || end > len)
+	if (lead_word_before(norm, start, form, a))
 		return;
-
-	/* before the mention: stereo descriptors, or "chlorhydrate de" */
-	pos = start;
 	for (n = 0; n < 6 && tok_prev(norm, 0, pos, true, &t); n++)
 	{
 		bool		has_p = tok_prev(norm, 0, t.s, true, &p);
 
-		if (n == 0 && tok_in(norm, t, V_CONNECTOR) && has_p &&
-			tok_in(norm, p, V_LEAD_SALT))
-		{
-			form->flags |= CHEM_FORM_SALT;
-			span_add(&salt, p);
-			break;
-		}
 		/* "methyl phenylacetate": an alkyl before an "-ate" mention */
-		if (n == 0 && end - start > 3 && memcmp(norm + end - 3, "ate", 3) == 0)
+		if (n == 0 && mention_ends(norm, start, end, "ate"))
 		{
 			Tok			first;
 
@@ -313,15 +578,15 @@ chemname_context_form(const char *norm, size_t len, size_t start, size_t end,
 			{
 				form->flags |= CHEM_FORM_ESTER;
 				chem_set_field(form->ester, sizeof(form->ester), norm, first.s, t.e);
-				ate_named = true;
+				a->ate_named = true;
 				break;
 			}
 			/* "sodium phenylacetate": a salt */
 			if (tok_in(norm, t, V_CATION))
 			{
 				form->flags |= CHEM_FORM_SALT;
-				span_add(&salt, t);
-				ate_named = true;
+				span_add(&a->salt, t);
+				a->ate_named = true;
 				break;
 			}
 		}
@@ -339,16 +604,101 @@ chemname_context_form(const char *norm, size_t len, size_t start, size_t end,
 				break;
 		}
 		form->flags |= CHEM_FORM_STEREO;
-		span_add(&stereo, t);
+		span_add(&a->stereo, t);
 		pos = t.s;
 	}
+}
 
-	/* after the mention */
-	pos = end;
+/*
+ * A two- to four-token form right after the mention, at *t (next token *nx):
+ * "as hydrochloride", "hydrogen sulfate", "de sodium", "de méthyle",
+ * "mono(2-ethylhexyl) ester", "1-methylethyl ester", "esters".  Returns the
+ * end of what it consumed, or 0.
+ */
+static size_t
+after_pair(const char *norm, size_t len, Tok t, ChemForm *form, Around *a,
+		   int *after_kind)
+{
+	Tok			nx;
+	Tok			w;
+	size_t		pos;
+	int			k;
+
+	if (tok_is(norm, t, "ester") || tok_is(norm, t, "esters"))
+	{
+		form->flags |= CHEM_FORM_ESTER;	/* "... acid esters" */
+		*after_kind = CHEM_FORM_ESTER;
+		return t.e;
+	}
+	if (!tok_next(norm, len, t.e, true, &nx))
+		return 0;
+	/* "(as hydrochloride)", "als Hydrochlorid"; "hydrogen sulfate"; "D-tartrate" */
+	if ((tok_is(norm, t, "as") || tok_is(norm, t, "als") ||
+		 tok_is(norm, t, "hydrogen") || tok_is(norm, t, "d") ||
+		 tok_is(norm, t, "l") || tok_is(norm, t, "dl")) && tok_in(norm, nx, V_SALT))
+	{
+		form->flags |= CHEM_FORM_SALT;
+		span_add(&a->salt, tok_is(norm, t, "hydrogen") ? t : nx);
+		span_add(&a->salt, nx);
+		*after_kind = CHEM_FORM_SALT;
+		return nx.e;
+	}
+	/* "anthranilate de sodium", "phénylacétate de méthyle" */
+	if (tok_in(norm, t, V_CONNECTOR) && tok_in(norm, nx, V_CATION) &&
+		nx.e - nx.s > 2)
+	{
+		form->flags |= CHEM_FORM_SALT;
+		span_add(&a->salt, nx);
+		*after_kind = CHEM_FORM_SALT;
+		return nx.e;
+	}
+	if (tok_in(norm, t, V_CONNECTOR) && tok_in(norm, nx, V_ESTER_ALKYL) &&
+		tok_ends(norm, nx, "e") | tok_ends(norm, nx, "o"))
+	{
+		form->flags |= CHEM_FORM_ESTER;
+		chem_set_field(form->ester, sizeof(form->ester), norm, nx.s, nx.e);
+		*after_kind = CHEM_FORM_ESTER;
+		return nx.e;
+	}
+	/* "<alcohol> ester": locants, "mono", then alkyl words ending in -yl */
+	w = t;
+	pos = t.s;
+	for (k = 0; k < 4; k++)
+	{
+		if (tok_is(norm, w, "ester") || tok_is(norm, w, "esters"))
+		{
+			if (k == 0)
+				return 0;
+			form->flags |= CHEM_FORM_ESTER;
+			chem_set_field(form->ester, sizeof(form->ester), norm, pos, w.s > pos ? w.s - 1 : w.s);
+			*after_kind = CHEM_FORM_ESTER;
+			return w.e;
+		}
+		if (!(tok_numeric(norm, w) || tok_in(norm, w, V_ESTER_ALKYL) ||
+			  (tok_ends(norm, w, "yl") && w.e - w.s > 3)))
+			return 0;
+		if (!tok_next(norm, len, w.e, true, &w))
+			return 0;
+	}
+	return 0;
+}
+
+/* After the mention: salts, hydrates, esters, purity, solution */
+static void
+form_after(const char *norm, size_t len, size_t start, size_t end,
+		   ChemForm *form, Around *a)
+{
+	Tok			t;
+	Tok			p;
+	size_t		pos = end;
+	int			n;
+	int			after_kind = 0;
+
 	for (n = 0; n < 8 && tok_next(norm, len, pos, true, &t); n++)
 	{
 		Tok			nx;
 		bool		has_nx = tok_next(norm, len, t.e, true, &nx);
+		size_t		used;
 		int			k;
 
 		/* "ethyl acetate": the mention itself is the partner */
@@ -372,57 +722,84 @@ chemname_context_form(const char *norm, size_t len, size_t start, size_t end,
 			after_kind = CHEM_FORM_SOLUTION;
 			continue;
 		}
-		/* "methyl ester" after the mention */
-		if (tok_in(norm, t, V_ESTER_ALKYL) && has_nx && tok_is(norm, nx, "ester"))
-		{
-			form->flags |= CHEM_FORM_ESTER;
-			chem_set_field(form->ester, sizeof(form->ester), norm, t.s, t.e);
-			pos = nx.e;
-			after_kind = CHEM_FORM_ESTER;
-			continue;
-		}
 		/* "sodium salt" */
 		if (tok_in(norm, t, V_CATION) && has_nx &&
 			(tok_is(norm, nx, "salt") || tok_is(norm, nx, "salz")))
 		{
 			form->flags |= CHEM_FORM_SALT;
-			span_add(&salt, t);
-			span_add(&salt, nx);
+			span_add(&a->salt, t);
+			span_add(&a->salt, nx);
+			a->named_after = true;
 			pos = nx.e;
 			after_kind = CHEM_FORM_SALT;
+			continue;
+		}
+		if ((used = after_pair(norm, len, t, form, a, &after_kind)) != 0)
+		{
+			a->named_after = true;
+			pos = used;
 			continue;
 		}
 		k = chem_classify_trailing(norm, t, n == 0 ? &p : NULL, after_kind, false);
 		if (k < 0 || (k & TRAIL_CONSUME2))
 			break;
 		if (k == TRAIL_PURITY)
-			span_add(&purity, t);
+			span_add(&a->purity, t);
 		else
 		{
 			form->flags |= (uint32_t) k;
 			if (k == CHEM_FORM_SALT)
-				span_add(&salt, t);
+				span_add(&a->salt, t);
 		}
 		after_kind = k;
 		pos = t.e;
 	}
+}
+
+/*
+ * The mention is an -ium cation ("ephedrinium chloride", the variant a
+ * cation name rule made of "ephedrine"): a salt, its anion after it.
+ */
+static void
+cation_mention(const char *norm, size_t len, size_t start, size_t end,
+			   ChemForm *form, Around *a)
+{
+	Tok			t;
+
+	if (!mention_ends(norm, start, end, "inium"))
+		return;
+	form->flags |= CHEM_FORM_SALT;
+	if (tok_next(norm, len, end, true, &t))
+		span_add(&a->salt, t);
+}
+
+void
+chemname_context_form(const char *norm, size_t len, size_t start, size_t end,
+					  ChemForm *form)
+{
+	Around		a;
+
+	chem_form_clear(form);
+	memset(&a, 0, sizeof(a));
+	if (start > end || end > len)
+		return;
+
+	form_before(norm, start, end, form, &a);
+	form_after(norm, len, start, end, form, &a);
+	cation_mention(norm, len, start, end, form, &a);
 
 	/* "anthranilate esters": an ester of the acid, alcohol not named */
-	if (!ate_named && end - start > 3 && memcmp(norm + end - 3, "ate", 3) == 0 &&
-		tok_next(norm, len, end, true, &t) &&
-		(tok_is(norm, t, "ester") || tok_is(norm, t, "esters")))
-	{
-		form->flags |= CHEM_FORM_ESTER;
-		ate_named = true;
-	}
+	if (!a.ate_named && (form->flags & CHEM_FORM_ESTER) &&
+		mention_ends(norm, start, end, "ate"))
+		a.ate_named = true;
 
 	/* a different compound whose name contains the mention */
-	if (!ate_named)
-		other_before(norm, start, form);
-	if (!(form->flags & CHEM_FORM_OTHER))
-		other_after(norm, len, end, form);
+	if (!a.ate_named)
+		other_before(norm, len, start, end, form);
+	if (!(form->flags & CHEM_FORM_OTHER) && !a.named_after)
+		other_after(norm, len, start, end, form);
 	if (!(form->flags & (CHEM_FORM_OTHER | CHEM_FORM_ESTER | CHEM_FORM_SALT)))
-		cas_clause_after(norm, len, end, form);
+		cas_clause_after(norm, len, end, form, &a.stereo);
 
-	chem_form_set_spans(form, norm, &stereo, &salt, &purity);
+	chem_form_set_spans(form, norm, &a.stereo, &a.salt, &a.purity);
 }

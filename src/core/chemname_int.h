@@ -136,7 +136,9 @@ enum
 	V_ESTER_WORD = 1 << 11,
 	V_UNIT = 1 << 12,
 	V_CLASS = 1 << 13,
-	V_POSITION = 1 << 14
+	V_POSITION = 1 << 14,
+	V_LEAD_ESTER = 1 << 15,
+	V_CLASS_MODIFIER = 1 << 16
 };
 
 /* The lists (V_* set) token t belongs to; 0 for any other token */

@@ -23,6 +23,8 @@ static const char *const stereo_words[] = {
 	"meso", "erythro", "threo", "cis", "trans", "syn", "anti",
 	"levo", "dextro", "levorotatory", "dextrorotatory",
 	"levogyre", "dextrogyre", "levogir", "dextrogir",
+	/* "(alphaR)", "(8beta)" closing a CAS index name */
+	"alphar", "alphas", "8beta", "8alpha", "betar", "betas",
 	NULL
 };
 
@@ -42,7 +44,16 @@ static const char *const salt_words[] = {
 	"acetate", "acetat", "acetato", "oxalate", "oxalat", "oxalato",
 	"mesylate", "mesilate", "mesilat", "methanesulfonate", "nitrate",
 	"nitrat", "nitrato", "besylate", "tosylate", "succinate", "lactate",
-	"salt", "salz", "sel", "sal",
+	"salt", "salz", "sel", "sal", "salts", "salze", "sels", "sales", "sali",
+	"zouten", "zout",
+	/* Italian and Dutch */
+	"cloridrato", "solfato", "bromidrato", "sulfaat", "tartraat", "citraat",
+	"maleaat", "fosfaat", "bitartraat",
+	/* Latin of the pharmacopoeias: "Ephedrini hydrochloridum", "Ergotamini tartras" */
+	"hydrochloridum", "hydrobromidum", "sulfas", "tartras", "maleas", "citras",
+	"phosphas", "hydrogenotartras",
+	/* German glued cation + salt: "Natriumsalz" */
+	"natriumsalz", "kaliumsalz", "dihydrochlorid", "bitartrat", "hemisulfat",
 	NULL
 };
 
@@ -52,11 +63,28 @@ static const char *const lead_salt_words[] = {
 	"phosphate", "maleate", "clorhidrato", "bromhidrato", "sulfato",
 	"tartrato", "citrato", "fosfato", "maleato", "cloridrato", "solfato",
 	"hydrochloride", "hydrobromide",
+	/* "salts of ephedrine", "Salze von ...", "sels de ..." */
+	"salts", "salt", "salze", "sels", "sales", "sali", "zouten", "sais",
+	NULL
+};
+
+/*
+ * Esters named before the acid with a connector: "esters of phenylacetic
+ * acid", "Ester der Phenylessigsäure", "esteri dell'acido ...": an ester of
+ * the acid, the alcohol not named (CN descriptions in 24 languages).
+ */
+static const char *const lead_ester_words[] = {
+	"ester", "esters", "estere", "esteri", "esteres", "estery", "estrai",
+	"estri", "esterit", "esterid", "esterek", "estrar", "estre", "estrene",
+	"esteriai", "esterji", "esterov", "estertyp",
 	NULL
 };
 
 static const char *const connector_words[] = {
 	"de", "d", "di", "del", "of", "du", "do", "da",
+	/* with an article: "esters of the", "Ester der", "sels de l'" */
+	"the", "der", "des", "von", "van", "l", "dell", "della", "dello", "degli",
+	"dos", "das", "la", "el", "kyseliny",
 	NULL
 };
 
@@ -65,6 +93,8 @@ static const char *const cation_words[] = {
 	"sodium", "potassium", "natrium", "kalium", "calcium", "lithium",
 	"magnesium", "ammonium", "disodium", "dipotassium", "monosodium",
 	"sodique", "potassique", "sodico", "potasico",
+	"na", "k", "li", "sodio", "potassio", "potasio", "litio", "calcio",
+	"barium", "zinc", "copper", "aluminum", "hydroxylamine", "strontium",
 	NULL
 };
 
@@ -122,6 +152,11 @@ static const char *const ester_alkyls[] = {
 	"methyl", "ethyl", "propyl", "isopropyl", "butyl", "isobutyl",
 	"tert", "benzyl", "phenyl", "pentyl", "amyl", "dimethyl", "diethyl",
 	"dipropyl", "dibutyl", "hexyl", "octyl", "allyl", "vinyl",
+	"cyclohexyl", "methylethyl", "methylpropyl", "ethylhexyl", "glyceryl",
+	"glycerol", "isoamyl", "isopentyl", "phenethyl", "mono",
+	/* the alcohol after the anion: "phénylacétate de méthyle" */
+	"methyle", "ethyle", "propyle", "isopropyle", "butyle", "benzyle",
+	"metilo", "etilo", "propilo", "butilo", "bencilo", "metile", "etile",
 	NULL
 };
 
@@ -142,6 +177,27 @@ static const char *const class_words[] = {
 	"triol", "thiol", "ol", "amine", "one", "yl", "nitrile", "amide",
 	"boronic", "dioxime", "adduct", "ethanoate", "anhydride", "diethylamide",
 	"dimethylamide", "methylamide", "ethylamide", "hydrazide", "azide",
+	/* derivatives named with a class word after the parent */
+	"carbamate", "carbamates", "dicarbamate", "diacetate", "oxazolidine",
+	"ozonide", "morpholide", "piperidide", "pyrrolidide", "acetonide",
+	"complex", "komplex", "etherate", "bisulfite", "ketoxime", "dithiol",
+	"hemiacetal", "hemiketal", "dioxolane", "semicarbazide",
+	/* the same in German, Dutch, French */
+	"diisocyanat", "oxim", "cyanhydrin", "peroxid", "cyanohydrine",
+	"diisocyanaat", "peroxyde", "anhydrid",
+	"like", "mustard", "dichloride", "monoamide", "trioxime", "diazonium",
+	NULL
+};
+
+/*
+ * Words that may stand between a parent and its class word: "butanone
+ * ethylene ketal", "piperonal diethyl acetal", "acetone methyl enol ether",
+ * "boron trifluoride diethyl ether complex".
+ */
+static const char *const class_modifier_words[] = {
+	"ethylene", "propylene", "trimethylene", "neopentyl", "dimethyl",
+	"diethyl", "dipropyl", "methyl", "ethyl", "glycol", "enol", "cyclic",
+	"sodium", "potassium", "ether", "n", "mono", "bis",
 	NULL
 };
 
@@ -177,6 +233,7 @@ static const struct
 	{solution_words, V_SOLUTION}, {solvent_words, V_SOLVENT},
 	{ester_alkyls, V_ESTER_ALKYL}, {ester_words, V_ESTER_WORD},
 	{unit_words, V_UNIT}, {class_words, V_CLASS}, {position_words, V_POSITION},
+	{lead_ester_words, V_LEAD_ESTER}, {class_modifier_words, V_CLASS_MODIFIER},
 };
 
 #define VOCAB_SLOTS		1024	/* power of two, well above the ~350 words */

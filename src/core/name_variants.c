@@ -243,8 +243,9 @@ rule_pairs(NvSet *set, const char *s, size_t len)
 	{
 		const NvPair *p = &nv_pairs[i];
 
-		apply_pair(set, s, len, p->a, p->b, p->where, p->rule);
-		apply_pair(set, s, len, p->b, p->a, p->where, p->rule);
+		apply_pair(set, s, len, p->a, p->b, p->where & ~NV_ONE_WAY, p->rule);
+		if (!(p->where & NV_ONE_WAY))
+			apply_pair(set, s, len, p->b, p->a, p->where, p->rule);
 	}
 }
 
@@ -366,6 +367,52 @@ rule_locant(NvSet *set, const char *s, size_t len)
 				out_put(&o, w + sl, len - (t.s[i + 1] + sl));
 				set_add(set, &o, NV_RULE_LOCANT);
 			}
+		}
+	}
+}
+
+/*
+ * Substituent order: "3 oxo 2 phenylbutanoate" <-> "2 phenyl 3 oxobutanoate"
+ * (tokens L1 P1 L2 P2+parent, P1 and P2 both order prefixes)
+ */
+static void
+rule_order(NvSet *set, const char *s, size_t len)
+{
+	Toks		t;
+	NvOut		o;
+	int			i;
+
+	if (!tokenize(s, len, &t))
+		return;
+	for (i = 0; i + 3 < t.n; i++)
+	{
+		const char *const *p2;
+		const char *last = s + t.s[i + 3];
+		size_t		ll = TOKLEN(&t, i + 3);
+
+		if (!token_is_numeric(s, t.s[i], t.e[i]) ||
+			!token_is_numeric(s, t.s[i + 2], t.e[i + 2]) ||
+			!in_list(nv_order_prefixes, s + t.s[i + 1], TOKLEN(&t, i + 1)) ||
+			s[t.e[i]] != ' ' || s[t.e[i + 1]] != ' ' || s[t.e[i + 2]] != ' ')
+			continue;
+		for (p2 = nv_order_prefixes; *p2; p2++)
+		{
+			size_t		pl = strlen(*p2);
+
+			if (ll <= pl + 2 || memcmp(last, *p2, pl) != 0 || !is_letter(last[pl]))
+				continue;
+			out_reset(&o);
+			out_put(&o, s, t.s[i]);
+			out_put(&o, s + t.s[i + 2], TOKLEN(&t, i + 2));	/* L2 */
+			out_put(&o, " ", 1);
+			out_str(&o, *p2);								/* P2 */
+			out_put(&o, " ", 1);
+			out_put(&o, s + t.s[i], TOKLEN(&t, i));			/* L1 */
+			out_put(&o, " ", 1);
+			out_put(&o, s + t.s[i + 1], TOKLEN(&t, i + 1));	/* P1 */
+			out_put(&o, last + pl, len - (t.s[i + 3] + pl));	/* parent and rest */
+			set_add(set, &o, NV_RULE_ORDER);
+			break;
 		}
 	}
 }
@@ -565,6 +612,143 @@ rule_anion(NvSet *set, const char *s, size_t len)
 		set_add(set, &o, NV_RULE_ANION);
 }
 
+/* "ephedrine" -> "ephedrinium": the cation, for salts named after it */
+static void
+rule_cation(NvSet *set, const char *s, size_t len)
+{
+	NvOut		o;
+	size_t		i;
+	size_t		word = len;
+
+	while (word > 0 && is_letter(s[word - 1]))
+		word--;
+	if (len - word < 6 || memchr(s, '|', len) != NULL)
+		return;
+	for (i = 0; i < sizeof(nv_cations) / sizeof(nv_cations[0]); i++)
+	{
+		size_t		bl = strlen(nv_cations[i].base);
+
+		if (!ends_with(s, len, nv_cations[i].base))
+			continue;
+		out_reset(&o);
+		out_put(&o, s, len - bl);
+		out_str(&o, nv_cations[i].cation);
+		set_add(set, &o, NV_RULE_CATION);
+	}
+}
+
+/* "X-ic acid" -> "acide X-ique" */
+static void
+rule_french_acid(NvSet *set, const char *s, size_t len)
+{
+	NvOut		o;
+	size_t		el = strlen(NV_ACID_EN);
+
+	if (len < el + 4 || !ends_with(s, len, NV_ACID_EN) ||
+		!is_letter(s[len - el - 1]) || memchr(s, '|', len) != NULL)
+		return;
+	out_reset(&o);
+	out_str(&o, NV_ACID_FR_HEAD);
+	out_put(&o, s, len - el);
+	out_str(&o, NV_ACID_FR_TAIL);
+	set_add(set, &o, NV_RULE_FRENCH_ACID);
+}
+
+/* Rewrite the letter groups of nv_romance_letters in s[0, len) into o */
+static void
+out_romance(NvOut *o, const char *s, size_t len)
+{
+	size_t		i = 0;
+
+	while (i < len)
+	{
+		size_t		k;
+
+		for (k = 0; k < sizeof(nv_romance_letters) / sizeof(nv_romance_letters[0]); k++)
+		{
+			size_t		el = strlen(nv_romance_letters[k].en);
+
+			if (i + el <= len && memcmp(s + i, nv_romance_letters[k].en, el) == 0)
+			{
+				out_str(o, nv_romance_letters[k].ro);
+				i += el;
+				break;
+			}
+		}
+		if (k == sizeof(nv_romance_letters) / sizeof(nv_romance_letters[0]))
+			out_put(o, s + i++, 1);
+	}
+}
+
+/* "X-ic acid" -> "acido X-ico"; "X-ate" -> "X-ato", "X-at" */
+static void
+rule_romance(NvSet *set, const char *s, size_t len)
+{
+	NvOut		o;
+	size_t		el = strlen(NV_ACID_EN);
+
+	if (memchr(s, '|', len) != NULL)
+		return;
+	if (len > el + 3 && ends_with(s, len, NV_ACID_EN) && is_letter(s[len - el - 1]))
+	{
+		out_reset(&o);
+		out_str(&o, NV_ROMANCE_ACID_HEAD);
+		out_romance(&o, s, len - el);
+		out_str(&o, NV_ROMANCE_ACID_TAIL);
+		set_add(set, &o, NV_RULE_LANGUAGE);
+	}
+	else if (len > 6 && ends_with(s, len, "ate") && memchr(s, ' ', len) == NULL)
+	{
+		out_reset(&o);
+		out_romance(&o, s, len - 3);
+		out_str(&o, NV_ROMANCE_ANION_TAIL);
+		set_add(set, &o, NV_RULE_LANGUAGE);
+		out_reset(&o);
+		out_put(&o, s, len - 3);
+		out_str(&o, NV_GERMAN_ANION_TAIL);
+		set_add(set, &o, NV_RULE_LANGUAGE);
+	}
+}
+
+/* "methyl X-ate" -> "X-ate de methyle" */
+static void
+rule_french_ester(NvSet *set, const char *s, size_t len)
+{
+	NvOut		o;
+	size_t		i;
+
+	if (len < 10 || !ends_with(s, len, "ate") || memchr(s, '|', len) != NULL)
+		return;
+	for (i = 0; i < sizeof(nv_french_alkyls) / sizeof(nv_french_alkyls[0]); i++)
+	{
+		size_t		al = strlen(nv_french_alkyls[i].en);
+
+		if (len <= al + 3 || memcmp(s, nv_french_alkyls[i].en, al) != 0)
+			continue;
+		out_reset(&o);
+		out_put(&o, s + al, len - al);
+		out_str(&o, nv_french_alkyls[i].fr);
+		set_add(set, &o, NV_RULE_LANGUAGE);
+		return;
+	}
+}
+
+/* "X|ar" (a CAS name closed by its stereo descriptors) -> "X" */
+static void
+rule_stereo_clause(NvSet *set, const char *s, size_t len)
+{
+	const char *bar = s + len;
+	NvOut		o;
+
+	while (bar > s && bar[-1] != '|')
+		bar--;
+	if (bar == s || !in_list(nv_stereo_clause, bar, (size_t) (s + len - bar)))
+		return;
+	out_reset(&o);
+	out_put(&o, s, (size_t) (bar - 1 - s));
+	set_add(set, &o, NV_RULE_STEREO_CLAUSE);
+}
+
 /* ------------------------------------------------------------------------
  * Closure
  * ------------------------------------------------------------------------ */
@@ -592,6 +776,11 @@ nv_expand(const char *norm, size_t len, int max_variants, NvEmitFn emit,
 	out_reset(&o);
 	out_put(&o, norm, len);
 	set_add(&set, &o, NV_RULE_NONE);
+	/* rules of the name as written only (not of its variants) */
+	rule_cation(&set, norm, len);
+	rule_french_acid(&set, norm, len);
+	rule_french_ester(&set, norm, len);
+	rule_stereo_clause(&set, norm, len);
 
 	/* breadth first: set grows while we walk it */
 	for (i = 0; i < set.n && set.n <= NV_MAX_VARIANTS; i++)
@@ -606,10 +795,14 @@ nv_expand(const char *norm, size_t len, int max_variants, NvEmitFn emit,
 		{
 			rule_locant(&set, cur, cl);
 			rule_implied(&set, cur, cl);
+			rule_order(&set, cur, cl);
 		}
 		rule_cas(&set, cur, cl);
 		rule_ester(&set, cur, cl);
 		rule_anion(&set, cur, cl);
+		/* the other languages' acid and anion of the name and its anion only */
+		if (set.rule[i] == NV_RULE_NONE || set.rule[i] == NV_RULE_ANION)
+			rule_romance(&set, cur, cl);
 	}
 	for (i = 1; i < set.n && i <= max_variants; i++)
 		if (!emit(set.text[i], set.len[i], (NvRule) set.rule[i], arg))
@@ -638,6 +831,16 @@ nv_rule_name(int rule)
 			return "ester name";
 		case NV_RULE_ANION:
 			return "acid named as its anion (salts, esters)";
+		case NV_RULE_ORDER:
+			return "order of substituent prefixes";
+		case NV_RULE_LANGUAGE:
+			return "acid, anion or ester in another language's form";
+		case NV_RULE_STEREO_CLAUSE:
+			return "CAS name without its stereo clause";
+		case NV_RULE_CATION:
+			return "cation or Latin name of a base (its salts)";
+		case NV_RULE_FRENCH_ACID:
+			return "French acid name";
 		case NV_RULE_COUNT:
 			break;
 	}

@@ -29,6 +29,11 @@ typedef enum NvRule
 	NV_RULE_CAS_INVERTED,		/* 2-Propanone, 1-phenyl- / 1-phenyl-2-propanone */
 	NV_RULE_ESTER,				/* R X-ate / X-ic acid, R ester */
 	NV_RULE_ANION,				/* X-ic acid / X-ate (its salts and esters) */
+	NV_RULE_ORDER,				/* 3-oxo-2-phenyl... / 2-phenyl-3-oxo... */
+	NV_RULE_CATION,				/* ephedrine / ephedrinium, ephedrinum (its salts) */
+	NV_RULE_FRENCH_ACID,		/* X-ic acid / acide X-ique */
+	NV_RULE_LANGUAGE,			/* acido X-ico, X-ato, X-at, X-ate de methyle */
+	NV_RULE_STEREO_CLAUSE,		/* "X, (alphaR)-" / "X" */
 	NV_RULE_COUNT
 } NvRule;
 

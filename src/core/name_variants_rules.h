@@ -21,6 +21,8 @@
 #define NV_AT_PREFIX	0x02	/* at a token start, may continue with letters
 								 * ("phenethylpiperidine") */
 #define NV_AT_WHOLE		0x04	/* only the whole term */
+#define NV_ONE_WAY		0x08	/* a -> b only (b is part of a: the way back
+								 * would grow without end) */
 
 typedef struct NvPair
 {
@@ -67,6 +69,31 @@ static const NvPair nv_pairs[] = {
 	{"propanedioic acid", "malonic acid", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"alpha phenylacetoaceto", "2 phenylacetoaceto", NV_AT_PREFIX, NV_RULE_SYNONYM},
 	{"alpha phenylacetoaceto", "phenylacetoaceto", NV_AT_PREFIX, NV_RULE_SYNONYM},
+	/* a bracketed prefix written apart: "3,4-(methylenedioxy)benzaldehyde" */
+	{"methylenedioxybenzaldehyde", "methylenedioxy benzaldehyde", NV_AT_PREFIX, NV_RULE_SYNONYM},
+	{"methylenedioxybenzene", "methylenedioxy benzene", NV_AT_PREFIX, NV_RULE_SYNONYM},
+	{"methylenedioxyphenyl", "methylenedioxy phenyl", NV_AT_PREFIX, NV_RULE_SYNONYM},
+	/* a prefix hyphenated to its parent: "4-oxo-piperidine", "N-acetyl-anthranilic acid" */
+	{"oxopiperidine", "oxo piperidine", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"acetylanthranilic", "acetyl anthranilic", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	/* o-/ortho- (P-14.4): "o-aminobenzoic acid" */
+	{"o", "ortho", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	/* the final "e" of a parent elided or kept before a vowel suffix (P-31.1.4.2.4) */
+	{"piperidin 4 one", "piperidine 4 one", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"methyl ethyl ketone", "methylethyl ketone", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	/* retained and systematic names of butanoic acid (P-65.1.1.1) */
+	{"2 phenylbutanoate", "2 phenylbutyrate", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"2 phenylbutanoic", "2 phenylbutyric", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"2 phenylbutanenitrile", "2 phenylbutyronitrile", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"2 phenylbutanamide", "2 phenylbutyramide", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	/* oxidation number in the name (IUPAC 2005 inorganic, IR-5.4): sulfuric(VI) acid */
+	{"sulfuric acid", "sulfuric vi acid", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	/* the sign of rotation is redundant beside R/S descriptors:
+	 * "(1R,2S)-(-)-chloroephedrine" / "(1R,2S)-chloroephedrine" */
+	{"1r 2s minus", "1r 2s", NV_AT_TOKEN | NV_ONE_WAY, NV_RULE_SYNONYM},
+	{"1s 2r plus", "1s 2r", NV_AT_TOKEN | NV_ONE_WAY, NV_RULE_SYNONYM},
+	{"1s 2s plus", "1s 2s", NV_AT_TOKEN | NV_ONE_WAY, NV_RULE_SYNONYM},
+	{"1r 2r minus", "1r 2r", NV_AT_TOKEN | NV_ONE_WAY, NV_RULE_SYNONYM},
 	/* indicated hydrogen (P-14.7): 1,3-benzodioxole needs none */
 	{"2h 1 3 benzodioxol", "1 3 benzodioxol", NV_AT_PREFIX, NV_RULE_INDICATED_H},
 	/* implied locants (P-14.3.4): only where no other position exists */
@@ -101,6 +128,89 @@ static const char *const nv_alkyls[] = {
 	"methyl", "ethyl", "propyl", "isopropyl", "butyl", "isobutyl",
 	"sec butyl", "tert butyl", "1 1 dimethylethyl", "benzyl", "pentyl",
 	"dimethyl", "diethyl", "dipropyl", "dibutyl", NULL
+};
+
+/*
+ * Substituent prefixes whose order may be alphanumerical (IUPAC, P-14.5)
+ * or by locant (many registries): "3-oxo-2-phenylbutanoate" /
+ * "2-phenyl-3-oxobutanoate".  Two adjacent "<locant> <prefix>" groups, the
+ * second glued to its parent, are swapped.
+ */
+static const char *const nv_order_prefixes[] = {
+	"oxo", "phenyl", "methyl", "ethyl", "amino", "methylamino", "hydroxy",
+	"acetyl", "chloro", "methoxy", "benzyl", "phenylethyl", "propyl",
+	"phenylacetyl", NULL
+};
+
+/*
+ * Cations of bases (P-73.1.1): "ephedrine" / "ephedrinium", the salt named
+ * as "ephedrinium chloride".  Endings of the base's last word and of its
+ * cation.
+ */
+static const struct
+{
+	const char *base;
+	const char *cation;
+}			nv_cations[] = {
+	{"ine", "inium"},			/* ephedrine, piperidine */
+	{"in", "inium"},			/* Ephedrin, Piperidin (German, Dutch) */
+	/* the Latin of the pharmacopoeias: "Ephedrinum", "Ephedrini hydrochloridum" */
+	{"ine", "inum"},
+	{"ine", "ini"},
+};
+
+/*
+ * French acid names (the French IUPAC translation): "X-ic acid" / "acide
+ * X-ique", where the stem is spelled the same once accents are folded
+ * ("acide 2-méthyl-3-phényloxirane-2-carboxylique").
+ */
+#define NV_ACID_EN		"ic acid"
+#define NV_ACID_FR_HEAD	"acide "
+#define NV_ACID_FR_TAIL	"ique"
+
+/*
+ * Romance (Spanish, Italian, Portuguese) spelling of an acid and its anion:
+ * "anthranilic acid" / "acido antranilico", "phenylacetate" /
+ * "fenilacetato"; German drops the final e of an anion ("Phenylacetat").
+ * Letter groups rewritten inside the stem, in this order:
+ */
+static const struct
+{
+	const char *en;
+	const char *ro;
+}			nv_romance_letters[] = {
+	{"ph", "f"}, {"th", "t"}, {"y", "i"},
+};
+
+#define NV_ROMANCE_ACID_HEAD	"acido "
+#define NV_ROMANCE_ACID_TAIL	"ico"
+#define NV_ROMANCE_ANION_TAIL	"ato"
+#define NV_GERMAN_ANION_TAIL	"at"
+
+/*
+ * French ester names put the alcohol last: "methyl X-ate" / "X-ate de
+ * méthyle" (accents are folded by the normaliser).
+ */
+static const struct
+{
+	const char *en;
+	const char *fr;
+}			nv_french_alkyls[] = {
+	{"methyl ", " de methyle"}, {"ethyl ", " d ethyle"}, {"propyl ", " de propyle"},
+	{"isopropyl ", " d isopropyle"}, {"butyl ", " de butyle"},
+	{"tert butyl ", " de tert butyle"}, {"benzyl ", " de benzyle"},
+	{"diethyl ", " de diethyle"},
+};
+
+/*
+ * Stereo descriptors that may close a CAS index name as a clause of their
+ * own ("Benzenemethanol, ..., (alphaR)-"): the name without them is a
+ * variant (the stereo clause is then read as the form).  "(αR)" is
+ * normalised to "ar", "(alphaR)" to "alphar".
+ */
+static const char *const nv_stereo_clause[] = {
+	"ar", "as", "alphar", "alphas", "r", "s", "rs", "plus", "minus", "e", "z",
+	"8beta", "8alpha", "betar", "betas", "r r", "s s", "r s", "s r", NULL
 };
 
 /*

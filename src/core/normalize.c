@@ -142,6 +142,38 @@ static SpellRule spell_rules[] = {
 };
 
 #define N_SPELL ((int) (sizeof(spell_rules) / sizeof(spell_rules[0])))
+
+/*
+ * Salt words glued to the base, as German and Dutch write them
+ * ("Ephedrinhydrochlorid", "efedrinesulfaat", "Ergotaminhydrogentartrat"):
+ * split off as a word of their own, so that the base is a word to match and
+ * the salt a word the form rules know.  Only after a stem that ends like the
+ * name of a base ("-in(e)", "-on", "-yl": ephedrin, piperidon, norfentanyl),
+ * so "Natriumsulfat" stays one word.  Longest suffix first.
+ */
+#define GLUED(s) {s, sizeof(s) - 1}
+static const struct
+{
+	const char *w;
+	size_t		len;
+}			glued_salts[] = {
+	GLUED("hydrogentartrat"), GLUED("hydrogensulfat"), GLUED("hydrochloride"),
+	GLUED("hydrochlorid"), GLUED("hydrobromide"), GLUED("hydrobromid"),
+	GLUED("bitartraat"), GLUED("bitartrat"), GLUED("sulfaat"), GLUED("sulfat"),
+};
+static const char *const glued_salt_stems[] = {"in", "ine", "on", "yl", NULL};
+
+/*
+ * The letters every glued salt word of one family has: a word is looked at
+ * by glued_salt_split() only if it has all the letters of one family.  They
+ * share the spelling rules' pre-test tables (bits N_SPELL and up).
+ */
+static const char *const glued_salt_letters[] = {
+	"hydrochlorid", "hydrobromid", "sulfat", "hydrogentartrat", "bitartrat"
+};
+
+#define N_GLUED_LETTERS ((int) (sizeof(glued_salt_letters) / sizeof(glued_salt_letters[0])))
+#define SPELL_RULE_BITS ((uint16_t) ((1u << N_SPELL) - 1))
 static bool spell_ready = false;
 /*
  * Per-word pre-test in two table look-ups: spell_lo[v] is the set of rules
@@ -169,8 +201,11 @@ spell_init(void)
 	int			i;
 	int			v;
 
-	/* at most 16 rules: the pre-test tables hold 16-bit sets */
-	_Static_assert(sizeof(spell_rules) / sizeof(spell_rules[0]) <= 16,
+	uint32_t	glued_mask[N_GLUED_LETTERS];
+
+	/* at most 16 rules and glued families: the pre-test tables hold 16-bit sets */
+	_Static_assert(sizeof(spell_rules) / sizeof(spell_rules[0]) +
+				   sizeof(glued_salt_letters) / sizeof(glued_salt_letters[0]) <= 16,
 				   "too many spelling rules");
 
 	for (i = 0; i < N_SPELL; i++)
@@ -180,6 +215,8 @@ spell_init(void)
 		spell_rules[i].mask = letter_mask(spell_rules[i].from,
 										  spell_rules[i].from_len);
 	}
+	for (i = 0; i < N_GLUED_LETTERS; i++)
+		glued_mask[i] = letter_mask(glued_salt_letters[i], strlen(glued_salt_letters[i]));
 	for (v = 0; v < (1 << 13); v++)
 	{
 		uint16_t	lo = 0;
@@ -193,6 +230,15 @@ spell_init(void)
 				lo |= (uint16_t) (1u << i);
 			if (((m >> 13) & ~(uint32_t) v) == 0)
 				hi |= (uint16_t) (1u << i);
+		}
+		for (i = 0; i < N_GLUED_LETTERS; i++)
+		{
+			uint32_t	m = glued_mask[i];
+
+			if (((m & 0x1FFF) & ~(uint32_t) v) == 0)
+				lo |= (uint16_t) (1u << (N_SPELL + i));
+			if (((m >> 13) & ~(uint32_t) v) == 0)
+				hi |= (uint16_t) (1u << (N_SPELL + i));
 		}
 		spell_lo[v] = lo;
 		spell_hi[v] = hi;
@@ -796,7 +842,7 @@ static void
 spell_fold(NormState *st)
 {
 	uint32_t	cand = spell_lo[st->wmask & 0x1FFF] &
-		spell_hi[(st->wmask >> 13) & 0x1FFF];
+		spell_hi[(st->wmask >> 13) & 0x1FFF] & SPELL_RULE_BITS;
 
 	/* only the rules the pre-test let through, in table order */
 	while (cand)
@@ -831,7 +877,48 @@ spell_fold(NormState *st)
 	}
 }
 
-/* Does any spelling rule have all its letters in the word?  (Rarely.) */
+static void
+glued_salt_split(NormState *st)
+{
+	const char *w = st->nb->text + st->wstart;
+	size_t		n = st->nb->len - st->wstart;
+	size_t		k;
+
+	/* every glued salt word ends in "id", "de" or "at" */
+	if (n < 10 ||
+		!((w[n - 2] == 'i' && w[n - 1] == 'd') || (w[n - 2] == 'd' && w[n - 1] == 'e') ||
+		  (w[n - 2] == 'a' && w[n - 1] == 't')))
+		return;
+	for (k = 0; k < sizeof(glued_salts) / sizeof(glued_salts[0]); k++)
+	{
+		size_t		sl = glued_salts[k].len;
+		size_t		stem = n - sl;
+		const char *const *e;
+
+		if (n < sl + 5 || w[stem] != glued_salts[k].w[0] ||
+			memcmp(w + stem, glued_salts[k].w, sl) != 0)
+			continue;
+		for (e = glued_salt_stems; *e; e++)
+		{
+			size_t		el = strlen(*e);
+
+			if (memcmp(w + stem - el, *e, el) == 0)
+			{
+				char		spaced[24];
+
+				spaced[0] = ' ';
+				memcpy(spaced + 1, glued_salts[k].w, sl + 1);
+				if (!word_replace(st, st->wstart + stem, glued_salts[k].w, spaced))
+					st->failed = true;
+				return;
+			}
+		}
+		return;
+	}
+}
+
+/* Does any spelling rule or glued salt family have all its letters in the
+ * word?  (Rarely.) */
 static inline bool
 spell_candidate(uint32_t wmask)
 {
@@ -846,6 +933,8 @@ word_end(NormState *st)
 		rewrite_special(st);
 	if (!st->failed && spell_candidate(st->wmask))
 		spell_fold(st);
+	if (!st->failed)
+		glued_salt_split(st);
 }
 
 /* ------------------------------------------------------------------------

@@ -205,6 +205,42 @@ main(void)
 	context("Phosphorus, red", "phosphorus", "base", "");
 	context("rac ephedrine sodium salt", "ephedrine", "salt+stereoisomer", "sodium salt");
 
+	/* salts and esters named around the substance (held-out tuning part) */
+	context("Ephedrinhydrochlorid", "ephedrin", "salt", "hydrochlorid");
+	context("efedrinesulfaat", "ephedrine", "salt", "sulfaat");
+	context("ephedrine (as hydrochloride)", "ephedrine", "salt", "hydrochloride");
+	context("ephedrine hydrogen tartrate", "ephedrine", "salt", "hydrogen tartrate");
+	context("salts of norephedrine", "norephedrine", "salt", "salts");
+	context("ephedrine, hydrochloride (1:1)", "ephedrine", "salt", NULL);
+	context("efedrina cloridrato", "ephedrina", "salt", "cloridrato");
+	context("Ephedrini hydrochloridum", "ephedrini", "salt", "hydrochloridum");
+	context("ephedrinium chloride", "ephedrinium", "salt", "chloride");
+	context("anthranilate de sodium", "anthranilate", "salt", "sodium");
+	context("Phenylessigsäure, Natriumsalz", "phenylessigsaure", "salt", NULL);
+	context("Esters de l'acide phénylacétique", "acide phenylacetique", "ester", NULL);
+	context("estery kyseliny fenyloctové", "kyseliny fenyloctove", "ester", NULL);
+	context("phenylacetate de méthyle", "phenylacetate", "ester", NULL);
+	context("2-methyl-3-phenyloxirane-2-carboxylic acid cyclohexyl ester",
+			"2 methyl 3 phenyloxirane 2 carboxylic acid", "ester", NULL);
+	context("sulfuric acid mono(2-ethylhexyl) ester", "sulfuric acid", "ester", NULL);
+	context("Benzenemethanol, alpha-[(1S)-1-(methylamino)ethyl]-, (alphaR)-",
+			"benzenemethanol|alpha 1s 1 methylamino ethyl", "stereoisomer", NULL);
+	/* look-alikes: class words with modifiers, derivatives, other compounds */
+	context("butanone ethylene ketal", "butanone", "other compound", NULL);
+	context("acetone methyl enol ether", "acetone", "other compound", NULL);
+	context("ephedrine carbamate", "ephedrine", "other compound", NULL);
+	context("ethylene glycol diethyl ether", "diethyl ether", "other compound", NULL);
+	context("aniline;sulfuric acid", "sulfuric acid", "other compound", NULL);
+	context("acetic acid, anhydride with phosphoric acid (1:1)", "acetic acid|anhydride",
+			"other compound", NULL);
+	context("toluene dioxygenase", "toluene", "other compound", NULL);
+	context("acetone-formaldehyde resin", "acetone", "other compound", NULL);
+	context("diethyl ether-d10", "diethyl ether", "other compound", NULL);
+	context("Toluol-2,4-diisocyanat", "toluol", "other compound", NULL);
+	/* and not: a goods list keeps its substances */
+	context("200 kg Norephedrine, xylene, in cartons", "norephedrine", "base", NULL);
+	context("piperidine; sulfuric acid 20 l", "sulfuric acid", "base", NULL);
+
 	/* labels */
 	is_str(chemname_form_label(0, lab, sizeof(lab)), "base", "label of 0");
 	is_str(chemname_form_label(CHEM_FORM_STEREO | CHEM_FORM_SALT, lab, sizeof(lab)),

@@ -133,6 +133,18 @@ main(void)
 	has_variant("1-boc-4-piperidone", "1-(tert-butoxycarbonyl)-4-piperidone", NV_RULE_SYNONYM);
 	has_variant("1-boc-4-piperidone", "N-Boc-4-piperidinone", NV_RULE_NONE);
 	has_variant("Acetic anhydride", "ethanoic anhydride", NV_RULE_SYNONYM);
+	has_variant("methyl 3-oxo-2-phenylbutanoate", "methyl 2-phenyl-3-oxobutanoate", NV_RULE_ORDER);
+	has_variant("ephedrine", "ephedrinium", NV_RULE_CATION);
+	has_variant("ephedrine", "ephedrinum", NV_RULE_CATION);
+	has_variant("Phenylacetic acid", "acide phénylacétique", NV_RULE_FRENCH_ACID);
+	has_variant("Anthranilic acid", "acido antranilico", NV_RULE_LANGUAGE);
+	has_variant("Phenylacetic acid", "fenilacetato", NV_RULE_LANGUAGE);
+	has_variant("methyl 3-oxo-2-phenylbutanoate", "3-oxo-2-phenylbutanoate de méthyle",
+				NV_RULE_LANGUAGE);
+	has_variant("Benzenemethanol, α-[(1S)-1-(methylamino)ethyl]-, (αR)-",
+				"Benzenemethanol, α-[(1S)-1-(methylamino)ethyl]-", NV_RULE_STEREO_CLAUSE);
+	has_variant("(1R,2S)-(-)-chloroephedrine", "(1R,2S)-chloroephedrine", NV_RULE_SYNONYM);
+	has_variant("Sulphuric acid", "sulfuric(VI) acid", NV_RULE_SYNONYM);
 
 	/* no rule, no variant; never the term itself; bounded */
 	expand("Acetone", &g);
