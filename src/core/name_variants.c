@@ -11,129 +11,9 @@
  * normalised bytes, so a variant is exactly what the normaliser makes of the
  * spelling it stands for.
  */
-#include "name_variants.h"
-
-#include <string.h>
+#include "name_variants_int.h"
 
 #include "name_variants_rules.h"
-
-typedef struct NvSet
-{
-	int			n;
-	uint16_t	len[NV_MAX_VARIANTS + 1];
-	uint8_t		rule[NV_MAX_VARIANTS + 1];
-	char		text[NV_MAX_VARIANTS + 1][NV_MAX_LEN + 1];
-} NvSet;
-
-/* A rewritten string under construction */
-typedef struct NvOut
-{
-	size_t		len;
-	bool		overflow;
-	char		buf[NV_MAX_LEN + 1];
-} NvOut;
-
-static void
-out_reset(NvOut *o)
-{
-	o->len = 0;
-	o->overflow = false;
-}
-
-static void
-out_put(NvOut *o, const char *s, size_t n)
-{
-	if (o->overflow || o->len + n > NV_MAX_LEN)
-	{
-		o->overflow = true;
-		return;
-	}
-	memcpy(o->buf + o->len, s, n);
-	o->len += n;
-}
-
-static void
-out_str(NvOut *o, const char *s)
-{
-	out_put(o, s, strlen(s));
-}
-
-static void
-set_add(NvSet *set, const NvOut *o, int rule)
-{
-	int			i;
-
-	if (o->overflow || o->len == 0 || set->n > NV_MAX_VARIANTS)
-		return;
-	for (i = 0; i < set->n; i++)
-		if (set->len[i] == o->len && memcmp(set->text[i], o->buf, o->len) == 0)
-			return;
-	memcpy(set->text[set->n], o->buf, o->len);
-	set->len[set->n] = (uint16_t) o->len;
-	set->rule[set->n] = (uint8_t) rule;
-	set->n++;
-}
-
-static inline bool
-is_letter(char c)
-{
-	return (c >= 'a' && c <= 'z') || (unsigned char) c >= 0x80;
-}
-
-static inline bool
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static inline bool
-is_sep(char c)
-{
-	return c == ' ' || c == '|';
-}
-
-/* Boundary before position p: term start, ' ', '|', or '-' (between locants) */
-static inline bool
-boundary_before(const char *s, size_t p)
-{
-	return p == 0 || is_sep(s[p - 1]) || s[p - 1] == '-';
-}
-
-static inline bool
-boundary_after(const char *s, size_t len, size_t e)
-{
-	return e == len || is_sep(s[e]) || s[e] == '-';
-}
-
-static bool
-ends_with(const char *s, size_t len, const char *suffix)
-{
-	size_t		n = strlen(suffix);
-
-	return len >= n && memcmp(s + len - n, suffix, n) == 0;
-}
-
-static bool
-token_is_numeric(const char *s, size_t a, size_t b)
-{
-	size_t		i;
-
-	if (a >= b)
-		return false;
-	for (i = a; i < b; i++)
-		if (!is_digit(s[i]) && s[i] != '-')
-			return false;
-	return true;
-}
-
-static bool
-in_list(const char *const *list, const char *s, size_t n)
-{
-	for (; *list; list++)
-		if (strlen(*list) == n && memcmp(*list, s, n) == 0)
-			return true;
-	return false;
-}
 
 /* ------------------------------------------------------------------------
  * Equivalent spellings (nv_pairs), both ways
@@ -570,7 +450,9 @@ rule_ester(NvSet *set, const char *s, size_t len)
 			out_str(&o, *a);
 			out_str(&o, " ester");
 			set_add(set, &o, NV_RULE_ESTER);
-			o.buf[o.len - strlen(*a) - 7] = '|';
+			if (o.overflow || o.len < al + 7)
+				continue;
+			o.buf[o.len - al - 7] = '|';
 			set_add(set, &o, NV_RULE_ESTER);
 		}
 	}
@@ -612,143 +494,6 @@ rule_anion(NvSet *set, const char *s, size_t len)
 		set_add(set, &o, NV_RULE_ANION);
 }
 
-/* "ephedrine" -> "ephedrinium": the cation, for salts named after it */
-static void
-rule_cation(NvSet *set, const char *s, size_t len)
-{
-	NvOut		o;
-	size_t		i;
-	size_t		word = len;
-
-	while (word > 0 && is_letter(s[word - 1]))
-		word--;
-	if (len - word < 6 || memchr(s, '|', len) != NULL)
-		return;
-	for (i = 0; i < sizeof(nv_cations) / sizeof(nv_cations[0]); i++)
-	{
-		size_t		bl = strlen(nv_cations[i].base);
-
-		if (!ends_with(s, len, nv_cations[i].base))
-			continue;
-		out_reset(&o);
-		out_put(&o, s, len - bl);
-		out_str(&o, nv_cations[i].cation);
-		set_add(set, &o, NV_RULE_CATION);
-	}
-}
-
-/* "X-ic acid" -> "acide X-ique" */
-static void
-rule_french_acid(NvSet *set, const char *s, size_t len)
-{
-	NvOut		o;
-	size_t		el = strlen(NV_ACID_EN);
-
-	if (len < el + 4 || !ends_with(s, len, NV_ACID_EN) ||
-		!is_letter(s[len - el - 1]) || memchr(s, '|', len) != NULL)
-		return;
-	out_reset(&o);
-	out_str(&o, NV_ACID_FR_HEAD);
-	out_put(&o, s, len - el);
-	out_str(&o, NV_ACID_FR_TAIL);
-	set_add(set, &o, NV_RULE_FRENCH_ACID);
-}
-
-/* Rewrite the letter groups of nv_romance_letters in s[0, len) into o */
-static void
-out_romance(NvOut *o, const char *s, size_t len)
-{
-	size_t		i = 0;
-
-	while (i < len)
-	{
-		size_t		k;
-
-		for (k = 0; k < sizeof(nv_romance_letters) / sizeof(nv_romance_letters[0]); k++)
-		{
-			size_t		el = strlen(nv_romance_letters[k].en);
-
-			if (i + el <= len && memcmp(s + i, nv_romance_letters[k].en, el) == 0)
-			{
-				out_str(o, nv_romance_letters[k].ro);
-				i += el;
-				break;
-			}
-		}
-		if (k == sizeof(nv_romance_letters) / sizeof(nv_romance_letters[0]))
-			out_put(o, s + i++, 1);
-	}
-}
-
-/* "X-ic acid" -> "acido X-ico"; "X-ate" -> "X-ato", "X-at" */
-static void
-rule_romance(NvSet *set, const char *s, size_t len)
-{
-	NvOut		o;
-	size_t		el = strlen(NV_ACID_EN);
-
-	if (memchr(s, '|', len) != NULL)
-		return;
-	if (len > el + 3 && ends_with(s, len, NV_ACID_EN) && is_letter(s[len - el - 1]))
-	{
-		out_reset(&o);
-		out_str(&o, NV_ROMANCE_ACID_HEAD);
-		out_romance(&o, s, len - el);
-		out_str(&o, NV_ROMANCE_ACID_TAIL);
-		set_add(set, &o, NV_RULE_LANGUAGE);
-	}
-	else if (len > 6 && ends_with(s, len, "ate") && memchr(s, ' ', len) == NULL)
-	{
-		out_reset(&o);
-		out_romance(&o, s, len - 3);
-		out_str(&o, NV_ROMANCE_ANION_TAIL);
-		set_add(set, &o, NV_RULE_LANGUAGE);
-		out_reset(&o);
-		out_put(&o, s, len - 3);
-		out_str(&o, NV_GERMAN_ANION_TAIL);
-		set_add(set, &o, NV_RULE_LANGUAGE);
-	}
-}
-
-/* "methyl X-ate" -> "X-ate de methyle" */
-static void
-rule_french_ester(NvSet *set, const char *s, size_t len)
-{
-	NvOut		o;
-	size_t		i;
-
-	if (len < 10 || !ends_with(s, len, "ate") || memchr(s, '|', len) != NULL)
-		return;
-	for (i = 0; i < sizeof(nv_french_alkyls) / sizeof(nv_french_alkyls[0]); i++)
-	{
-		size_t		al = strlen(nv_french_alkyls[i].en);
-
-		if (len <= al + 3 || memcmp(s, nv_french_alkyls[i].en, al) != 0)
-			continue;
-		out_reset(&o);
-		out_put(&o, s + al, len - al);
-		out_str(&o, nv_french_alkyls[i].fr);
-		set_add(set, &o, NV_RULE_LANGUAGE);
-		return;
-	}
-}
-
-/* "X|ar" (a CAS name closed by its stereo descriptors) -> "X" */
-static void
-rule_stereo_clause(NvSet *set, const char *s, size_t len)
-{
-	const char *bar = s + len;
-	NvOut		o;
-
-	while (bar > s && bar[-1] != '|')
-		bar--;
-	if (bar == s || !in_list(nv_stereo_clause, bar, (size_t) (s + len - bar)))
-		return;
-	out_reset(&o);
-	out_put(&o, s, (size_t) (bar - 1 - s));
-	set_add(set, &o, NV_RULE_STEREO_CLAUSE);
-}
-
 /* ------------------------------------------------------------------------
  * Closure
  * ------------------------------------------------------------------------ */
@@ -777,10 +522,10 @@ nv_expand(const char *norm, size_t len, int max_variants, NvEmitFn emit,
 	out_put(&o, norm, len);
 	set_add(&set, &o, NV_RULE_NONE);
 	/* rules of the name as written only (not of its variants) */
-	rule_cation(&set, norm, len);
-	rule_french_acid(&set, norm, len);
-	rule_french_ester(&set, norm, len);
-	rule_stereo_clause(&set, norm, len);
+	nv_rule_cation(&set, norm, len);
+	nv_rule_french_acid(&set, norm, len);
+	nv_rule_french_ester(&set, norm, len);
+	nv_rule_stereo_clause(&set, norm, len);
 
 	/* breadth first: set grows while we walk it */
 	for (i = 0; i < set.n && set.n <= NV_MAX_VARIANTS; i++)
@@ -802,7 +547,7 @@ nv_expand(const char *norm, size_t len, int max_variants, NvEmitFn emit,
 		rule_anion(&set, cur, cl);
 		/* the other languages' acid and anion of the name and its anion only */
 		if (set.rule[i] == NV_RULE_NONE || set.rule[i] == NV_RULE_ANION)
-			rule_romance(&set, cur, cl);
+			nv_rule_romance(&set, cur, cl);
 	}
 	for (i = 1; i < set.n && i <= max_variants; i++)
 		if (!emit(set.text[i], set.len[i], (NvRule) set.rule[i], arg))
