@@ -399,6 +399,27 @@ rule_cas(NvSet *set, const char *s, size_t len)
 			out_put(&o, parts[np - 1], plen[np - 1]);
 		}
 		set_add(set, &o, NV_RULE_CAS_INVERTED);
+
+		/*
+		 * Uninverted, a prefix ending in a letter is written glued to a
+		 * parent that starts with one: "benzeneacetamide|alpha acetyl" is
+		 * "alpha-acetylbenzeneacetamide" as often as "alpha acetyl
+		 * benzeneacetamide".
+		 */
+		if (last == np && plen[0] > 0 && plen[last - 1] > 0 &&
+			is_letter(parts[0][0]) &&
+			is_letter(parts[last - 1][plen[last - 1] - 1]))
+		{
+			out_reset(&o);
+			for (i = 1; i < last; i++)
+			{
+				out_put(&o, parts[i], plen[i]);
+				if (i < last - 1)
+					out_put(&o, " ", 1);
+			}
+			out_put(&o, parts[0], plen[0]);
+			set_add(set, &o, NV_RULE_CAS_INVERTED);
+		}
 	}
 }
 

@@ -105,6 +105,12 @@ main(void)
 	has_variant("3-(1,3-benzodioxol-5-yl)-2-methyloxirane-2-carboxylic acid",
 				"2-Oxiranecarboxylic acid, 3-(1,3-benzodioxol-5-yl)-2-methyl-",
 				NV_RULE_CAS_INVERTED);
+	/* uninverted with the prefix glued to the parent */
+	has_variant("Benzeneacetamide, alpha-acetyl-", "alpha-acetylbenzeneacetamide",
+				NV_RULE_CAS_INVERTED);
+	has_variant("Benzeneacetamide, alpha-acetyl-", "alpha-acetyl benzeneacetamide",
+				NV_RULE_CAS_INVERTED);
+	no_variant("2-Propanone, 1-phenyl-", "1-phenyl2-propanone");
 
 	/* esters and anions */
 	has_variant("tert-butyl 4-anilinopiperidine-1-carboxylate",
