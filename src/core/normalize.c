@@ -145,7 +145,7 @@ static SpellRule spell_rules[] = {
 
 /*
  * Salt words glued to the base, as German and Dutch write them
- * ("Ephedrinhydrochlorid", "efedrinesulfaat", "Ergotaminhydrogentartrat"):
+ * ("Ephedrinhydrochlorid", "efedrinesulfaat", "Ergotamintartrat", "Ergometrinmaleat"):
  * split off as a word of their own, so that the base is a word to match and
  * the salt a word the form rules know.  Only after a stem that ends like the
  * name of a base ("-in(e)", "-on", "-yl": ephedrin, piperidon, norfentanyl),
@@ -159,7 +159,10 @@ static const struct
 }			glued_salts[] = {
 	GLUED("hydrogentartrat"), GLUED("hydrogensulfat"), GLUED("hydrochloride"),
 	GLUED("hydrochlorid"), GLUED("hydrobromide"), GLUED("hydrobromid"),
-	GLUED("bitartraat"), GLUED("bitartrat"), GLUED("sulfaat"), GLUED("sulfat"),
+	GLUED("bitartraat"), GLUED("bitartrat"), GLUED("tartraat"), GLUED("tartrat"),
+	GLUED("sulfaat"), GLUED("sulfat"), GLUED("fosfaat"), GLUED("phosphat"),
+	GLUED("maleaat"), GLUED("maleat"), GLUED("citraat"), GLUED("citrat"),
+	GLUED("oxalaat"), GLUED("oxalat"),
 };
 static const char *const glued_salt_stems[] = {"in", "ine", "on", "yl", NULL};
 

@@ -208,6 +208,8 @@ main(void)
 	/* salts and esters named around the substance (held-out tuning part) */
 	context("Ephedrinhydrochlorid", "ephedrin", "salt", "hydrochlorid");
 	context("efedrinesulfaat", "ephedrine", "salt", "sulfaat");
+	context("Ergotamintartrat", "ergotamin", "salt", "tartrat");
+	context("Ergometrinmaleat", "ergometrin", "salt", "maleat");
 	context("ephedrine (as hydrochloride)", "ephedrine", "salt", "hydrochloride");
 	context("ephedrine hydrogen tartrate", "ephedrine", "salt", "hydrogen tartrate");
 	context("salts of norephedrine", "norephedrine", "salt", "salts");
