@@ -81,7 +81,7 @@ chem_classify_trailing(const char *norm, Tok t, const Tok *prev, int after_kind,
 		return CHEM_FORM_SALT;	/* "sodium salt" */
 	if (v & V_HYDRATE)
 		return CHEM_FORM_HYDRATE;
-	if (v & V_ESTER_WORD)
+	if ((v & V_ESTER_WORD) || chem_is_glued_ester(norm, t))
 		return CHEM_FORM_ESTER;
 	if (tok_is(norm, t, "ester") && prev && tok_in(norm, *prev, V_ESTER_ALKYL))
 		return CHEM_FORM_ESTER | TRAIL_CONSUME2;

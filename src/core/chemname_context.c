@@ -36,7 +36,8 @@ is_substituent(const char *norm, Tok t)
 		static const char *const o_endings[] = {
 			"chloro", "bromo", "fluoro", "iodo", "nitro", "nitroso", "amino",
 			"imino", "cyano", "thio", "mercapto", "sulfo", "azido", "diazo",
-			"ato", "lino", "dino", "pino", "amido", "hydrazino", "phospho",
+			"ato", "lino", "dino", "pino", "amido", "hydrazino", "hydrazono",
+			"phospho",
 			"formyl", NULL
 		};
 		const char *const *e;
@@ -292,7 +293,8 @@ other_before(const char *norm, size_t len, size_t start, size_t end,
 	if (tok_next(norm, end, start, true, &m) &&
 		(tok_is(norm, m, "diethyl") || tok_is(norm, m, "ethyl") ||
 		 tok_is(norm, m, "dimethyl") || tok_is(norm, m, "aethyl")) &&
-		((tok_ends(norm, t1, "ol") && t1.e - t1.s >= 5) || tok_is(norm, t1, "glycol")))
+		((tok_ends(norm, t1, "ol") && t1.e - t1.s >= 5) || tok_is(norm, t1, "glycol") ||
+		 (tok_ends(norm, t1, "quinone") && t1.e - t1.s >= 7)))
 	{
 		set_other(form, "ether of", norm, t1);
 		return;
@@ -313,6 +315,19 @@ other_before(const char *norm, size_t len, size_t start, size_t end,
 	if (is_substituent(norm, t1))
 	{
 		set_other(form, "substituted:", norm, t1);
+		return;
+	}
+	/* "4-amino-N-methyl benzene...": an N locant after another substituent */
+	if (tok_is(norm, t1, "n") && tok_prev(norm, 0, t1.s, true, &t2) &&
+		is_substituent(norm, t2))
+	{
+		set_other(form, "substituted:", norm, t2);
+		return;
+	}
+	/* "anhidrid sumporne kiseline", "anhydrid kyseliny": the anhydride */
+	if (tok_is(norm, t1, "anhidrid") || tok_is(norm, t1, "anhydrid"))
+	{
+		set_other(form, "class word", norm, t1);
 		return;
 	}
 	if (tok_ends(norm, t1, "amine") || tok_ends(norm, t1, "azine") ||
@@ -366,6 +381,41 @@ other_after(const char *norm, size_t len, size_t start, size_t end,
 	{
 		set_other(form, "mixed anhydride or compound:", norm, t);
 		return;
+	}
+	if (mention_ends(norm, start, end, "acid") && tok_next(norm, len, end, true, &t))
+	{
+		static const char *const halides[] = {
+			"chloride", "bromide", "fluoride", "iodide", "chlorid", "bromid",
+			NULL
+		};
+		const char *const *h;
+		bool		ratio = true;
+
+		/* "phenylacetic acid chloride": the acid halide */
+		for (h = halides; *h; h++)
+			if (tok_eq(norm, t, *h, strlen(*h)))
+			{
+				set_other(form, "acid halide:", norm, t);
+				return;
+			}
+		/* "Sulfuric acid--aniline (1/1)": the salt of a base, by components */
+		if (t.e - t.s > 4 && (tok_ends(norm, t, "ine") || tok_ends(norm, t, "amine")))
+		{
+			size_t		p2 = t.e;
+			int			nnum = 0;
+
+			while (tok_next(norm, len, p2, true, &nx))
+			{
+				ratio &= tok_numeric(norm, nx);
+				nnum++;
+				p2 = nx.e;
+			}
+			if (ratio && nnum == 2)
+			{
+				set_other(form, "salt of a base:", norm, t);
+				return;
+			}
+		}
 	}
 	while (tok_next(norm, len, pos, true, &t))
 	{
@@ -440,6 +490,9 @@ cas_clause_after(const char *norm, size_t len, size_t end, ChemForm *form,
 	bool		locant = false;
 	bool		all_stereo = true;
 	bool		all_salt = true;	/* salt words, cations and ratios only */
+	bool		first_clause = true;
+	bool		clause_subst = false;	/* the first clause: substituents ... */
+	bool		clause_other = false;	/* ... and nothing but locants */
 	Tok			named = {0};	/* the last token that is not a number */
 
 	while (pos < len && norm[pos] == ' ')
@@ -459,16 +512,30 @@ cas_clause_after(const char *norm, size_t len, size_t end, ChemForm *form,
 			all_stereo = false;
 		if (!tok_numeric(norm, t) && !tok_in(norm, t, V_SALT | V_CATION))
 			all_salt = false;
+		if (ntok > 1 && memchr(norm + pos, '|', t.s - pos) != NULL)
+			first_clause = false;
 		if (is_substituent(norm, t))
+		{
 			subst = true;
+			clause_subst |= first_clause;
+		}
 		else if (is_locant(norm, t) || tok_is(norm, t, "a"))
 			locant = true;	/* "a" stands for alpha in typed CAS names */
 		else
+		{
 			other_word = true;
+			clause_other |= first_clause;
+		}
 		pos = t.e;
 	}
 	if (ntok == 0)
 		return;
+	/* ", 4-chloro-, ethyl ester": the ester of a substituted acid */
+	if (clause_subst && !clause_other && !first_clause)
+	{
+		set_other(form, "substituted:", norm, first);
+		return;
+	}
 	if ((tok_is(norm, last, "ester") || tok_is(norm, last, "esters")) && ntok >= 2)
 	{
 		form->flags |= CHEM_FORM_ESTER;
@@ -492,7 +559,9 @@ cas_clause_after(const char *norm, size_t len, size_t end, ChemForm *form,
 		chem_set_field(form->salt, sizeof(form->salt), norm, first.s, last.e);
 		return;
 	}
-	if ((subst && !other_word) || (locant && is_substituent(norm, last)))
+	/* "Benzeneacetic acid, alpha-(acetylhydrazono)-, hydrazide" too */
+	if ((subst && !other_word) || (clause_subst && !clause_other) ||
+		(locant && is_substituent(norm, last)))
 		set_other(form, "substituted:", norm, first);
 	else if (ntok == 1 && tok_in(norm, last, V_CLASS) &&
 			 !tok_in(norm, last, V_SOLVENT) && !tok_is(norm, last, "methanol") &&
@@ -624,14 +693,31 @@ after_pair(const char *norm, size_t len, Tok t, ChemForm *form, Around *a,
 	size_t		pos;
 	int			k;
 
-	if (tok_is(norm, t, "ester") || tok_is(norm, t, "esters"))
+	/* "... acid esters", "fenüüläädikhappe estrid", "Fenil-ecetsav észterei" */
+	if (tok_in(norm, t, V_LEAD_ESTER))
 	{
-		form->flags |= CHEM_FORM_ESTER;	/* "... acid esters" */
+		form->flags |= CHEM_FORM_ESTER;
 		*after_kind = CHEM_FORM_ESTER;
 		return t.e;
 	}
 	if (!tok_next(norm, len, t.e, true, &nx))
 		return 0;
+	/* "väävelhappe ja süsihappe estrid": esters of a list of acids */
+	if (tok_in(norm, t, V_CONJUNCTION))
+	{
+		w = nx;
+		for (k = 0; k < 3; k++)
+		{
+			if (tok_in(norm, w, V_LEAD_ESTER) && k > 0)
+			{
+				form->flags |= CHEM_FORM_ESTER;
+				*after_kind = CHEM_FORM_ESTER;
+				return w.e;
+			}
+			if (tok_numeric(norm, w) || !tok_next(norm, len, w.e, true, &w))
+				break;
+		}
+	}
 	/* "(as hydrochloride)", "als Hydrochlorid"; "hydrogen sulfate"; "D-tartrate" */
 	if ((tok_is(norm, t, "as") || tok_is(norm, t, "als") ||
 		 tok_is(norm, t, "hydrogen") || tok_is(norm, t, "d") ||
@@ -665,7 +751,8 @@ after_pair(const char *norm, size_t len, Tok t, ChemForm *form, Around *a,
 	pos = t.s;
 	for (k = 0; k < 4; k++)
 	{
-		if (tok_is(norm, w, "ester") || tok_is(norm, w, "esters"))
+		if (tok_is(norm, w, "ester") || tok_is(norm, w, "esters") ||
+			(k > 0 && chem_is_glued_ester(norm, w)))
 		{
 			if (k == 0)
 				return 0;

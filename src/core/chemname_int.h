@@ -138,7 +138,8 @@ enum
 	V_CLASS = 1 << 13,
 	V_POSITION = 1 << 14,
 	V_LEAD_ESTER = 1 << 15,
-	V_CLASS_MODIFIER = 1 << 16
+	V_CLASS_MODIFIER = 1 << 16,
+	V_CONJUNCTION = 1 << 17
 };
 
 /* The lists (V_* set) token t belongs to; 0 for any other token */
@@ -154,6 +155,8 @@ tok_in(const char *norm, Tok t, uint32_t list)
 extern bool chem_is_locant_descriptor(const char *norm, Tok t);
 /* a stereo word or a locant with a descriptor */
 extern bool chem_is_stereo(const char *norm, Tok t);
+/* "diethylester", "methylester": an alcohol glued to "ester" (German) */
+extern bool chem_is_glued_ester(const char *norm, Tok t);
 
 /* A span of tokens found so far (stereo descriptors, salt words, purity) */
 typedef struct Span

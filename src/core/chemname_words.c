@@ -76,7 +76,8 @@ static const char *const lead_salt_words[] = {
 static const char *const lead_ester_words[] = {
 	"ester", "esters", "estere", "esteri", "esteres", "estery", "estrai",
 	"estri", "esterit", "esterid", "esterek", "estrar", "estre", "estrene",
-	"esteriai", "esterji", "esterov", "estertyp",
+	"esteriai", "esterji", "esterov", "estertyp", "eszter", "eszterek",
+	"eszterei", "estrid",
 	NULL
 };
 
@@ -85,6 +86,16 @@ static const char *const connector_words[] = {
 	/* with an article: "esters of the", "Ester der", "sels de l'" */
 	"the", "der", "des", "von", "van", "l", "dell", "della", "dello", "degli",
 	"dos", "das", "la", "el", "kyseliny",
+	/* Danish, Swedish, Maltese: "Estere af", "Estrar av", "Esteri tal-" */
+	"af", "av", "tal", "ta",
+	NULL
+};
+
+/* "and", "or" in the EU languages: "esters of X and Y", "X ja Y estrid" */
+static const char *const conjunction_words[] = {
+	"and", "or", "und", "oder", "et", "ou", "y", "o", "e", "ja", "og", "och",
+	"en", "es", "i", "a", "un", "ir", "u", "agus", "eller", "tai", "ili",
+	"lub", "alebo", "nebo", "ali", "vagy", "arba", "vai", "sau", "si",
 	NULL
 };
 
@@ -184,7 +195,8 @@ static const char *const class_words[] = {
 	"hemiacetal", "hemiketal", "dioxolane", "semicarbazide",
 	/* the same in German, Dutch, French */
 	"diisocyanat", "oxim", "cyanhydrin", "peroxid", "cyanohydrine",
-	"diisocyanaat", "peroxyde", "anhydrid",
+	"diisocyanaat", "peroxyde", "anhydrid", "anhidrid", "anhidrido",
+	"diperoxide", "triperoxide", "diperoxid",
 	"like", "mustard", "dichloride", "monoamide", "trioxime", "diazonium",
 	NULL
 };
@@ -197,7 +209,7 @@ static const char *const class_words[] = {
 static const char *const class_modifier_words[] = {
 	"ethylene", "propylene", "trimethylene", "neopentyl", "dimethyl",
 	"diethyl", "dipropyl", "methyl", "ethyl", "glycol", "enol", "cyclic",
-	"sodium", "potassium", "ether", "n", "mono", "bis",
+	"sodium", "potassium", "ether", "n", "mono", "bis", "glycerol",
 	NULL
 };
 
@@ -234,6 +246,7 @@ static const struct
 	{ester_alkyls, V_ESTER_ALKYL}, {ester_words, V_ESTER_WORD},
 	{unit_words, V_UNIT}, {class_words, V_CLASS}, {position_words, V_POSITION},
 	{lead_ester_words, V_LEAD_ESTER}, {class_modifier_words, V_CLASS_MODIFIER},
+	{conjunction_words, V_CONJUNCTION},
 };
 
 #define VOCAB_SLOTS		1024	/* power of two, well above the ~350 words */
@@ -332,4 +345,14 @@ bool
 chem_is_stereo(const char *norm, Tok t)
 {
 	return tok_in(norm, t, V_STEREO) || chem_is_locant_descriptor(norm, t);
+}
+
+/* "diethylester", "butylester": an alcohol glued to "ester" (German) */
+bool
+chem_is_glued_ester(const char *norm, Tok t)
+{
+	size_t		n = t.e - t.s;
+
+	return n >= 9 && memcmp(norm + t.e - 5, "ester", 5) == 0 &&
+		memcmp(norm + t.e - 7, "yl", 2) == 0;
 }

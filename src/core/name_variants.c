@@ -438,11 +438,17 @@ ate_to_acid(NvOut *o, const char *s, size_t len)
 	return true;
 }
 
-/* "...carboxylic acid" -> "...carboxylate" */
+/* "...carboxylic acid" -> "...carboxylate" (not a mineral acid: "sulfate") */
 static bool
 acid_to_ate(NvOut *o, const char *s, size_t len)
 {
+	size_t		w;
+
 	if (!ends_with(s, len, "ic acid") || len < 9 || !is_letter(s[len - 8]))
+		return false;
+	for (w = len - 5; w > 0 && is_letter(s[w - 1]); w--)
+		;
+	if (in_list(nv_mineral_acids, s + w, len - 5 - w))
 		return false;
 	out_put(o, s, len - 7);
 	out_str(o, "ate");
@@ -518,6 +524,36 @@ rule_anion(NvSet *set, const char *s, size_t len)
 /* ------------------------------------------------------------------------
  * Closure
  * ------------------------------------------------------------------------ */
+/*
+ * The rules on the parts of set entry i (a leaf, another language's form or
+ * a cation, gets none)
+ */
+static void
+expand_entry(NvSet *set, int i)
+{
+	char		cur[NV_MAX_LEN + 1];
+	size_t		cl = set->len[i];
+
+	if (set->rule[i] == NV_RULE_LANGUAGE || set->rule[i] == NV_RULE_FRENCH_ACID ||
+		set->rule[i] == NV_RULE_CATION || set->rule[i] == NV_RULE_GERMAN)
+		return;
+	memcpy(cur, set->text[i], cl);
+	cur[cl] = '\0';
+	rule_pairs(set, cur, cl);
+	if (memchr(cur, '|', cl) == NULL)
+	{
+		rule_locant(set, cur, cl);
+		rule_implied(set, cur, cl);
+		rule_order(set, cur, cl);
+	}
+	rule_cas(set, cur, cl);
+	rule_ester(set, cur, cl);
+	rule_anion(set, cur, cl);
+	/* the other languages' acid and anion of the name and its anion only */
+	if (set->rule[i] == NV_RULE_NONE || set->rule[i] == NV_RULE_ANION)
+		nv_rule_romance(set, cur, cl);
+}
+
 int
 nv_variants_per_term(size_t nterms)
 {
@@ -535,6 +571,8 @@ nv_expand(const char *norm, size_t len, int max_variants, NvEmitFn emit,
 	NvSet		set;
 	NvOut		o;
 	int			i;
+	int			j;
+	int			n0;
 
 	if (len == 0 || len > NV_MAX_LEN || max_variants <= 0)
 		return true;
@@ -548,28 +586,18 @@ nv_expand(const char *norm, size_t len, int max_variants, NvEmitFn emit,
 	nv_rule_french_ester(&set, norm, len);
 	nv_rule_stereo_clause(&set, norm, len);
 
-	/* breadth first: set grows while we walk it */
-	for (i = 0; i < set.n && set.n <= NV_MAX_VARIANTS; i++)
-	{
-		char		cur[NV_MAX_LEN + 1];
-		size_t		cl = set.len[i];
-
-		memcpy(cur, set.text[i], cl);
-		cur[cl] = '\0';
-		rule_pairs(&set, cur, cl);
-		if (memchr(cur, '|', cl) == NULL)
-		{
-			rule_locant(&set, cur, cl);
-			rule_implied(&set, cur, cl);
-			rule_order(&set, cur, cl);
-		}
-		rule_cas(&set, cur, cl);
-		rule_ester(&set, cur, cl);
-		rule_anion(&set, cur, cl);
-		/* the other languages' acid and anion of the name and its anion only */
-		if (set.rule[i] == NV_RULE_NONE || set.rule[i] == NV_RULE_ANION)
-			nv_rule_romance(&set, cur, cl);
-	}
+	/*
+	 * Breadth first (the set grows while we walk it), keeping room for the
+	 * German forms of what is found first, then on until the set is full
+	 */
+	for (i = 0; i < set.n && set.n <= NV_MAX_VARIANTS - NV_GERMAN_ROOM; i++)
+		expand_entry(&set, i);
+	n0 = set.n;
+	for (j = 0; j < n0 && set.n <= NV_MAX_VARIANTS; j++)
+		if (set.rule[j] <= NV_RULE_ORDER && set.rule[j] != NV_RULE_ANION)
+			nv_rule_german(&set, set.text[j], set.len[j]);
+	for (; i < set.n && set.n <= NV_MAX_VARIANTS; i++)
+		expand_entry(&set, i);
 	for (i = 1; i < set.n && i <= max_variants; i++)
 		if (!emit(set.text[i], set.len[i], (NvRule) set.rule[i], arg))
 			return false;
@@ -607,6 +635,8 @@ nv_rule_name(int rule)
 			return "cation or Latin name of a base (its salts)";
 		case NV_RULE_FRENCH_ACID:
 			return "French acid name";
+		case NV_RULE_GERMAN:
+			return "German spelling (-säure, -on, -in, words glued)";
 		case NV_RULE_COUNT:
 			break;
 	}

@@ -34,11 +34,15 @@ typedef enum NvRule
 	NV_RULE_FRENCH_ACID,		/* X-ic acid / acide X-ique */
 	NV_RULE_LANGUAGE,			/* acido X-ico, X-ato, X-at, X-ate de methyle */
 	NV_RULE_STEREO_CLAUSE,		/* "X, (alphaR)-" / "X" */
+	NV_RULE_GERMAN,				/* glycidic acid / Glycidsäure, piperidine / Piperidin */
 	NV_RULE_COUNT
 } NvRule;
 
 /* At most this many variants per term (the term itself not counted) */
 #define NV_MAX_VARIANTS		47
+
+/* Of which this many are kept for German forms when there are more */
+#define NV_GERMAN_ROOM		10
 
 /* Longest normalised term that gets variants (longer ones keep their text) */
 #define NV_MAX_LEN			400

@@ -149,3 +149,98 @@ nv_rule_stereo_clause(NvSet *set, const char *s, size_t len)
 	set_add(set, &o, NV_RULE_STEREO_CLAUSE);
 }
 
+
+/*
+ * One word the German way into o: the stem of an "-ic" word that an "acid"
+ * follows ('acid') glued to "saure", or the first German ending of
+ * nv_german_endings.  Other words of fewer than five letters are copied
+ * unless they are an ending alone ("propan 2 one").
+ */
+static void
+out_german_word(NvOut *o, const char *w, size_t n, bool acid)
+{
+	size_t		k;
+
+	if (acid)
+	{
+		for (k = 0; k < nv_lengthof(nv_german_acid_stems); k++)
+		{
+			size_t		el = strlen(nv_german_acid_stems[k].en);
+
+			if (n < el || (n == el && nv_german_acid_stems[k].de[0] == '\0') ||
+				!ends_with(w, n, nv_german_acid_stems[k].en))
+				continue;
+			out_put(o, w, n - el);
+			out_str(o, nv_german_acid_stems[k].de);
+			out_str(o, NV_GERMAN_ACID);
+			return;
+		}
+	}
+	else
+	{
+		for (k = 0; k < nv_lengthof(nv_german_endings); k++)
+		{
+			size_t		el = strlen(nv_german_endings[k].en);
+
+			/* a word of five letters or more, or the suffix alone ("4 one") */
+			if ((n < 5 && n != el) || !ends_with(w, n, nv_german_endings[k].en))
+				continue;
+			out_put(o, w, n - el);
+			out_str(o, nv_german_endings[k].de);
+			return;
+		}
+	}
+	out_put(o, w, n);
+}
+
+/*
+ * "1-phenylpropan-2-one" -> "1-Phenylpropan-2-on", "PMK glycidic acid" ->
+ * "PMK-Glycidsäure", "benzyl methyl ketone" -> "Benzylmethylketon": the
+ * German form with its words apart, and with each substituent word ("-yl")
+ * glued to the word after it, when that differs.
+ */
+void
+nv_rule_german(NvSet *set, const char *s, size_t len)
+{
+	NvOut		apart;
+	NvOut		glued;
+	size_t		i = 0;
+
+	if (memchr(s, '|', len) != NULL)
+		return;
+	out_reset(&apart);
+	out_reset(&glued);
+	while (i < len)
+	{
+		size_t		e = i;
+		size_t		from = apart.len;
+		bool		letters = true;
+		bool		acid;
+
+		while (e < len && s[e] != ' ')
+			letters &= is_letter(s[e++]);
+		acid = letters && e - i > 2 && ends_with(s + i, e - i, "ic") &&
+			len - e >= 5 && memcmp(s + e, " acid", 5) == 0 &&
+			(len - e == 5 || s[e + 5] == ' ');
+		if (letters)
+			out_german_word(&apart, s + i, e - i, acid);
+		else
+			out_put(&apart, s + i, e - i);
+		if (acid)
+			e += 5;
+		out_put(&glued, apart.buf + from, apart.len - from);
+		if (e >= len)
+			break;
+		out_put(&apart, " ", 1);
+		/* "benzyl methyl": a substituent word glued to the next word */
+		if (!(letters && apart.len - from >= 4 &&
+			  ends_with(apart.buf + from, apart.len - from - 1, "yl") &&
+			  is_letter(s[e + 1])))
+			out_put(&glued, " ", 1);
+		i = e + 1;
+	}
+	if (apart.len != len || memcmp(apart.buf, s, len) != 0)
+		set_add(set, &apart, NV_RULE_GERMAN);
+	if (glued.len != apart.len)
+		set_add(set, &glued, NV_RULE_GERMAN);
+}

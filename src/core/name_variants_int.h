@@ -34,6 +34,8 @@ typedef struct NvOut
 	char		buf[NV_MAX_LEN + 1];
 } NvOut;
 
+#define nv_lengthof(array) (sizeof(array) / sizeof((array)[0]))
+
 static inline void
 out_reset(NvOut *o)
 {
@@ -138,6 +140,7 @@ in_list(const char *const *list, const char *s, size_t n)
 
 /* name_variants_forms.c */
 extern void nv_rule_cation(NvSet *set, const char *s, size_t len);
+extern void nv_rule_german(NvSet *set, const char *s, size_t len);
 extern void nv_rule_french_acid(NvSet *set, const char *s, size_t len);
 extern void nv_rule_french_ester(NvSet *set, const char *s, size_t len);
 extern void nv_rule_stereo_clause(NvSet *set, const char *s, size_t len);

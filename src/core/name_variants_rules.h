@@ -203,6 +203,40 @@ static const struct
 };
 
 /*
+ * German names (the ordinary German of pharmacopoeias, customs texts and
+ * catalogues): an "-ic acid" is its stem glued to "Säure" (normalised
+ * "saure": "glycidic acid" / "Glycidsäure", "butanoic acid" /
+ * "Butansäure"), with the stems German spells its own way first; the final
+ * e of the other words goes ("piperidine" / "Piperidin", "oxirane" /
+ * "Oxiran", "acetoacetamide" / "Acetoacetamid"); and a substituent word is
+ * glued to the next ("benzyl methyl ketone" / "Benzylmethylketon",
+ * "tert-butyl ester" / "tert-Butylester").  Suffixes, first match wins.
+ */
+static const struct
+{
+	const char *en;
+	const char *de;
+}			nv_german_acid_stems[] = {
+	{"carboxylic", "carbon"}, {"acetic", "essig"}, {"formic", "ameisen"},
+	{"benzoic", "benzoe"}, {"sulfuric", "schwefel"},
+	{"hydrochloric", "chlorwasserstoff"}, {"propionic", "propion"},
+	{"butyric", "butter"}, {"phosphoric", "phosphor"}, {"nitric", "salpeter"},
+	{"oic", ""}, {"ic", ""},
+};
+
+#define NV_GERMAN_ACID	"saure"
+
+static const struct
+{
+	const char *en;
+	const char *de;
+}			nv_german_endings[] = {
+	{"benzene", "benzol"}, {"toluene", "toluol"}, {"ketone", "keton"},
+	{"one", "on"}, {"ine", "in"}, {"ane", "an"}, {"ene", "en"}, {"ide", "id"},
+	{"ate", "at"}, {"ole", "ol"}, {"ile", "il"},
+};
+
+/*
  * Stereo descriptors that may close a CAS index name as a clause of their
  * own ("Benzenemethanol, ..., (alphaR)-"): the name without them is a
  * variant (the stereo clause is then read as the form).  "(αR)" is
@@ -211,6 +245,16 @@ static const struct
 static const char *const nv_stereo_clause[] = {
 	"ar", "as", "alphar", "alphas", "r", "s", "rs", "plus", "minus", "e", "z",
 	"8beta", "8alpha", "betar", "betas", "r r", "s s", "r s", "s r", NULL
+};
+
+/*
+ * Mineral acids, whose anion is not their stem + "-ate" ("sulfuric acid" /
+ * "sulfate", "hydrochloric acid" / "chloride"): no anion variant, which
+ * would be a word of its own ("sulfurate", a Romanian adjective).
+ */
+static const char *const nv_mineral_acids[] = {
+	"sulfuric", "hydrochloric", "hydrobromic", "hydroiodic", "hydriodic",
+	"hydrofluoric", "phosphoric", "carbonic", "chromic", NULL
 };
 
 /*

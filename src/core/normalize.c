@@ -76,7 +76,8 @@ ascii_init(void)
 	ascii_class['\f'] = C_HARD;
 	ascii_class['|'] = C_HARD;
 	ascii_class[','] = C_SOFT;
-	ascii_class[';'] = C_SOFT;
+	/* ";" separates the components of a PubChem name ("aniline;sulfuric acid") */
+	ascii_class[';'] = C_HARD;
 	ascii_class['.'] = C_PERIOD;
 	ascii_class[':'] = C_SOFT;
 	ascii_class['!'] = C_SOFT;

@@ -22,7 +22,7 @@ enum
 	C_SPACE,					/* white space */
 	C_SEP,						/* any other punctuation or symbol */
 	C_DASH,						/* '-', Unicode dashes, minus sign */
-	C_SOFT,						/* , ; . : ! ? (clause end if white space follows) */
+	C_SOFT,						/* , . : ! ? (clause end if white space follows) */
 	C_HARD,						/* newline, '|' (always a clause end) */
 	C_OPEN,						/* ( [ { and other opening brackets */
 	C_CLOSE,					/* ) ] } and other closing brackets */

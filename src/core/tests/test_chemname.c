@@ -183,6 +183,26 @@ main(void)
 	context("4-chloro-phenylacetic acid", "phenylacetic acid", "other compound", "");
 	context("2,2-dimethyl-2-phenylacetic acid", "phenylacetic acid", "other compound", "");
 	context("p-toluene sulfonanilide", "toluene", "other compound", "");
+	/* esters named in the other EU languages (CN 2916 39 10, 2920 90 10) */
+	context("Estere af phenyleddikesyre", "phenyleddikesyre", "ester", "");
+	context("Estrar av fenyl\xc3\xa4ttiksyra", "fenylattiksyra", "ester", "");
+	context("Esteri tal-a\xc4\x8bidu fenila\xc4\x8b" "etiku", "acidu fenilacetiku", "ester", "");
+	context("fen\xc3\xbc\xc3\xbcl\xc3\xa4\xc3\xa4" "dikhappe estrid", "fenuulaadikhappe", "ester", "");
+	context("Fenil-ecetsav \xc3\xa9szterei", "fenil ecetsav", "ester", "");
+	context("v\xc3\xa4\xc3\xa4velhappe ja s\xc3\xbcsihappe estrid", "vaavelhappe", "ester", "");
+	context("Schwefels\xc3\xa4ure-diethylester", "schwefelsaure", "ester", "");
+	/* other compounds */
+	context("phenylacetic acid chloride", "phenylacetic acid", "other compound", "");
+	context("Sulfuric acid--aniline (1/1)", "sulfuric acid", "other compound", "");
+	context("4-(methylamino)phenol;sulfuric acid", "sulfuric acid", "other compound", "");
+	context("hydroquinone diethyl ether", "diethyl ether", "other compound", "");
+	context("4-amino-N-methyl benzene methane sulfonamide", "methyl benzene", "other compound", "");
+	context("Benzeneacetic acid, \xce\xb1-(acetylhydrazono)-, hydrazide", "benzeneacetic acid",
+			"other compound", "");
+	context("acetone glycerol ketal", "acetone", "other compound", "");
+	context("acetone diperoxide", "acetone", "other compound", "");
+	context("anhidrid sumporne kiseline", "sumporne kiseline", "other compound", "");
+	context("K\xc3\xa9nsav anhidrid", "kensav", "other compound", "");
 	context("Toluene, m-butyl-", "toluene", "other compound", "");
 	context("1-phenyl-2-propanone", "2 propanone", "other compound", "");
 	context("cyclic 16,17-acetal with acetone", "acetone", "other compound", "");

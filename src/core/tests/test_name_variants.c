@@ -144,6 +144,21 @@ main(void)
 	has_variant("ephedrine", "ephedrinum", NV_RULE_CATION);
 	has_variant("Phenylacetic acid", "acide phénylacétique", NV_RULE_FRENCH_ACID);
 	has_variant("Anthranilic acid", "acido antranilico", NV_RULE_LANGUAGE);
+	/* German: -säure (with German stems), final e dropped, substituents glued */
+	has_variant("PMK glycidic acid", "PMK-Glycidsäure", NV_RULE_GERMAN);
+	has_variant("2-methyl-3-phenyloxirane-2-carboxylic acid",
+				"2-Methyl-3-phenyloxiran-2-carbonsäure", NV_RULE_GERMAN);
+	has_variant("Phenylacetic acid", "Phenylessigsäure", NV_RULE_GERMAN);
+	has_variant("Hydrochloric acid", "Chlorwasserstoffsäure", NV_RULE_GERMAN);
+	has_variant("3-oxo-2-phenylbutanoic acid", "3-Oxo-2-phenylbutansäure", NV_RULE_GERMAN);
+	has_variant("benzyl methyl ketone", "Benzylmethylketon", NV_RULE_GERMAN);
+	has_variant("Diethyl ether", "Diethylether", NV_RULE_NONE);
+	has_variant("1-phenethylpiperidin-4-one", "1-Phenethylpiperidin-4-on", NV_RULE_GERMAN);
+	has_variant("Toluene", "Toluol", NV_RULE_GERMAN);
+	has_variant("tert-butyl 4-anilinopiperidine-1-carboxylate",
+				"4-Anilinopiperidin-1-carbonsäure-tert-butylester", NV_RULE_GERMAN);
+	no_variant("Sulphuric acid", "sulfurate");	/* a mineral acid: no "-ate" */
+	no_variant("Hydrochloric acid", "hydrochlorate");
 	has_variant("Phenylacetic acid", "fenilacetato", NV_RULE_LANGUAGE);
 	has_variant("methyl 3-oxo-2-phenylbutanoate", "3-oxo-2-phenylbutanoate de méthyle",
 				NV_RULE_LANGUAGE);
@@ -152,9 +167,10 @@ main(void)
 	has_variant("(1R,2S)-(-)-chloroephedrine", "(1R,2S)-chloroephedrine", NV_RULE_SYNONYM);
 	has_variant("Sulphuric acid", "sulfuric(VI) acid", NV_RULE_SYNONYM);
 
-	/* no rule, no variant; never the term itself; bounded */
+	/* no rule but German, no variant; never the term itself; bounded */
 	expand("Acetone", &g);
-	ok(g.n == 0, "acetone: no variants");
+	ok(g.n == 1 && strcmp(g.text[0], "aceton") == 0 && g.rule[0] == NV_RULE_GERMAN,
+	   "acetone: its German spelling only");
 	expand("1-phenyl-2-propanone", &g);
 	{
 		int			i;
