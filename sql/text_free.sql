@@ -52,13 +52,13 @@ SELECT * FROM cues('Leki, inne niż efedryna, pseudoefedryna lub norefedryna');
 SELECT * FROM cues('Gyógyszerek, efedrin, pszeudoefedrin vagy norefedrin kivételével');
 
 -- Misspellings, on by default: one edit from 8 letters, two from 16
-SELECT * FROM hits('acetic anhydrid, 200 l');
+SELECT * FROM hits('acetic anhydrde, 200 l');
 SELECT * FROM hits('potasium permanganate 25 kg');
 SELECT * FROM hits('1-phenyl-2-propanrne');
 SELECT * FROM hits('4-anilino-N-phenethylpipreidine');
 SELECT * FROM hits('pseudoehpedrine tablets');
 -- fuzzy hits score below exact ones
-SELECT (SELECT max(score) FROM hits('acetic anhydrid')) < (SELECT max(score) FROM hits('acetic anhydride')) AS fuzzy_scores_lower;
+SELECT (SELECT max(score) FROM hits('acetic anhydrde')) < (SELECT max(score) FROM hits('acetic anhydride')) AS fuzzy_scores_lower;
 -- explain() shows the edit
 SELECT DISTINCT substring(explanation FROM 'edit distance [0-9]+: [^)]*') AS edit
   FROM precursor.explain('1-phenyl-2-propanrne, 4-anilino-N-phenethylpipreidine, potasium permanganate')
@@ -75,7 +75,7 @@ SELECT t, precursor.matches(t) AS matches
 
 -- The setting turns misspellings off
 SET precursor.fuzzy = off;
-SELECT precursor.matches('acetic anhydrid') AS matches_with_fuzzy_off;
+SELECT precursor.matches('acetic anhydrde') AS matches_with_fuzzy_off;
 RESET precursor.fuzzy;
 
 -- The screening trigger catches misspellings by default; fuzzy=off turns it off

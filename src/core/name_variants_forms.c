@@ -178,6 +178,14 @@ out_german_word(NvOut *o, const char *w, size_t n, bool acid)
 	}
 	else
 	{
+		/* "chlorane" (HCl) kept: "chloran" is Polish for chlorate */
+		for (k = 0; k < nv_lengthof(nv_german_kept); k++)
+			if (n == strlen(nv_german_kept[k]) &&
+				memcmp(w, nv_german_kept[k], n) == 0)
+			{
+				out_put(o, w, n);
+				return;
+			}
 		for (k = 0; k < nv_lengthof(nv_german_endings); k++)
 		{
 			size_t		el = strlen(nv_german_endings[k].en);
@@ -191,6 +199,24 @@ out_german_word(NvOut *o, const char *w, size_t n, bool acid)
 		}
 	}
 	out_put(o, w, n);
+}
+
+/* An acyl substituent word: "acetyl", "formyl", "benzoyl", "propionyl" */
+static bool
+is_acyl(const char *w, size_t n)
+{
+	return ends_with(w, n, "oyl") || ends_with(w, n, "onyl") ||
+		ends_with(w, n, "ryl") || (n == 6 && memcmp(w, "acetyl", 6) == 0) ||
+		(n == 6 && memcmp(w, "formyl", 6) == 0);
+}
+
+/* Whether the first word of s (up to a space) ends with suffix */
+static bool
+next_word_ends(const char *s, size_t len, const char *suffix)
+{
+	const char *sp = memchr(s, ' ', len);
+
+	return ends_with(s, sp ? (size_t) (sp - s) : len, suffix);
 }
 
 /*
@@ -232,10 +258,15 @@ nv_rule_german(NvSet *set, const char *s, size_t len)
 		if (e >= len)
 			break;
 		out_put(&apart, " ", 1);
-		/* "benzyl methyl": a substituent word glued to the next word */
+		/*
+		 * "benzyl methyl": a substituent word glued to the next word, but
+		 * not an acyl to an "-ate" ("acetyl acetate": "Acetylacetat" is
+		 * acetoacetate)
+		 */
 		if (!(letters && apart.len - from >= 4 &&
 			  ends_with(apart.buf + from, apart.len - from - 1, "yl") &&
-			  is_letter(s[e + 1])))
+			  is_letter(s[e + 1]) &&
+			  !(is_acyl(s + i, e - i) && next_word_ends(s + e + 1, len - e - 1, "ate"))))
 			out_put(&glued, " ", 1);
 		i = e + 1;
 	}

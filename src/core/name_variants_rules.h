@@ -226,6 +226,15 @@ static const struct
 
 #define NV_GERMAN_ACID	"saure"
 
+/*
+ * Words kept as they are in the German form, where dropping the final e
+ * gives another substance's name in another language ("chloran" is Polish
+ * for chlorate).
+ */
+static const char *const nv_german_kept[] = {
+	"chlorane", "bromane", "iodane", "fluorane",
+};
+
 static const struct
 {
 	const char *en;

@@ -159,6 +159,10 @@ main(void)
 				"4-Anilinopiperidin-1-carbonsäure-tert-butylester", NV_RULE_GERMAN);
 	no_variant("Sulphuric acid", "sulfurate");	/* a mineral acid: no "-ate" */
 	no_variant("Hydrochloric acid", "hydrochlorate");
+	no_variant("chlorane", "chloran");	/* Polish for chlorate */
+	no_variant("acetyl acetate", "acetylacetat");	/* acetoacetate */
+	has_variant("acetyl acetate", "acetyl acetat", NV_RULE_GERMAN);
+	has_variant("Propane", "Propan", NV_RULE_GERMAN);
 	has_variant("Phenylacetic acid", "fenilacetato", NV_RULE_LANGUAGE);
 	has_variant("methyl 3-oxo-2-phenylbutanoate", "3-oxo-2-phenylbutanoate de méthyle",
 				NV_RULE_LANGUAGE);
