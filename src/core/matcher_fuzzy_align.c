@@ -334,10 +334,32 @@ pm_cognate(const char *a, size_t alen, const char *b, size_t blen)
 }
 
 /*
+ * The suffixes of substitutive names, written as a word of their own after a
+ * locant ("propan-2-ol", "butan-2-amine"): a term word changed into one of
+ * them names another functional group, not a misspelling.
+ */
+static bool
+is_suffix_word(const char *w, size_t len)
+{
+	static const char *const suffixes[] = {
+		"ol", "one", "al", "amine", "imine", "thiol", "diol", "dione",
+		"ene", "yne", "oic", "ium", "yl", "ylidene", "oate", "amide",
+		"nitrile", "olate", "thione", "oxide",
+	};
+	size_t		i;
+
+	for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++)
+		if (strlen(suffixes[i]) == len && memcmp(w, suffixes[i], len) == 0)
+			return true;
+	return false;
+}
+
+/*
  * Walk back the alignment of D (literal p[0..L) against text t[0..W)),
  * collecting the edits into h.  Refuses (returns false) an alignment whose
- * edit touches a digit, or turns a term word into a different real word of
- * the lexicon ("sulfonic" for "sulfuric").  t0 is t's offset in nb.text.
+ * edit touches a digit, turns a term word into a suffix word ("one" into
+ * "ol") or into a different real word of the lexicon ("sulfonic" for
+ * "sulfuric").  t0 is t's offset in nb.text.
  */
 static bool
 alignment_ok(PmMatcher *m, const int *D, const char *p, size_t L,
@@ -417,6 +439,13 @@ alignment_ok(PmMatcher *m, const int *D, const char *p, size_t L,
 		token_around(p, L, h->edits[n].ppos, &ps, &pe);
 		/* a word with a digit is a code ("B1", "L1"): its letters count */
 		if (memchr_digit(m->nb.text + ts, te - ts) || memchr_digit(p + ps, pe - ps))
+			return false;
+
+		/*
+		 * a suffix word after a locant changed into another is another
+		 * compound: "propan-2-ol" is the alcohol of "propan-2-one"
+		 */
+		if (is_suffix_word(m->nb.text + ts, te - ts))
 			return false;
 		if (lexicon_has(m->nb.text + ts, te - ts) &&
 			!pm_cognate(m->nb.text + ts, te - ts, p + ps, pe - ps))

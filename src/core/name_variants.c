@@ -404,9 +404,10 @@ rule_cas(NvSet *set, const char *s, size_t len)
 		 * Uninverted, a prefix ending in a letter is written glued to a
 		 * parent that starts with one: "benzeneacetamide|alpha acetyl" is
 		 * "alpha-acetylbenzeneacetamide" as often as "alpha acetyl
-		 * benzeneacetamide".
+		 * benzeneacetamide"; so is an ester's ("alpha-acetylbenzeneacetic
+		 * acid, methyl ester").
 		 */
-		if (last == np && plen[0] > 0 && plen[last - 1] > 0 &&
+		if (plen[0] > 0 && plen[last - 1] > 0 &&
 			is_letter(parts[0][0]) &&
 			is_letter(parts[last - 1][plen[last - 1] - 1]))
 		{
@@ -418,6 +419,11 @@ rule_cas(NvSet *set, const char *s, size_t len)
 					out_put(&o, " ", 1);
 			}
 			out_put(&o, parts[0], plen[0]);
+			if (last < np)
+			{
+				out_put(&o, "|", 1);
+				out_put(&o, parts[np - 1], plen[np - 1]);
+			}
 			set_add(set, &o, NV_RULE_CAS_INVERTED);
 		}
 	}

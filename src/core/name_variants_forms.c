@@ -219,6 +219,24 @@ next_word_ends(const char *s, size_t len, const char *suffix)
 	return ends_with(s, sp ? (size_t) (sp - s) : len, suffix);
 }
 
+/* Whether s starts with a Greek letter locant word ("alpha acetyl") */
+static bool
+next_word_greek(const char *s, size_t len)
+{
+	static const char *const greek[] = {"alpha", "beta", "gamma", "omega"};
+	size_t		k;
+
+	for (k = 0; k < nv_lengthof(greek); k++)
+	{
+		size_t		gl = strlen(greek[k]);
+
+		if (len >= gl && memcmp(s, greek[k], gl) == 0 &&
+			(len == gl || s[gl] == ' '))
+			return true;
+	}
+	return false;
+}
+
 /*
  * "1-phenylpropan-2-one" -> "1-Phenylpropan-2-on", "PMK glycidic acid" ->
  * "PMK-Glycidsäure", "benzyl methyl ketone" -> "Benzylmethylketon": the
@@ -265,7 +283,7 @@ nv_rule_german(NvSet *set, const char *s, size_t len)
 		 */
 		if (!(letters && apart.len - from >= 4 &&
 			  ends_with(apart.buf + from, apart.len - from - 1, "yl") &&
-			  is_letter(s[e + 1]) &&
+			  is_letter(s[e + 1]) && !next_word_greek(s + e + 1, len - e - 1) &&
 			  !(is_acyl(s + i, e - i) && next_word_ends(s + e + 1, len - e - 1, "ate"))))
 			out_put(&glued, " ", 1);
 		i = e + 1;

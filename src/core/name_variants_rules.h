@@ -45,6 +45,10 @@ static const NvPair nv_pairs[] = {
 	{"allyl", "2 propenyl", NV_AT_PREFIX, NV_RULE_SYNONYM},
 	{"1 propenyl", "prop 1 en 1 yl", NV_AT_PREFIX, NV_RULE_SYNONYM},
 	{"1 propenyl", "1 propen 1 yl", NV_AT_PREFIX, NV_RULE_SYNONYM},
+	/* locant 1 of a substituent implied (P-29.2): "prop-2-enyl" */
+	{"allyl", "prop 2 enyl", NV_AT_PREFIX, NV_RULE_SYNONYM},
+	{"1 propenyl", "prop 1 enyl", NV_AT_PREFIX, NV_RULE_SYNONYM},
+	{"acetamido", "acetylamino", NV_AT_PREFIX, NV_RULE_SYNONYM},
 	{"tert butyl", "1 1 dimethylethyl", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"tert butyl", "t butyl", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"boc", "tert butoxycarbonyl", NV_AT_TOKEN, NV_RULE_SYNONYM},
@@ -57,6 +61,18 @@ static const NvPair nv_pairs[] = {
 	{"n phenethyl", "1 phenethyl", NV_AT_PREFIX, NV_RULE_SYNONYM},
 	{"n boc", "1 boc", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	/* parent and functional names */
+	/* Hantzsch-Widman and hydro prefix names of piperidine (P-22.2.2, P-31.1.4.2.4) */
+	{"piperidine", "azinane", NV_AT_WHOLE, NV_RULE_SYNONYM},
+	{"piperidine", "hexahydropyridine", NV_AT_WHOLE, NV_RULE_SYNONYM},
+	{"piperidine", "perhydropyridine", NV_AT_WHOLE, NV_RULE_SYNONYM},
+	{"piperidin 4 one", "hexahydropyridin 4 one", NV_AT_WHOLE, NV_RULE_SYNONYM},
+	/* a ketone as an oxo prefix (P-64.6): "4-oxopiperidine", "tetrahydro-4-pyridone" */
+	{"piperidin 4 one", "4 oxopiperidine", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"4 piperidone", "tetrahydro 4 pyridone", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	/* Greek locants of glycidic acid (2,3-epoxypropanoic acid): alpha = 2, beta = 3 */
+	{"2 methyl 3 phenylglycid", "alpha methyl beta phenylglycid", NV_AT_PREFIX, NV_RULE_SYNONYM},
+	/* pseudo- written as the Greek psi (normalised "psi") */
+	{"pseudoephedrine", "psi ephedrine", NV_AT_PREFIX, NV_RULE_SYNONYM},
 	{"piperidone", "piperidinone", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"acetic", "ethanoic", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"phenylacetone", "phenyl acetone", NV_AT_TOKEN, NV_RULE_SYNONYM},
@@ -76,8 +92,17 @@ static const NvPair nv_pairs[] = {
 	/* a prefix hyphenated to its parent: "4-oxo-piperidine", "N-acetyl-anthranilic acid" */
 	{"oxopiperidine", "oxo piperidine", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"acetylanthranilic", "acetyl anthranilic", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	/*
+	 * ... and a located substituent written apart from its parent: "2-phenyl-
+	 * butanoate"; never "phenyl acetic acid", whose anion "phenyl acetate" is
+	 * the phenyl ester of acetic acid
+	 */
+	{"2 phenylbutanoate", "2 phenyl butanoate", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	/* the conjunctive name inside a glued prefix: "alpha-acetylbenzeneacetate" */
+	{"acetylbenzeneacet", "acetylphenylacet", NV_AT_PREFIX, NV_RULE_SYNONYM},
 	/* o-/ortho- (P-14.4): "o-aminobenzoic acid" */
 	{"o", "ortho", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"2 acetamidobenzoic", "o acetamidobenzoic", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	/* the final "e" of a parent elided or kept before a vowel suffix (P-31.1.4.2.4) */
 	{"piperidin 4 one", "piperidine 4 one", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"methyl ethyl ketone", "methylethyl ketone", NV_AT_TOKEN, NV_RULE_SYNONYM},
@@ -139,7 +164,7 @@ static const char *const nv_alkyls[] = {
 static const char *const nv_order_prefixes[] = {
 	"oxo", "phenyl", "methyl", "ethyl", "amino", "methylamino", "hydroxy",
 	"acetyl", "chloro", "methoxy", "benzyl", "phenylethyl", "propyl",
-	"phenylacetyl", NULL
+	"phenylacetyl", "anilino", "phenylamino", "phenethyl", NULL
 };
 
 /*

@@ -379,6 +379,35 @@ test_fuzzy(void)
 }
 
 /*
+ * A suffix after a locant is never a misspelling: "propan-2-ol" is the
+ * alcohol of the ketone "propan-2-one", another compound.
+ */
+static void
+test_fuzzy_suffix(void)
+{
+	PmTerm		terms[] = {{"1-phenylpropan-2-one", 0, 81, PM_TERM_NAME}};
+	const char *alcohol = "1-phenylpropan-2-ol, 5 l";
+	const char *typo = "1-phenylpropam-2-one, 5 l";
+	PrecursorError err;
+	PmMatcher  *m;
+	Hits		hs;
+
+	terms[0].len = strlen(terms[0].text);
+	m = pm_build(terms, 1, PM_BUILD_FUZZY, &err);
+	ok(m != NULL, "suffix: fuzzy matcher builds");
+	if (m == NULL)
+		return;
+	memset(&hs, 0, sizeof(hs));
+	pm_screen(m, alcohol, strlen(alcohol), PM_SCAN_FUZZY, collect, &hs, NULL, NULL);
+	ok(hs.n == 0, "1-phenylpropan-2-ol is not a misspelling of 1-phenylpropan-2-one");
+	memset(&hs, 0, sizeof(hs));
+	pm_screen(m, typo, strlen(typo), PM_SCAN_FUZZY, collect, &hs, NULL, NULL);
+	ok(hs.n == 1 && find(&hs, PM_HIT_FUZZY, 81) && hs.h[0].distance == 1,
+	   "1-phenylpropam-2-one is (a typo in a long word)");
+	pm_free(m);
+}
+
+/*
  * Terms longer than 64 bytes: verification and lookup leave the bit-parallel
  * path for a banded dynamic programme.  The term has no digit (or it would
  * never be fuzzy) and allows 3 edits (20 characters or more).
@@ -918,6 +947,7 @@ main(void)
 	test_identifiers();
 	test_negation();
 	test_fuzzy();
+	test_fuzzy_suffix();
 	test_fuzzy_long();
 	test_lookup();
 	test_windows();

@@ -160,6 +160,19 @@ main(void)
 	no_variant("Sulphuric acid", "sulfurate");	/* a mineral acid: no "-ate" */
 	no_variant("Hydrochloric acid", "hydrochlorate");
 	no_variant("chlorane", "chloran");	/* Polish for chlorate */
+	no_variant("Phenylacetic acid", "phenyl acetate");	/* the phenyl ester of acetic acid */
+	has_variant("piperidine", "azinane", NV_RULE_SYNONYM);
+	has_variant("piperidine", "hexahydropyridine", NV_RULE_SYNONYM);
+	has_variant("4-piperidone", "tetrahydro-4-pyridone", NV_RULE_SYNONYM);
+	has_variant("piperidin-4-one", "4-oxopiperidine", NV_RULE_SYNONYM);
+	has_variant("pseudoephedrine", "psi-ephedrine", NV_RULE_SYNONYM);
+	has_variant("5-allyl-1,3-benzodioxole", "5-prop-2-enyl-1,3-benzodioxole", NV_RULE_SYNONYM);
+	has_variant("2-methyl-3-phenylglycidic acid", "α-methyl-β-phenylglycidic acid", NV_RULE_SYNONYM);
+	has_variant("2-acetamidobenzoic acid", "o-acetamidobenzoic acid", NV_RULE_SYNONYM);
+	has_variant("methyl 3-oxo-2-phenylbutanoate", "methyl 3-oxo-2-phenyl-butanoate", NV_RULE_SYNONYM);
+	has_variant("4-anilino-1-phenethylpiperidine", "1-phenethyl-4-anilinopiperidine", NV_RULE_ORDER);
+	has_variant("Benzeneacetic acid, α-acetyl-, methyl ester", "methyl α-acetylphenylacetate",
+				NV_RULE_NONE);
 	no_variant("acetyl acetate", "acetylacetat");	/* acetoacetate */
 	has_variant("acetyl acetate", "acetyl acetat", NV_RULE_GERMAN);
 	has_variant("Propane", "Propan", NV_RULE_GERMAN);
