@@ -378,6 +378,14 @@ test_fuzzy(void)
 	ok(hs.n == 1 && hs.h[0].negated, "fuzzy hits are negated too");
 }
 
+/* Screen t with misspellings on, into a cleared hs */
+static void
+screen_fuzzy_with(PmMatcher *m, const char *t, Hits *hs)
+{
+	memset(hs, 0, sizeof(*hs));
+	pm_screen(m, t, strlen(t), PM_SCAN_FUZZY, collect, hs, NULL, NULL);
+}
+
 /*
  * A suffix after a locant is never a misspelling: "propan-2-ol" is the
  * alcohol of the ketone "propan-2-one", another compound.
@@ -397,11 +405,9 @@ test_fuzzy_suffix(void)
 	ok(m != NULL, "suffix: fuzzy matcher builds");
 	if (m == NULL)
 		return;
-	memset(&hs, 0, sizeof(hs));
-	pm_screen(m, alcohol, strlen(alcohol), PM_SCAN_FUZZY, collect, &hs, NULL, NULL);
+	screen_fuzzy_with(m, alcohol, &hs);
 	ok(hs.n == 0, "1-phenylpropan-2-ol is not a misspelling of 1-phenylpropan-2-one");
-	memset(&hs, 0, sizeof(hs));
-	pm_screen(m, typo, strlen(typo), PM_SCAN_FUZZY, collect, &hs, NULL, NULL);
+	screen_fuzzy_with(m, typo, &hs);
 	ok(hs.n == 1 && find(&hs, PM_HIT_FUZZY, 81) && hs.h[0].distance == 1,
 	   "1-phenylpropam-2-one is (a typo in a long word)");
 	pm_free(m);
@@ -435,20 +441,16 @@ test_fuzzy_long(void)
 	ok(m != NULL, "long term: fuzzy matcher builds");
 	if (m == NULL)
 		return;
-	memset(&hs, 0, sizeof(hs));
-	pm_screen(m, exact, strlen(exact), PM_SCAN_FUZZY, collect, &hs, NULL, NULL);
+	screen_fuzzy_with(m, exact, &hs);
 	ok(hs.n == 1 && find(&hs, PM_HIT_NAME, 77), "long term: exact hit, no fuzzy duplicate");
-	memset(&hs, 0, sizeof(hs));
-	pm_screen(m, one, strlen(one), PM_SCAN_FUZZY, collect, &hs, NULL, NULL);
+	screen_fuzzy_with(m, one, &hs);
 	ok(hs.n == 1 && find(&hs, PM_HIT_FUZZY, 77) && hs.h[0].distance == 1 &&
 	   span_is(one, &hs.h[0], "methylenedioxyphenyl isopropylidene hydroxyphenylacetonitrile ethylidene estxr"),
 	   "long term: one substitution, distance 1, span");
-	memset(&hs, 0, sizeof(hs));
-	pm_screen(m, two, strlen(two), PM_SCAN_FUZZY, collect, &hs, NULL, NULL);
+	screen_fuzzy_with(m, two, &hs);
 	ok(hs.n == 1 && find(&hs, PM_HIT_FUZZY, 77) && hs.h[0].distance == 2,
 	   "long term: a deletion and an insertion, distance 2");
-	memset(&hs, 0, sizeof(hs));
-	pm_screen(m, four, strlen(four), PM_SCAN_FUZZY, collect, &hs, NULL, NULL);
+	screen_fuzzy_with(m, four, &hs);
 	ok(hs.n == 0, "long term: four edits are more than the 3 allowed");
 	memset(&hs, 0, sizeof(hs));
 	pm_screen(m, one, strlen(one), 0, collect, &hs, NULL, NULL);
