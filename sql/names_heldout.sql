@@ -25,6 +25,11 @@ CREATE TEMP TABLE ho_lookalike (name text, contains text, part text, source text
 -- look-alikes are also in A, B1 or B2, so names occur twice here on purpose.
 \copy ho_listed FROM 'tests/fixtures/names_heldout/listed_c.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
 \copy ho_lookalike FROM 'tests/fixtures/names_heldout/lookalikes_c.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
+-- Part D: written blind (without reading the rules or the vocabulary) after
+-- commit 547a937, and measured once before any change (listed_d.tsv,
+-- lookalikes_d.tsv; see the README).
+\copy ho_listed FROM 'tests/fixtures/names_heldout/listed_d.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
+\copy ho_lookalike FROM 'tests/fixtures/names_heldout/lookalikes_d.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
 
 -- Is a hit the expected substance in the expected form?
 \i tests/fixtures/names/right_hit.sql

@@ -354,6 +354,17 @@ is_suffix_word(const char *w, size_t len)
 	return false;
 }
 
+static bool
+has_vowel(const char *w, size_t len)
+{
+	size_t		i;
+
+	for (i = 0; i < len; i++)
+		if (strchr("aeiouy", w[i]) != NULL)
+			return true;
+	return false;
+}
+
 /*
  * Walk back the alignment of D (literal p[0..L) against text t[0..W)),
  * collecting the edits into h.  Refuses (returns false) an alignment whose
@@ -446,6 +457,9 @@ alignment_ok(PmMatcher *m, const int *D, const char *p, size_t L,
 		 * compound: "propan-2-ol" is the alcohol of "propan-2-one"
 		 */
 		if (is_suffix_word(m->nb.text + ts, te - ts))
+			return false;
+		/* an abbreviation changed is another one: "BMK" for "PMK" */
+		if (pe - ps <= 4 && !has_vowel(p + ps, pe - ps))
 			return false;
 		if (lexicon_has(m->nb.text + ts, te - ts) &&
 			!pm_cognate(m->nb.text + ts, te - ts, p + ps, pe - ps))

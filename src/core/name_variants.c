@@ -32,6 +32,37 @@ indicated_h_before(const char *s, size_t p)
 	return boundary_before(s, q);
 }
 
+/* Is the word at w (up to a space or the end) a Greek-letter locant? */
+static bool
+is_greek_locant(const char *w, size_t n)
+{
+	return (n == 5 && memcmp(w, "alpha", 5) == 0) ||
+		(n == 4 && memcmp(w, "beta", 4) == 0);
+}
+
+/*
+ * Would putting "to" at p put a Greek-letter locant right after a numeric or
+ * Greek one, or a numeric one after a Greek one ("2 alpha phenyl...",
+ * "alpha alpha ...")?  Such a name is no spelling of anything.
+ */
+static bool
+mixed_locants(const char *s, size_t p, const char *to)
+{
+	size_t		tl = strcspn(to, " ");
+	size_t		q;
+	bool		to_greek = is_greek_locant(to, tl);
+	bool		to_digit = is_digit(to[0]);
+
+	if ((!to_greek && !to_digit) || p < 2 || s[p - 1] != ' ')
+		return false;
+	q = p - 1;
+	while (q > 0 && s[q - 1] != ' ' && s[q - 1] != '|')
+		q--;
+	if (is_greek_locant(s + q, p - 1 - q))
+		return true;
+	return to_greek && is_digit(s[q]) && is_digit(s[p - 2]);
+}
+
 /*
  * Put s with [p, e) replaced by "to" (and the space after e dropped when
  * skip_space) into the set.  The normaliser keeps '-' between two digits
@@ -93,6 +124,9 @@ apply_pair(NvSet *set, const char *s, size_t len, const char *from,
 		/* "2h 1 3 benzodioxol": the "1 3 benzodioxol" in it is not on its own */
 		if (tl > fl && memcmp(to + tl - fl, from, fl) == 0 &&
 			p >= tl - fl && memcmp(s + p - (tl - fl), to, tl - fl) == 0)
+			continue;
+		/* "2 alpha phenyl...": never a locant of one kind after the other */
+		if (mixed_locants(s, p, to))
 			continue;
 		if (indicated_h_before(s, p) &&
 			!(fl > 2 && is_digit(from[0]) && from[1] == 'h'))

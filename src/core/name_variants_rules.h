@@ -55,6 +55,8 @@ static const NvPair nv_pairs[] = {
 	{"boc", "t butoxycarbonyl", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"3 4 methylenedioxyphenyl", "1 3 benzodioxol 5 yl", NV_AT_PREFIX, NV_RULE_SYNONYM},
 	{"3 4 methylenedioxyphenyl", "2h 1 3 benzodioxol 5 yl", NV_AT_PREFIX, NV_RULE_SYNONYM},
+	/* the fusion name of catalogues (P-25.3.1.3): "benzo[d][1,3]dioxol-5-yl" */
+	{"1 3 benzodioxol 5 yl", "benzo d 1 3 dioxol 5 yl", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"piperidin 4 yl", "4 piperidinyl", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"piperidin 4 yl", "4 piperidyl", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	/* N- is position 1 of the piperidine ring */
@@ -85,6 +87,7 @@ static const NvPair nv_pairs[] = {
 	{"propanedioic acid", "malonic acid", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"alpha phenylacetoaceto", "2 phenylacetoaceto", NV_AT_PREFIX, NV_RULE_SYNONYM},
 	{"alpha phenylacetoaceto", "phenylacetoaceto", NV_AT_PREFIX, NV_RULE_SYNONYM},
+	{"alpha phenylacetoacetamide", "2 phenylacetoacetamide", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	/* a bracketed prefix written apart: "3,4-(methylenedioxy)benzaldehyde" */
 	{"methylenedioxybenzaldehyde", "methylenedioxy benzaldehyde", NV_AT_PREFIX, NV_RULE_SYNONYM},
 	{"methylenedioxybenzene", "methylenedioxy benzene", NV_AT_PREFIX, NV_RULE_SYNONYM},

@@ -393,7 +393,8 @@ screen_fuzzy_with(PmMatcher *m, const char *t, Hits *hs)
 static void
 test_fuzzy_suffix(void)
 {
-	PmTerm		terms[] = {{"1-phenylpropan-2-one", 0, 81, PM_TERM_NAME}};
+	PmTerm		terms[] = {{"1-phenylpropan-2-one", 0, 81, PM_TERM_NAME},
+	{"PMK ethyl glycidate", 0, 82, PM_TERM_SYNONYM}};
 	const char *alcohol = "1-phenylpropan-2-ol, 5 l";
 	const char *typo = "1-phenylpropam-2-one, 5 l";
 	PrecursorError err;
@@ -401,7 +402,8 @@ test_fuzzy_suffix(void)
 	Hits		hs;
 
 	terms[0].len = strlen(terms[0].text);
-	m = pm_build(terms, 1, PM_BUILD_FUZZY, &err);
+	terms[1].len = strlen(terms[1].text);
+	m = pm_build(terms, 2, PM_BUILD_FUZZY, &err);
 	ok(m != NULL, "suffix: fuzzy matcher builds");
 	if (m == NULL)
 		return;
@@ -410,6 +412,8 @@ test_fuzzy_suffix(void)
 	screen_fuzzy_with(m, typo, &hs);
 	ok(hs.n == 1 && find(&hs, PM_HIT_FUZZY, 81) && hs.h[0].distance == 1,
 	   "1-phenylpropam-2-one is (a typo in a long word)");
+	screen_fuzzy_with(m, "BMK ethyl glycidate", &hs);
+	ok(hs.n == 0, "BMK ethyl glycidate is not a misspelling of PMK ethyl glycidate");
 	pm_free(m);
 }
 

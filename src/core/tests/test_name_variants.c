@@ -160,7 +160,11 @@ main(void)
 	no_variant("Sulphuric acid", "sulfurate");	/* a mineral acid: no "-ate" */
 	no_variant("Hydrochloric acid", "hydrochlorate");
 	no_variant("chlorane", "chloran");	/* Polish for chlorate */
-	no_variant("Phenylacetic acid", "phenyl acetate");	/* the phenyl ester of acetic acid */
+	no_variant("Phenylacetic acid", "phenyl acetate");
+	has_variant("1-(1,3-benzodioxol-5-yl)propan-2-one", "1-(benzo[d][1,3]dioxol-5-yl)propan-2-one",
+				NV_RULE_SYNONYM);
+	has_variant("alpha-Phenylacetoacetamide", "2-phenylacetoacetamide", NV_RULE_SYNONYM);
+	no_variant("alpha-phenylacetoacetonitrile", "2 alpha phenylacetoacetonitrile");	/* the phenyl ester of acetic acid */
 	has_variant("piperidine", "azinane", NV_RULE_SYNONYM);
 	has_variant("piperidine", "hexahydropyridine", NV_RULE_SYNONYM);
 	has_variant("4-piperidone", "tetrahydro-4-pyridone", NV_RULE_SYNONYM);
