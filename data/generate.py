@@ -7,6 +7,8 @@ Inputs (all under data/):
   vocabulary/names.csv       curated IUPAC, CAS index and common names by CAS RN,
                              each with its source
   vocabulary/cn_names.csv    official CN names in the 24 EU languages (data/cn_names.py)
+  structures/extra_names.csv systematic names written for the structures: the
+                             IUPAC names of entries that names.csv lacks
   acts.csv                   the acts a source_url can point to, with in-force dates
   controlled_since.csv       per legal-list row: when it came under control in its
                              list and by which act (acts.csv), with the evidence
@@ -299,6 +301,16 @@ def build():
     vocab_rows = read_csv("vocabulary/names.csv")
     vocab_rows += [dict(r, kind=classify(r["name"], r["lang"]))
                    for r in read_csv("vocabulary/cn_names.csv")]
+    # the systematic names written for the structures (structures/build.py)
+    # are the IUPAC names of entries that have none in names.csv
+    # (chloroephedrines, ergot alkaloids): shipped too, with their source;
+    # not "phosphorus", the element name of red phosphorus
+    listed_cas = {r["cas"] for r in rows if r["cas"]}
+    vocab_rows += [{"cas": r["cas"], "name": r["name"], "lang": "en",
+                    "kind": "iupac", "source_url": r["source_url"]}
+                   for r in read_csv("structures/extra_names.csv")
+                   if r["cas"] in listed_cas and
+                   re.match(r"(IUPAC|systematic) name", r["source"])]
     for r in vocab_rows:
         if not cas_ok(r["cas"]):
             die("bad CAS RN in vocabulary: " + r["cas"])

@@ -66,6 +66,12 @@ SELECT * FROM pg_temp.hits('rac-ephedrine');
 SELECT * FROM pg_temp.hits('(±)-ephedrine');
 SELECT * FROM pg_temp.hits('DL-ephedrine');
 SELECT * FROM pg_temp.hits('DL-norephedrine');
+-- Stereoisomers with trivial names of their own: the C-8 epimers of the
+-- ergot alkaloids ("-inine", "iso-") are stereoisomers (EU only), and
+-- racephedrine, racemic ephedrine, is the EU entry
+SELECT * FROM pg_temp.hits('ergometrinine');
+SELECT * FROM pg_temp.hits('isolysergic acid');
+SELECT * FROM pg_temp.hits('racephedrine hydrochloride');
 -- APAAN is in Table I "and its optical isomers" (CND decision 57/1): the
 -- UN entry covers them; APAA's UN entry does not
 SELECT * FROM pg_temp.hits('(R)-APAAN');

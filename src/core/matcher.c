@@ -382,6 +382,33 @@ term_score(const PmMatcher *m, const PmLit *l, const PmRef *r)
 }
 
 /*
+ * A hit on a variant that names a form of its own: a stereoisomer's own name
+ * ("ergometrinine", of "ergometrine") is that stereoisomer, as "(8S)-" or
+ * "rac-" before the name would say; a trade ester name ("BMK ethyl
+ * glycidate") is that ester.  Later refs of the same literal see the form
+ * too, which is right: the text is the same.
+ */
+static void
+variant_form(const PmMatcher *m, const PmLit *l, int rule, ChemForm *form)
+{
+	const char *text = m->pool + l->off;
+
+	if (rule == NV_RULE_STEREO_NAME && !(form->flags & CHEM_FORM_STEREO))
+	{
+		const char *d = nv_stereo_name_descriptor(text, l->len);
+
+		if (d != NULL)
+		{
+			form->flags |= CHEM_FORM_STEREO;
+			snprintf(form->stereo, sizeof(form->stereo), "%s", d);
+		}
+	}
+	else if (rule == NV_RULE_TRADE_ESTER && !(form->flags & CHEM_FORM_ESTER) &&
+			 nv_trade_ester_alcohol(text, l->len, form->ester, sizeof(form->ester)))
+		form->flags |= CHEM_FORM_ESTER;
+}
+
+/*
  * Sort the window's hits by position, expand them to caller terms, and call
  * back.  fixed_form is the whole-string form in lookup mode.
  */
@@ -460,6 +487,9 @@ emit_hits(PmMatcher *m, uint32_t flags, PmHitFn on_hit, void *arg,
 				out.term_id = ref->id;
 				out.rule = ref->rule;
 				out.score = base;
+				if (ref->rule == NV_RULE_STEREO_NAME ||
+					ref->rule == NV_RULE_TRADE_ESTER)
+					variant_form(m, l, ref->rule, &out.form);
 				{
 					int			q;
 					bool		inside = false;

@@ -575,7 +575,8 @@ expand_entry(NvSet *set, int i)
 	size_t		cl = set->len[i];
 
 	if (set->rule[i] == NV_RULE_LANGUAGE || set->rule[i] == NV_RULE_FRENCH_ACID ||
-		set->rule[i] == NV_RULE_CATION || set->rule[i] == NV_RULE_GERMAN)
+		set->rule[i] == NV_RULE_CATION || set->rule[i] == NV_RULE_GERMAN ||
+		set->rule[i] == NV_RULE_STEREO_NAME || set->rule[i] == NV_RULE_TRADE_ESTER)
 		return;
 	memcpy(cur, set->text[i], cl);
 	cur[cl] = '\0';
@@ -592,6 +593,81 @@ expand_entry(NvSet *set, int i)
 	/* the other languages' acid and anion of the name and its anion only */
 	if (set->rule[i] == NV_RULE_NONE || set->rule[i] == NV_RULE_ANION)
 		nv_rule_romance(set, cur, cl);
+}
+
+/* "ergometrine" -> "ergometrinine": a stereoisomer's own trivial name */
+static void
+rule_stereo_name(NvSet *set, const char *s, size_t len)
+{
+	size_t		i;
+	NvOut		o;
+
+	for (i = 0; i < nv_lengthof(nv_stereo_names); i++)
+		if (strlen(nv_stereo_names[i].name) == len &&
+			memcmp(s, nv_stereo_names[i].name, len) == 0)
+		{
+			out_reset(&o);
+			out_str(&o, nv_stereo_names[i].variant);
+			set_add(set, &o, NV_RULE_STEREO_NAME);
+		}
+}
+
+const char *
+nv_stereo_name_descriptor(const char *text, size_t len)
+{
+	size_t		i;
+
+	for (i = 0; i < nv_lengthof(nv_stereo_names); i++)
+		if (strlen(nv_stereo_names[i].variant) == len &&
+			memcmp(text, nv_stereo_names[i].variant, len) == 0)
+			return nv_stereo_names[i].descriptor;
+	return NULL;
+}
+
+/* "bmk glycidic acid" -> "bmk ethyl glycidate", ... */
+static void
+rule_trade_ester(NvSet *set, const char *s, size_t len)
+{
+	const char *sp = memchr(s, ' ', len);
+	size_t		al;
+	const char *const *k;
+	NvOut		o;
+
+	if (sp == NULL)
+		return;
+	al = (size_t) (sp - s);
+	if (!in_list(nv_trade_ester_abbrevs, s, al) ||
+		len - al != strlen(NV_TRADE_ESTER_ACID) ||
+		memcmp(sp, NV_TRADE_ESTER_ACID, len - al) != 0)
+		return;
+	for (k = nv_alkyls; *k; k++)
+	{
+		out_reset(&o);
+		out_put(&o, s, al);
+		out_put(&o, " ", 1);
+		out_str(&o, *k);
+		out_str(&o, NV_TRADE_ESTER_ANION);
+		set_add(set, &o, NV_RULE_TRADE_ESTER);
+	}
+}
+
+bool
+nv_trade_ester_alcohol(const char *text, size_t len, char *buf, size_t bufsize)
+{
+	const char *sp = memchr(text, ' ', len);
+	size_t		al = strlen(NV_TRADE_ESTER_ANION);
+	size_t		n;
+
+	if (sp == NULL || len < (size_t) (sp - text) + al + 2 ||
+		!in_list(nv_trade_ester_abbrevs, text, (size_t) (sp - text)) ||
+		memcmp(text + len - al, NV_TRADE_ESTER_ANION, al) != 0)
+		return false;
+	n = len - al - (size_t) (sp + 1 - text);
+	if (n == 0 || n >= bufsize)
+		return false;
+	memcpy(buf, sp + 1, n);
+	buf[n] = '\0';
+	return true;
 }
 
 int
@@ -625,6 +701,8 @@ nv_expand(const char *norm, size_t len, int max_variants, NvEmitFn emit,
 	nv_rule_french_acid(&set, norm, len);
 	nv_rule_french_ester(&set, norm, len);
 	nv_rule_stereo_clause(&set, norm, len);
+	rule_stereo_name(&set, norm, len);
+	rule_trade_ester(&set, norm, len);
 
 	/*
 	 * Breadth first (the set grows while we walk it), keeping room for the
@@ -677,6 +755,10 @@ nv_rule_name(int rule)
 			return "French acid name";
 		case NV_RULE_GERMAN:
 			return "German spelling (-säure, -on, -in, words glued)";
+		case NV_RULE_TRADE_ESTER:
+			return "ester named the trade's way (BMK ethyl glycidate)";
+		case NV_RULE_STEREO_NAME:
+			return "stereoisomer named by a name of its own (ergometrinine, isolysergic acid)";
 		case NV_RULE_COUNT:
 			break;
 	}

@@ -35,6 +35,8 @@ typedef enum NvRule
 	NV_RULE_LANGUAGE,			/* acido X-ico, X-ato, X-at, X-ate de methyle */
 	NV_RULE_STEREO_CLAUSE,		/* "X, (alphaR)-" / "X" */
 	NV_RULE_GERMAN,				/* glycidic acid / Glycidsäure, piperidine / Piperidin */
+	NV_RULE_STEREO_NAME,		/* ergometrine / ergometrinine (its C-8 epimer) */
+	NV_RULE_TRADE_ESTER,		/* BMK glycidic acid / BMK ethyl glycidate */
 	NV_RULE_COUNT
 } NvRule;
 
@@ -68,8 +70,21 @@ extern bool nv_expand(const char *norm, size_t len, int max_variants,
  * NV_BUDGET / 2 terms on (100,000 real chemical names then compile and scan
  * as fast as without variants).
  */
-#define NV_BUDGET			120000
+#define NV_BUDGET			140000
 extern int	nv_variants_per_term(size_t nterms);
+
+/*
+ * The stereo descriptor a NV_RULE_STEREO_NAME variant stands for ("8 epimer"
+ * for "ergometrinine", "rac" for "racephedrine"), or NULL if text is none.
+ */
+extern const char *nv_stereo_name_descriptor(const char *text, size_t len);
+
+/*
+ * The alcohol part of a NV_RULE_TRADE_ESTER variant ("ethyl" of "bmk ethyl
+ * glycidate") into buf; false if text is none.
+ */
+extern bool nv_trade_ester_alcohol(const char *text, size_t len, char *buf,
+								   size_t bufsize);
 
 /* "locant placement", ... ("" for NV_RULE_NONE) */
 extern const char *nv_rule_name(int rule);

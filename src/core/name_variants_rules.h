@@ -274,6 +274,42 @@ static const struct
 };
 
 /*
+ * Stereoisomers with a trivial name of their own, from the name of the
+ * listed one (whole terms only): the C-8 epimers of the ergot alkaloids are
+ * named with "-inine" (ergometrine / ergometrinine, ergotamine /
+ * ergotaminine) and "iso-" (lysergic acid / isolysergic acid); "racephedrine"
+ * is the INN of racemic ephedrine.  A hit on one is the listed substance in
+ * the form "stereoisomer (<descriptor>)", or its racemate, where the entry
+ * covers stereoisomers, and nothing where it does not.
+ */
+static const struct
+{
+	const char *name;
+	const char *variant;
+	const char *descriptor;
+}			nv_stereo_names[] = {
+	{"ergometrine", "ergometrinine", "8 epimer"},
+	{"ergonovine", "ergonovinine", "8 epimer"},
+	{"ergotamine", "ergotaminine", "8 epimer"},
+	{"lysergic acid", "isolysergic acid", "8 epimer"},
+	{"ephedrine", "racephedrine", "rac"},
+};
+
+/*
+ * Esters named the way the trade and seizure reports name them, the alcohol
+ * between the abbreviation of the acid and the anion: "BMK glycidic acid" /
+ * "BMK ethyl glycidate", "PMK glycidic acid" / "PMK methyl glycidate"
+ * (whole terms "<abbreviation> glycidic acid"; the alcohols of nv_alkyls).
+ * A hit is the acid in the form "ester (<alcohol>)", or the list's own entry
+ * for that ester.
+ */
+static const char *const nv_trade_ester_abbrevs[] = {
+	"bmk", "pmk", "p2p", "mdp2p", NULL
+};
+#define NV_TRADE_ESTER_ACID		" glycidic acid"
+#define NV_TRADE_ESTER_ANION	" glycidate"
+
+/*
  * Stereo descriptors that may close a CAS index name as a clause of their
  * own ("Benzenemethanol, ..., (alphaR)-"): the name without them is a
  * variant (the stereo clause is then read as the form).  "(αR)" is

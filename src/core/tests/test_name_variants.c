@@ -164,6 +164,23 @@ main(void)
 	has_variant("1-(1,3-benzodioxol-5-yl)propan-2-one", "1-(benzo[d][1,3]dioxol-5-yl)propan-2-one",
 				NV_RULE_SYNONYM);
 	has_variant("alpha-Phenylacetoacetamide", "2-phenylacetoacetamide", NV_RULE_SYNONYM);
+	has_variant("Ergometrine", "ergometrinine", NV_RULE_STEREO_NAME);
+	has_variant("Lysergic acid", "isolysergic acid", NV_RULE_STEREO_NAME);
+	has_variant("ephedrine", "racephedrine", NV_RULE_STEREO_NAME);
+	ok(nv_stereo_name_descriptor("ergotaminine", 12) != NULL &&
+	   strcmp(nv_stereo_name_descriptor("ergotaminine", 12), "8 epimer") == 0 &&
+	   nv_stereo_name_descriptor("ergotamine", 10) == NULL,
+	   "ergotaminine stands for the 8-epimer, ergotamine for none");
+	has_variant("BMK glycidic acid", "BMK ethyl glycidate", NV_RULE_TRADE_ESTER);
+	has_variant("PMK glycidic acid", "PMK tert-butyl glycidate", NV_RULE_TRADE_ESTER);
+	{
+		char		alc[32];
+
+		ok(nv_trade_ester_alcohol("bmk tert butyl glycidate", 24, alc, sizeof(alc)) &&
+		   strcmp(alc, "tert butyl") == 0 &&
+		   !nv_trade_ester_alcohol("bmk glycidate", 13, alc, sizeof(alc)),
+		   "the alcohol of bmk tert butyl glycidate is tert butyl");
+	}
 	no_variant("alpha-phenylacetoacetonitrile", "2 alpha phenylacetoacetonitrile");	/* the phenyl ester of acetic acid */
 	has_variant("piperidine", "azinane", NV_RULE_SYNONYM);
 	has_variant("piperidine", "hexahydropyridine", NV_RULE_SYNONYM);
@@ -212,7 +229,7 @@ main(void)
 		ok(!doubled, "indicated hydrogen is never repeated");
 	}
 	ok(strcmp(nv_rule_name(NV_RULE_LOCANT), "locant placement") == 0, "rule names");
-	ok(nv_variants_per_term(2500) == NV_MAX_VARIANTS && nv_variants_per_term(10000) == 12 &&
+	ok(nv_variants_per_term(2500) == NV_MAX_VARIANTS && nv_variants_per_term(10000) == 14 &&
 	   nv_variants_per_term(100000) == 0, "variant budget: all for shipped-size lists, none at 100k terms");
 
 	norm_buf_free(&nb);

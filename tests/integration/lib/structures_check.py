@@ -17,6 +17,9 @@ Each parsed text is one of:
                without saying which stereoisomer
   salt         the parent (largest fragment) has the entry's parent
                connectivity: a salt or solvate name of the entry
+  stereoisomer the entry's connectivity with other stereo, from a variant
+               that names a stereoisomer by a name of its own
+               ("isolysergic acid"; name_variants_rules.h, nv_stereo_names)
   DIFFERENT    another structure, or another stereoisomer than the one the
                entry is; fails unless tests/integration/lib/structures_known.tsv
                classifies it (text, then why)
@@ -81,6 +84,8 @@ def main():
             verdict = "unspecified"
         elif pk[:14] == ep[:14] and k[:14] != key[:14]:
             verdict = "salt"
+        elif k[:14] == key[:14] and origin.startswith("variant stereoisomer"):
+            verdict = "stereoisomer"
         else:
             verdict = "DIFFERENT"
         if verdict != "DIFFERENT":
