@@ -46,6 +46,9 @@ SELECT * FROM pg_temp.hits('sulphuric acid, diethyl ester');
 -- sulphuric and hydrochloric acid are excluded): nothing.
 SELECT * FROM pg_temp.hits('ephedrine hydrochloride');
 SELECT * FROM pg_temp.hits('sodium phenylacetate');
+-- Polish and Czech name the salt first, the base in the genitive
+SELECT * FROM pg_temp.hits('chlorowodorek efedryny');
+SELECT * FROM pg_temp.hits('hydrochlorid pseudoefedrinu');
 SELECT count(*) AS sulphate_salt FROM precursor.lookup('sulphuric acid sodium salt');
 
 -- Stereo descriptors.  The entry's own configuration (ephedrine is

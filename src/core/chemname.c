@@ -135,6 +135,16 @@ chemname_strip(const char *norm, size_t len, size_t *base_start,
 			bs = t2.e;
 			continue;
 		}
+		/* "chlorowodorek efedryny": no connector before a genitive */
+		if (tok_in(norm, t, V_LEAD_SALT_BARE) &&
+			tok_next(norm, be, t.e, false, &t2))
+		{
+			form->flags |= CHEM_FORM_SALT;
+			if (!salt.set)
+				span_add(&salt, t);
+			bs = t.e;
+			continue;
+		}
 		if (chem_is_stereo(norm, t) && tok_next(norm, be, t.e, false, &t2))
 		{
 			form->flags |= CHEM_FORM_STEREO;

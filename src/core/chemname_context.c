@@ -602,10 +602,13 @@ lead_word_before(const char *norm, size_t start, ChemForm *form, Around *a)
 	}
 	if (!tok_prev(norm, 0, pos, true, &t))
 		return false;
-	/* "estery kyseliny fenyloctové": Slavic languages need no connector */
-	if (nconn == 0 && !tok_in(norm, t, V_LEAD_ESTER))
+	/*
+	 * "estery kyseliny fenyloctové", "chlorowodorek efedryny": Slavic
+	 * languages need no connector
+	 */
+	if (nconn == 0 && !tok_in(norm, t, V_LEAD_ESTER | V_LEAD_SALT_BARE))
 		return false;
-	if (tok_in(norm, t, V_LEAD_SALT))
+	if (tok_in(norm, t, V_LEAD_SALT | V_LEAD_SALT_BARE))
 	{
 		form->flags |= CHEM_FORM_SALT;
 		span_add(&a->salt, t);

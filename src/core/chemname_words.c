@@ -54,6 +54,9 @@ static const char *const salt_words[] = {
 	"phosphas", "hydrogenotartras",
 	/* German glued cation + salt: "Natriumsalz" */
 	"natriumsalz", "kaliumsalz", "dihydrochlorid", "bitartrat", "hemisulfat",
+	/* Scandinavian, Finnish, Hungarian, Slovene, Croatian, Baltic, Romanian */
+	"hydroklorid", "hydrokloridi", "hidroklorid", "hidrochloridas",
+	"hidrohlorids", "clorhidrat", "sulfaatti", "szulfat", "sulfatas",
 	NULL
 };
 
@@ -62,9 +65,23 @@ static const char *const lead_salt_words[] = {
 	"chlorhydrate", "bromhydrate", "sulfate", "tartrate", "citrate",
 	"phosphate", "maleate", "clorhidrato", "bromhidrato", "sulfato",
 	"tartrato", "citrato", "fosfato", "maleato", "cloridrato", "solfato",
-	"hydrochloride", "hydrobromide",
+	"hydrochloride", "hydrobromide", "clorhidrat",
 	/* "salts of ephedrine", "Salze von ...", "sels de ..." */
 	"salts", "salt", "salze", "sels", "sales", "sali", "zouten", "sais",
+	NULL
+};
+
+/*
+ * Salts written before the base with no connector, the base in the genitive
+ * (Polish, Czech, Slovak): "chlorowodorek efedryny", "siarczan efedryny",
+ * "hydrochlorid efedrinu", "síran pseudoefedrinu".
+ */
+static const char *const lead_salt_bare_words[] = {
+	"chlorowodorek", "dichlorowodorek", "bromowodorek", "siarczan",
+	"wodorosiarczan", "winian", "wodorowinian", "cytrynian", "maleinian",
+	"fosforan", "szczawian",
+	"hydrochlorid", "dihydrochlorid", "hydrobromid", "siran", "hydrogensiran",
+	"vinan", "hydrogenvinan", "maleinan", "fosforecnan", "sulfat",
 	NULL
 };
 
@@ -246,7 +263,7 @@ static const struct
 	{ester_alkyls, V_ESTER_ALKYL}, {ester_words, V_ESTER_WORD},
 	{unit_words, V_UNIT}, {class_words, V_CLASS}, {position_words, V_POSITION},
 	{lead_ester_words, V_LEAD_ESTER}, {class_modifier_words, V_CLASS_MODIFIER},
-	{conjunction_words, V_CONJUNCTION},
+	{conjunction_words, V_CONJUNCTION}, {lead_salt_bare_words, V_LEAD_SALT_BARE},
 };
 
 #define VOCAB_SLOTS		1024	/* power of two, well above the ~350 words */

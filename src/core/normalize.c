@@ -159,7 +159,7 @@ static const struct
 	size_t		len;
 }			glued_salts[] = {
 	GLUED("hydrogentartrat"), GLUED("hydrogensulfat"), GLUED("hydrochloride"),
-	GLUED("hydrochlorid"), GLUED("hydrobromide"), GLUED("hydrobromid"),
+	GLUED("hydrochlorid"), GLUED("hydroklorid"), GLUED("hydrobromide"), GLUED("hydrobromid"),
 	GLUED("bitartraat"), GLUED("bitartrat"), GLUED("tartraat"), GLUED("tartrat"),
 	GLUED("sulfaat"), GLUED("sulfat"), GLUED("fosfaat"), GLUED("phosphat"),
 	GLUED("maleaat"), GLUED("maleat"), GLUED("citraat"), GLUED("citrat"),
@@ -173,7 +173,8 @@ static const char *const glued_salt_stems[] = {"in", "ine", "on", "yl", NULL};
  * share the spelling rules' pre-test tables (bits N_SPELL and up).
  */
 static const char *const glued_salt_letters[] = {
-	"hydrochlorid", "hydrobromid", "sulfat", "hydrogentartrat", "bitartrat"
+	"hydrochlorid", "hydrobromid", "sulfat", "hydrogentartrat", "bitartrat",
+	"hydroklorid"
 };
 
 #define N_GLUED_LETTERS ((int) (sizeof(glued_salt_letters) / sizeof(glued_salt_letters[0])))

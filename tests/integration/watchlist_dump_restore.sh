@@ -64,6 +64,10 @@ src_audit=$(q "$src" "SELECT count(*) FROM precursor.watchlist_audit WHERE actin
 snapshot="SELECT string_agg(format('%s|%s|%s|%s', w.code, s.name, s.category, s.casrn), ',' ORDER BY w.code, s.name)
             FROM precursor.substance AS s JOIN precursor.watchlist AS w USING (watchlist_id) WHERE NOT s.builtin"
 src_snapshot=$(q "$src" "$snapshot")
+# the shipped rows as the installed extension has them (a data change moves them)
+shipped="SELECT (SELECT count(*) FROM precursor.watchlist WHERE builtin) || ' ' || (SELECT count(*) FROM precursor.substance WHERE builtin)
+         || ' ' || (SELECT count(*) FROM precursor.substance_cn WHERE builtin) || ' ' || (SELECT count(*) FROM precursor.synonym WHERE builtin)"
+src_shipped=$(q "$src" "$shipped")
 
 # Custom-format dump and pg_restore, and a plain SQL dump through psql.
 pg_dump -Fc -f "$work/wl.dump" "$src"
@@ -77,9 +81,7 @@ for db in "$dst" "$dst2"; do
 	expect "$db" "all rows, shipped not duplicated" "$src_counts" "$counts"
 	expect "$db" "user rows exactly once" "1 2 2 3" "$user_counts"
 	expect "$db" "user substances" "$src_snapshot" "$snapshot"
-	expect "$db" "shipped rows" "3 173 177 2481" \
-		"SELECT (SELECT count(*) FROM precursor.watchlist WHERE builtin) || ' ' || (SELECT count(*) FROM precursor.substance WHERE builtin)
-		 || ' ' || (SELECT count(*) FROM precursor.substance_cn WHERE builtin) || ' ' || (SELECT count(*) FROM precursor.synonym WHERE builtin)"
+	expect "$db" "shipped rows" "$src_shipped" "$shipped"
 	expect "$db" "synonym of a shipped substance" "1" \
 		"SELECT count(*) FROM precursor.synonym WHERE substance_id = 1 AND name = 'fenyloaceton techniczny' AND NOT builtin"
 	expect "$db" "audit history restored" "$src_audit" \

@@ -96,6 +96,7 @@ main(void)
 	strip("Ephedrine hemisulfate", "ephedrine", "salt", "", "hemisulfate", "");
 	strip("Pseudoephedrin-hydrochlorid", "pseudoephedrin", "salt", "", "hydrochlorid", "");
 	strip("chlorhydrate d'\xc3\xa9ph\xc3\xa9" "drine", "ephedrine", "salt", "", "chlorhydrate", "");
+	strip("siarczan efedryny", "ephedryny", "salt", "", "siarczan", "");
 	strip("Clorhidrato de pseudoefedrina", "pseudoephedrina", "salt", "", "clorhidrato", "");
 	strip("Ephedrine HBr", "ephedrine", "salt", "", "hbr", "");
 	strip("Norephedrine bitartrate", "norephedrine", "salt", "", "bitartrate", "");
@@ -156,6 +157,10 @@ main(void)
 	context("Ethyl acetate 99%", "ethyl", "base", "");
 	context("Ethyl acetate 99%", "ethyl acetate", "base", "");
 	context("chlorhydrate d'\xc3\xa9ph\xc3\xa9" "drine 5 kg", "ephedrine", "salt", "chlorhydrate");
+	/* Polish and Czech: the salt before the base in the genitive, no connector */
+	context("chlorowodorek efedryny 5 kg", "ephedryny", "salt", "chlorowodorek");
+	context("hydrochlorid pseudoefedrinu", "pseudoephedrinu", "salt", "hydrochlorid");
+	context("efedrinhydroklorid 1 kg", "ephedrin", "salt", "hydroklorid");
 	context("safrole 5% in water", "safrole", "solution", "");
 	context("pseudoephedrine 200 kg", "pseudoephedrine", "base", "");
 	context("phenylacetic acid methyl ester", "phenylacetic acid", "ester", "");
