@@ -95,6 +95,8 @@ static const NvPair nv_pairs[] = {
 	/* a prefix hyphenated to its parent: "4-oxo-piperidine", "N-acetyl-anthranilic acid" */
 	{"oxopiperidine", "oxo piperidine", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"acetylanthranilic", "acetyl anthranilic", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	/* the N of N-acetylanthranilic acid left out: the acetyl can only be on N */
+	{"n acetylanthranilic", "acetylanthranilic", NV_AT_TOKEN | NV_ONE_WAY, NV_RULE_IMPLIED_LOCANT},
 	/*
 	 * ... and a located substituent written apart from its parent: "2-phenyl-
 	 * butanoate"; never "phenyl acetic acid", whose anion "phenyl acetate" is
