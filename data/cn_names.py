@@ -60,6 +60,22 @@ CONJ = {"en": "and", "bg": "и", "cs": "a", "da": "og", "de": "und", "el": "κα
         "hu": "és", "it": "e", "lt": "ir", "lv": "un", "mt": "u", "nl": "en",
         "pl": "i", "pt": "e", "ro": "și", "sk": "a", "sl": "in", "sv": "och"}
 
+# Latin capitals that look like Greek or Cyrillic ones, typed by mistake at
+# the start of a Greek or Bulgarian word of the source ("Yπερμαγγανικό
+# κάλιο", potassium permanganate): the name is kept as written and with the
+# right letter.
+LOOKALIKE = {"el": dict(zip("ABEZHIKMNOPTYX", "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ")),
+             "bg": dict(zip("ABEKMHOPCTX", "АВЕКМНОРСТХ"))}
+
+
+def fix_script(n, lang):
+    table = LOOKALIKE.get(lang)
+    if not table:
+        return n
+    return re.sub(r"[A-Z](?=[^\W\d_A-Za-z])",
+                  lambda m: table.get(m.group(0), m.group(0)), n)
+
+
 rows = []
 for c in codes:
     cas = next(iter(code_cas[c]))
@@ -74,8 +90,9 @@ for c in codes:
         names = (parts[:1] if c in salts_codes else parts) + names
         for n in names:
             n = n.strip(" ,")
-            if len(n) >= 4 and n not in [r[1] for r in rows if r[0] == cas]:
-                rows.append((cas, n, l, c))
+            for m in dict.fromkeys([n, fix_script(n, l)]):
+                if len(m) >= 4 and m not in [r[1] for r in rows if r[0] == cas]:
+                    rows.append((cas, m, l, c))
 
 with open(DESC, "w") as f:
     f.write("# The CN 2026 descriptions data/cn_names.py cuts names from (verbatim).\n"

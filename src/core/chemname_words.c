@@ -57,6 +57,11 @@ static const char *const salt_words[] = {
 	/* Scandinavian, Finnish, Hungarian, Slovene, Croatian, Baltic, Romanian */
 	"hydroklorid", "hydrokloridi", "hidroklorid", "hidrochloridas",
 	"hidrohlorids", "clorhidrat", "sulfaatti", "szulfat", "sulfatas",
+	/* Bulgarian; Greek (normalised: no accents, final sigma as σ) */
+	"хидрохлорид", "хидробромид", "сулфат", "тартарат", "малеат", "цитрат",
+	"фосфат",
+	"υδροχλωρικη", "υδροχλωρικο", "υδροχλωρικοσ", "υδροβρωμικη", "θειικη",
+	"θειικο", "θειικοσ", "τρυγικη", "κιτρικη", "φωσφορικη", "μηλεινικη",
 	NULL
 };
 
@@ -74,7 +79,8 @@ static const char *const lead_salt_words[] = {
 /*
  * Salts written before the base with no connector, the base in the genitive
  * (Polish, Czech, Slovak): "chlorowodorek efedryny", "siarczan efedryny",
- * "hydrochlorid efedrinu", "síran pseudoefedrinu".
+ * "hydrochlorid efedrinu", "síran pseudoefedrinu"; and the Greek adjective
+ * before the base, "υδροχλωρική εφεδρίνη".
  */
 static const char *const lead_salt_bare_words[] = {
 	"chlorowodorek", "dichlorowodorek", "bromowodorek", "siarczan",
@@ -82,6 +88,9 @@ static const char *const lead_salt_bare_words[] = {
 	"fosforan", "szczawian",
 	"hydrochlorid", "dihydrochlorid", "hydrobromid", "siran", "hydrogensiran",
 	"vinan", "hydrogenvinan", "maleinan", "fosforecnan", "sulfat",
+	/* Greek names the salt with an adjective before the base: "υδροχλωρική εφεδρίνη" */
+	"υδροχλωρικη", "υδροχλωρικο", "υδροχλωρικοσ", "υδροβρωμικη", "θειικη",
+	"θειικο", "θειικοσ", "τρυγικη", "κιτρικη", "φωσφορικη", "μηλεινικη",
 	NULL
 };
 

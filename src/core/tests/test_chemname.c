@@ -161,6 +161,8 @@ main(void)
 	context("chlorowodorek efedryny 5 kg", "ephedryny", "salt", "chlorowodorek");
 	context("hydrochlorid pseudoefedrinu", "pseudoephedrinu", "salt", "hydrochlorid");
 	context("efedrinhydroklorid 1 kg", "ephedrin", "salt", "hydroklorid");
+	context("υδροχλωρική εφεδρίνη 1 kg", "εφεδρινη", "salt", "υδροχλωρικη");
+	context("ефедрин хидрохлорид", "ефедрин", "salt", "хидрохлорид");
 	context("safrole 5% in water", "safrole", "solution", "");
 	context("pseudoephedrine 200 kg", "pseudoephedrine", "base", "");
 	context("phenylacetic acid methyl ester", "phenylacetic acid", "ester", "");
