@@ -30,6 +30,10 @@ CREATE TEMP TABLE ho_lookalike (name text, contains text, part text, source text
 -- lookalikes_d.tsv; see the README).
 \copy ho_listed FROM 'tests/fixtures/names_heldout/listed_d.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
 \copy ho_lookalike FROM 'tests/fixtures/names_heldout/lookalikes_d.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
+-- Part E: written blind after commit 26a731a, trade-document styles in 21
+-- EU languages (listed_e.tsv, lookalikes_e.tsv; see the README).
+\copy ho_listed FROM 'tests/fixtures/names_heldout/listed_e.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
+\copy ho_lookalike FROM 'tests/fixtures/names_heldout/lookalikes_e.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
 
 -- Is a hit the expected substance in the expected form?
 \i tests/fixtures/names/right_hit.sql

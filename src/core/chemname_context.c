@@ -324,6 +324,19 @@ other_before(const char *norm, size_t len, size_t start, size_t end,
 		set_other(form, "substituted:", norm, t2);
 		return;
 	}
+	/*
+	 * "peróxido de metiletilcetona", "oxime d'acétone": a class word before
+	 * the parent, with a connector (not an anhydride: "anhídrido de ácido
+	 * acético" names the anhydride itself)
+	 */
+	if (tok_in(norm, t1, V_CONNECTOR) && tok_prev(norm, 0, t1.s, true, &t2) &&
+		tok_in(norm, t2, V_CLASS) && t2.e - t2.s > 4 &&
+		!tok_is(norm, t2, "anhydride") && !tok_is(norm, t2, "anhidrido") &&
+		!tok_is(norm, t2, "anhydrid") && !tok_is(norm, t2, "anhidrid"))
+	{
+		set_other(form, "class word", norm, t2);
+		return;
+	}
 	/* "anhidrid sumporne kiseline", "anhydrid kyseliny": the anhydride */
 	if (tok_is(norm, t1, "anhidrid") || tok_is(norm, t1, "anhydrid"))
 	{
@@ -441,7 +454,8 @@ other_after(const char *norm, size_t len, size_t start, size_t end,
 		if (tok_numeric(norm, t) ||
 			(tok_in(norm, t, V_POSITION) && t.e - t.s <= 1) ||
 			tok_is(norm, t, "alpha") || tok_is(norm, t, "beta") ||
-			(locants && (tok_is(norm, t, "bis") || tok_is(norm, t, "tris"))))
+			(locants && (tok_is(norm, t, "bis") || tok_is(norm, t, "tris") ||
+						 tok_is(norm, t, "di") || tok_is(norm, t, "tri"))))
 		{
 			locants = true;
 			pos = t.e;

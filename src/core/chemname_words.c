@@ -222,7 +222,10 @@ static const char *const class_words[] = {
 	/* the same in German, Dutch, French */
 	"diisocyanat", "oxim", "cyanhydrin", "peroxid", "cyanohydrine",
 	"diisocyanaat", "peroxyde", "anhydrid", "anhidrid", "anhidrido",
-	"diperoxide", "triperoxide", "diperoxid",
+	"diperoxide", "triperoxide", "diperoxid", "isocyanaat", "isocyanat",
+	/* Spanish, Italian, Portuguese, French: before the parent, "X de Y" */
+	"peroxido", "perossido", "oxima", "ossima", "cianhidrina", "cianidrina",
+	"cyanhydrine", "hidrazona", "idrazone",
 	"like", "mustard", "dichloride", "monoamide", "trioxime", "diazonium",
 	NULL
 };

@@ -178,6 +178,13 @@ out_german_word(NvOut *o, const char *w, size_t n, bool acid)
 	}
 	else
 	{
+		/* "chloropseudoephedrine" -> "Chlorpseudoephedrin" */
+		if (n > 9 && memcmp(w, "chloro", 6) == 0)
+		{
+			out_str(o, "chlor");
+			w += 6;
+			n -= 6;
+		}
 		/* "chlorane" (HCl) kept: "chloran" is Polish for chlorate */
 		for (k = 0; k < nv_lengthof(nv_german_kept); k++)
 			if (n == strlen(nv_german_kept[k]) &&

@@ -85,6 +85,9 @@ static const NvPair nv_pairs[] = {
 	{"carbaldehyde", "carboxaldehyde", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"propanedioate", "malonate", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"propanedioic acid", "malonic acid", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"propanamide", "propionamide", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	/* 4-piperidone as sold, its hydrate: "4,4-piperidinediol hydrochloride" */
+	{"4 piperidone", "4 4 piperidinediol", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"alpha phenylacetoaceto", "2 phenylacetoaceto", NV_AT_PREFIX, NV_RULE_SYNONYM},
 	{"alpha phenylacetoaceto", "phenylacetoaceto", NV_AT_PREFIX, NV_RULE_SYNONYM},
 	{"alpha phenylacetoacetamide", "2 phenylacetoacetamide", NV_AT_TOKEN, NV_RULE_SYNONYM},
@@ -95,8 +98,10 @@ static const NvPair nv_pairs[] = {
 	/* a prefix hyphenated to its parent: "4-oxo-piperidine", "N-acetyl-anthranilic acid" */
 	{"oxopiperidine", "oxo piperidine", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"acetylanthranilic", "acetyl anthranilic", NV_AT_TOKEN, NV_RULE_SYNONYM},
-	/* the N of N-acetylanthranilic acid left out: the acetyl can only be on N */
-	{"n acetylanthranilic", "acetylanthranilic", NV_AT_TOKEN | NV_ONE_WAY, NV_RULE_IMPLIED_LOCANT},
+	/*
+	 * Not "acetylanthranilic acid" without its N: its anion "acetylanthranilate"
+	 * reads as the acetyl ester (OPSIN, tests/integration/structures_opsin.sh)
+	 */
 	/*
 	 * ... and a located substituent written apart from its parent: "2-phenyl-
 	 * butanoate"; never "phenyl acetic acid", whose anion "phenyl acetate" is

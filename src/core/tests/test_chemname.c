@@ -266,6 +266,11 @@ main(void)
 	context("acetone-formaldehyde resin", "acetone", "other compound", NULL);
 	context("diethyl ether-d10", "diethyl ether", "other compound", NULL);
 	context("Toluol-2,4-diisocyanat", "toluol", "other compound", NULL);
+	context("tolueen-2,4-di-isocyanaat", "tolueen", "other compound", NULL);
+	context("per\xc3\xb3xido de metiletilcetona", "metiletilcetona", "other compound", NULL);
+	/* "d'" read as a D- descriptor too; the coverage rules know the elided article */
+	context("oxime d'ac\xc3\xa9tone", "acetone", "stereoisomer+other compound", NULL);
+	context("anh\xc3\xad" "drido de \xc3\xa1" "cido ac\xc3\xa9tico", "acido acetico", "base", NULL);
 	/* and not: a goods list keeps its substances */
 	context("200 kg Norephedrine, xylene, in cartons", "norephedrine", "base", NULL);
 	context("piperidine; sulfuric acid 20 l", "sulfuric acid", "base", NULL);

@@ -164,7 +164,11 @@ main(void)
 	has_variant("1-(1,3-benzodioxol-5-yl)propan-2-one", "1-(benzo[d][1,3]dioxol-5-yl)propan-2-one",
 				NV_RULE_SYNONYM);
 	has_variant("alpha-Phenylacetoacetamide", "2-phenylacetoacetamide", NV_RULE_SYNONYM);
-	has_variant("N-acetylanthranilic acid", "acetylanthranilic acid", NV_RULE_IMPLIED_LOCANT);
+	no_variant("N-acetylanthranilic acid", "acetylanthranilate");	/* the acetyl ester */
+	has_variant("(1R,2R)-(-)-chloropseudoephedrine", "(1R,2R)-(-)-Chlorpseudoephedrin", NV_RULE_GERMAN);
+	has_variant("N-phenyl-N-(piperidin-4-yl)propanamide", "N-phenyl-N-(piperidin-4-yl)propionamide",
+				NV_RULE_SYNONYM);
+	has_variant("4-piperidone", "4,4-piperidinediol", NV_RULE_SYNONYM);
 	has_variant("Ergometrine", "ergometrinine", NV_RULE_STEREO_NAME);
 	has_variant("Lysergic acid", "isolysergic acid", NV_RULE_STEREO_NAME);
 	has_variant("ephedrine", "racephedrine", NV_RULE_STEREO_NAME);
