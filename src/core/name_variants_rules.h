@@ -121,6 +121,11 @@ static const NvPair nv_pairs[] = {
 	{"2 phenylbutanoic", "2 phenylbutyric", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"2 phenylbutanenitrile", "2 phenylbutyronitrile", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"2 phenylbutanamide", "2 phenylbutyramide", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	/* Latin titles of the European Pharmacopoeia monographs */
+	{"potassium permanganate", "kalii permanganas", NV_AT_WHOLE, NV_RULE_LANGUAGE},
+	{"hydrochloric acid", "acidum hydrochloridum", NV_AT_WHOLE, NV_RULE_LANGUAGE},
+	{"sulfuric acid", "acidum sulfuricum", NV_AT_WHOLE, NV_RULE_LANGUAGE},
+	{"acetone", "acetonum", NV_AT_WHOLE, NV_RULE_LANGUAGE},
 	/* oxidation number in the name (IUPAC 2005 inorganic, IR-5.4): sulfuric(VI) acid */
 	{"sulfuric acid", "sulfuric vi acid", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	/* the sign of rotation is redundant beside R/S descriptors:

@@ -169,6 +169,8 @@ main(void)
 	has_variant("N-phenyl-N-(piperidin-4-yl)propanamide", "N-phenyl-N-(piperidin-4-yl)propionamide",
 				NV_RULE_SYNONYM);
 	has_variant("4-piperidone", "4,4-piperidinediol", NV_RULE_SYNONYM);
+	has_variant("Potassium permanganate", "Kalii permanganas", NV_RULE_LANGUAGE);
+	has_variant("Sulphuric acid", "Acidum sulfuricum", NV_RULE_LANGUAGE);
 	has_variant("Ergometrine", "ergometrinine", NV_RULE_STEREO_NAME);
 	has_variant("Lysergic acid", "isolysergic acid", NV_RULE_STEREO_NAME);
 	has_variant("ephedrine", "racephedrine", NV_RULE_STEREO_NAME);
@@ -210,10 +212,11 @@ main(void)
 	has_variant("(1R,2S)-(-)-chloroephedrine", "(1R,2S)-chloroephedrine", NV_RULE_SYNONYM);
 	has_variant("Sulphuric acid", "sulfuric(VI) acid", NV_RULE_SYNONYM);
 
-	/* no rule but German, no variant; never the term itself; bounded */
+	/* no rule but German and the Latin title, no variant; never the term itself; bounded */
 	expand("Acetone", &g);
-	ok(g.n == 1 && strcmp(g.text[0], "aceton") == 0 && g.rule[0] == NV_RULE_GERMAN,
-	   "acetone: its German spelling only");
+	ok(g.n == 2 && strcmp(g.text[0], "acetonum") == 0 && g.rule[0] == NV_RULE_LANGUAGE &&
+	   strcmp(g.text[1], "aceton") == 0 && g.rule[1] == NV_RULE_GERMAN,
+	   "acetone: its Latin title and German spelling only");
 	expand("1-phenyl-2-propanone", &g);
 	{
 		int			i;
