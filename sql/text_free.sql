@@ -68,7 +68,7 @@ SELECT DISTINCT substance, match_kind FROM precursor.lookup('Acetic anhidride');
 -- real chemical words are never misspellings of a listed name
 SELECT t, precursor.matches(t) AS matches
   FROM (VALUES ('sulphonic acid'), ('toluidine'), ('phosphoric acid'), ('and phosphorus'),
-			   ('acetic anhydrite'), ('butanole')) v(t);
+			   ('acetic anhydrite'), ('butanole'), ('ephedrone')) v(t);
 -- no fuzzy matching of short terms, abbreviations or changed locants
 SELECT t, precursor.matches(t) AS matches
   FROM (VALUES ('acetonr'), ('toluenr'), ('APAAM'), ('1-phenyl-1-propanone')) v(t);

@@ -2,11 +2,12 @@
 """Words of the chemical lexicon, raw (one per line, unsorted, may repeat).
 
 Sources: every description of the EU Combined Nomenclature 2026 in its 24
-languages (cn2026-names.tsv.gz) and every name and synonym of
-chemical-identifiers.tsv.  The words are normalised and sorted by
+languages (cn2026-names.tsv.gz), every name and synonym of
+chemical-identifiers.tsv, and the curated words of extra_words.tsv.  The words are normalised and sorted by
 normalize_words (C, the matcher's own normaliser); see generate.sh.
 """
 import gzip
+import os
 from collections import Counter
 import re
 import sys
@@ -63,6 +64,12 @@ def main(cn_names, identifiers):
             for field in line.rstrip("\n").split("\t")[7:]:
                 for w in words(field):
                     counts[w.lower()] += 1
+    # words curated by hand, each with why (extra_words.tsv)
+    extra = os.path.join(os.path.dirname(os.path.abspath(__file__)), "extra_words.tsv")
+    with open(extra, encoding="utf-8") as f:
+        for line in f:
+            if line.strip() and not line.startswith("#"):
+                out.write(line.split("\t")[0].strip() + "\n")
     typos = likely_typos(counts)
     for w in sorted(counts):
         if w in cn or w not in typos:

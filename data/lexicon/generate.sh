@@ -13,7 +13,7 @@ CN=${1:-tests/fixtures/cn2026-names.tsv.gz}
 IDS=${2:-tests/fixtures/chemical-identifiers.tsv}
 TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
 cc -O2 -Isrc/core $(pkg-config --cflags icu-uc icu-i18n libhs) -o "$TMP/normalize_words" \
-  data/lexicon/normalize_words.c src/core/normalize.c src/core/parse_error.c \
+  data/lexicon/normalize_words.c src/core/normalize.c src/core/normalize_fold.c src/core/core_error.c \
   $(pkg-config --libs icu-uc icu-i18n)
 python3 data/lexicon/extract.py "$CN" "$IDS" | "$TMP/normalize_words" | LC_ALL=C sort -u \
   | python3 data/lexicon/emit_c.py > src/core/lexicon_data.c
