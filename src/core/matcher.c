@@ -385,8 +385,8 @@ term_score(const PmMatcher *m, const PmLit *l, const PmRef *r)
  * A hit on a variant that names a form of its own: a stereoisomer's own name
  * ("ergometrinine", of "ergometrine") is that stereoisomer, as "(8S)-" or
  * "rac-" before the name would say; a trade ester name ("BMK ethyl
- * glycidate") is that ester.  Later refs of the same literal see the form
- * too, which is right: the text is the same.
+ * glycidate") is that ester.  Only for the ref of that variant: another
+ * term with the same text keeps the form read around the hit.
  */
 static void
 variant_form(const PmMatcher *m, const PmLit *l, int rule, ChemForm *form)
@@ -461,6 +461,7 @@ emit_hits(PmMatcher *m, uint32_t flags, PmHitFn on_hit, void *arg,
 		}
 		{
 			const PmLit *l = &m->lits[h->lit];
+			ChemForm	form_read = out.form;
 
 			for (r = 0; r < l->nrefs; r++)
 			{
@@ -487,6 +488,8 @@ emit_hits(PmMatcher *m, uint32_t flags, PmHitFn on_hit, void *arg,
 				out.term_id = ref->id;
 				out.rule = ref->rule;
 				out.score = base;
+				/* the form as read around the hit, for each ref afresh */
+				out.form = form_read;
 				if (ref->rule == NV_RULE_STEREO_NAME ||
 					ref->rule == NV_RULE_TRADE_ESTER)
 					variant_form(m, l, ref->rule, &out.form);
