@@ -34,6 +34,11 @@ CREATE TEMP TABLE ho_lookalike (name text, contains text, part text, source text
 -- EU languages (listed_e.tsv, lookalikes_e.tsv; see the README).
 \copy ho_listed FROM 'tests/fixtures/names_heldout/listed_e.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
 \copy ho_lookalike FROM 'tests/fixtures/names_heldout/lookalikes_e.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
+-- Part F: written blind after commit c28a75a, registry, pharmacopoeia and
+-- catalogue styles and the less common EU languages (listed_f.tsv,
+-- lookalikes_f.tsv; see the README).
+\copy ho_listed FROM 'tests/fixtures/names_heldout/listed_f.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
+\copy ho_lookalike FROM 'tests/fixtures/names_heldout/lookalikes_f.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
 
 -- Is a hit the expected substance in the expected form?
 \i tests/fixtures/names/right_hit.sql

@@ -57,6 +57,8 @@ static const char *const salt_words[] = {
 	/* Scandinavian, Finnish, Hungarian, Slovene, Croatian, Baltic, Romanian */
 	"hydroklorid", "hydrokloridi", "hidroklorid", "hidrochloridas",
 	"hidrohlorids", "clorhidrat", "sulfaatti", "szulfat", "sulfatas",
+	"tartraatti", "vetytartraatti", "maleaatti", "sitraatti", "fosfaatti",
+	"hydrobromidi", "oksalaatti", "mesilaatti",
 	/* Bulgarian; Greek (normalised: no accents, final sigma as σ) */
 	"хидрохлорид", "хидробромид", "сулфат", "тартарат", "малеат", "цитрат",
 	"фосфат",
@@ -71,6 +73,8 @@ static const char *const lead_salt_words[] = {
 	"phosphate", "maleate", "clorhidrato", "bromhidrato", "sulfato",
 	"tartrato", "citrato", "fosfato", "maleato", "cloridrato", "solfato",
 	"hydrochloride", "hydrobromide", "clorhidrat",
+	/* Romanian: "maleat de ergometrină", "sulfat de efedrină" */
+	"maleat", "sulfat", "tartrat", "citrat", "fosfat",
 	/* "salts of ephedrine", "Salze von ...", "sels de ..." */
 	"salts", "salt", "salze", "sels", "sales", "sali", "zouten", "sais",
 	NULL

@@ -671,22 +671,29 @@ verify(PmMatcher *m, uint32_t lit, long est)
 }
 
 /*
- * Is literal lit found exactly within k of est?  Then its verification can
- * only find that exact alignment (distance 0), which is no fuzzy hit: most
- * piece hits in real text are those of the names written correctly.
+ * Can verifying literal lit at est give no fuzzy hit, because of an exact
+ * hit?  Either lit itself is found exactly within k of est (its verification
+ * can only find that alignment, distance 0: most piece hits in real text are
+ * those of the names written correctly), or an exact hit of any term spans
+ * the whole window a fuzzy hit could take, which fuzzy_compact would drop
+ * ("methylethylketone" verified inside "methyl ethyl ketone" found).
  */
 static bool
 exact_near(const PmMatcher *m, uint32_t lit, long est)
 {
 	size_t		i;
 	long		k = m->lits[lit].k;
+	long		wend = est + (long) m->lits[lit].len + k;
 
 	for (i = 0; i < m->fuzzy_first && i < 64; i++)
 	{
 		const PmRaw *h = &m->hits[i];
 
-		if (h->raw == PM_RAW_EXACT && h->lit == lit &&
-			(long) h->s >= est - k && (long) h->s <= est + k)
+		if (h->raw != PM_RAW_EXACT)
+			continue;
+		if (h->lit == lit && (long) h->s >= est - k && (long) h->s <= est + k)
+			return true;
+		if ((long) h->s <= est - k && (long) h->e >= wend)
 			return true;
 	}
 	return false;

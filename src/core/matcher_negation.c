@@ -654,12 +654,15 @@ in_numeric_range(const Tok *toks, int n, int i)
  * on the cue's side, sep_prev whether a comma separates prev and x.
  */
 static int
-word_effect(const Tok *x, const Tok *next, const Tok *prev, bool sep_prev,
-			bool in_range)
+word_effect(const Tok *row, int nrow, int ix, const Tok *next, const Tok *prev,
+			bool sep_prev)
 {
+	const Tok  *x = &row[ix];
+
 	if (!filter_has(word_filter, x))
 		return REACH_GOES;		/* most words: none of the tables' */
-	if (!in_range && contrast_at(x, next))
+	/* the range test only for a word of the tables: most hits have none */
+	if (contrast_at(x, next) && !in_numeric_range(row, nrow, ix))
 		return REACH_STOP;
 	if (tok_in(x, positive_toks, NELEM(positive_toks)))
 		return starts_item(prev, sep_prev) ? REACH_STOP : REACH_STOP_NEAR;
@@ -697,9 +700,9 @@ pm_negation_cue(const PmMatcher *m, size_t s, size_t e)
 		if (gap > 0)
 		{
 			/* back[gap - 1] lies between a cue ending at back[gap] and the hit */
-			int			eff = word_effect(&back[gap - 1], gap >= 2 ? &back[gap - 2] : NULL,
-										  &back[gap], back[gap].comma_after,
-										  in_numeric_range(back, nback, gap - 1));
+			int			eff = word_effect(back, nback, gap - 1,
+										  gap >= 2 ? &back[gap - 2] : NULL,
+										  &back[gap], back[gap].comma_after);
 
 			if (eff == REACH_STOP)
 				break;
@@ -749,9 +752,8 @@ pm_negation_cue(const PmMatcher *m, size_t s, size_t e)
 	{
 		if (gap > 0)
 		{
-			int			eff = word_effect(&fwd[gap - 1], &fwd[gap],
-										  gap >= 2 ? &fwd[gap - 2] : NULL, fwd[gap - 1].comma_after,
-										  in_numeric_range(fwd, nfwd, gap - 1));
+			int			eff = word_effect(fwd, nfwd, gap - 1, &fwd[gap],
+										  gap >= 2 ? &fwd[gap - 2] : NULL, fwd[gap - 1].comma_after);
 
 			if (eff == REACH_STOP)
 				break;

@@ -701,6 +701,7 @@ nv_expand(const char *norm, size_t len, int max_variants, NvEmitFn emit,
 	nv_rule_french_acid(&set, norm, len);
 	nv_rule_french_ester(&set, norm, len);
 	nv_rule_stereo_clause(&set, norm, len);
+	nv_rule_stereo_prefix(&set, norm, len);
 	rule_stereo_name(&set, norm, len);
 	rule_trade_ester(&set, norm, len);
 
@@ -759,6 +760,8 @@ nv_rule_name(int rule)
 			return "ester named the trade's way (BMK ethyl glycidate)";
 		case NV_RULE_STEREO_NAME:
 			return "stereoisomer named by a name of its own (ergometrinine, isolysergic acid)";
+		case NV_RULE_STEREO_PREFIX:
+			return "name without the stereo descriptors it opens with";
 		case NV_RULE_COUNT:
 			break;
 	}

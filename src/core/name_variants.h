@@ -37,6 +37,7 @@ typedef enum NvRule
 	NV_RULE_GERMAN,				/* glycidic acid / Glycidsäure, piperidine / Piperidin */
 	NV_RULE_STEREO_NAME,		/* ergometrine / ergometrinine (its C-8 epimer) */
 	NV_RULE_TRADE_ESTER,		/* BMK glycidic acid / BMK ethyl glycidate */
+	NV_RULE_STEREO_PREFIX,		/* (1S,2R)-(+)-X / X, (+)-X */
 	NV_RULE_COUNT
 } NvRule;
 

@@ -133,6 +133,74 @@ nv_rule_french_ester(NvSet *set, const char *s, size_t len)
 	}
 }
 
+/*
+ * Is w (n bytes) a word of a stereo descriptor that opens a name: a locant
+ * with its configuration ("1s", "2r"), the sign of rotation ("plus",
+ * "minus"), or a word of nv_stereo_prefix_words ("rac", "dl")?
+ */
+static bool
+is_stereo_prefix_word(const char *w, size_t n)
+{
+	size_t		i = 0;
+
+	while (i < n && w[i] >= '0' && w[i] <= '9')
+		i++;
+	if (i > 0 && i + 1 == n && (w[i] == 'r' || w[i] == 's'))
+		return true;
+	return in_list(nv_stereo_prefix_words, w, n);
+}
+
+/*
+ * "1s 2r plus chloroephedrine" (a name that opens with the descriptors of
+ * the one stereoisomer its entry lists) -> "chloroephedrine" and "plus
+ * chloroephedrine": declarations name it without the configuration, or by
+ * its sign of rotation alone ("(+)-chloroephedrine hydrochloride").  The
+ * name with its configuration alone comes from the substituent rules.
+ */
+void
+nv_rule_stereo_prefix(NvSet *set, const char *s, size_t len)
+{
+	size_t		p = 0;
+	const char *sign = NULL;
+	size_t		sign_len = 0;
+	int			nwords = 0;
+	NvOut		o;
+
+	for (;;)
+	{
+		const char *sp = memchr(s + p, ' ', len - p);
+		size_t		n;
+
+		if (sp == NULL)
+			break;
+		n = (size_t) (sp - (s + p));
+		if (!is_stereo_prefix_word(s + p, n))
+			break;
+		if ((n == 4 && memcmp(s + p, "plus", 4) == 0) ||
+			(n == 5 && memcmp(s + p, "minus", 5) == 0))
+		{
+			sign = s + p;
+			sign_len = n;
+		}
+		nwords++;
+		p += n + 1;
+	}
+	/* a name of at least five letters is left: not "1s 2r" of "(1S,2R)-ene" */
+	if (nwords == 0 || len - p < 5 || memchr(s + p, '|', len - p) != NULL)
+		return;
+	out_reset(&o);
+	out_put(&o, s + p, len - p);
+	set_add(set, &o, NV_RULE_STEREO_PREFIX);
+	if (sign != NULL && nwords > 1)
+	{
+		out_reset(&o);
+		out_put(&o, sign, sign_len);
+		out_put(&o, " ", 1);
+		out_put(&o, s + p, len - p);
+		set_add(set, &o, NV_RULE_STEREO_PREFIX);
+	}
+}
+
 /* "X|ar" (a CAS name closed by its stereo descriptors) -> "X" */
 void
 nv_rule_stereo_clause(NvSet *set, const char *s, size_t len)

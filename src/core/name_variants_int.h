@@ -144,6 +144,7 @@ extern void nv_rule_german(NvSet *set, const char *s, size_t len);
 extern void nv_rule_french_acid(NvSet *set, const char *s, size_t len);
 extern void nv_rule_french_ester(NvSet *set, const char *s, size_t len);
 extern void nv_rule_stereo_clause(NvSet *set, const char *s, size_t len);
+extern void nv_rule_stereo_prefix(NvSet *set, const char *s, size_t len);
 extern void nv_rule_romance(NvSet *set, const char *s, size_t len);
 
 #endif							/* PRECURSOR_NAME_VARIANTS_INT_H */

@@ -116,6 +116,9 @@ static const NvPair nv_pairs[] = {
 	/* the final "e" of a parent elided or kept before a vowel suffix (P-31.1.4.2.4) */
 	{"piperidin 4 one", "piperidine 4 one", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"methyl ethyl ketone", "methylethyl ketone", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	/* ... and the Romance names of MEK written apart: "metil etil cetonă" */
+	{"metiletilcetona", "metil etil cetona", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"metiletilchetone", "metil etil chetone", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	/* retained and systematic names of butanoic acid (P-65.1.1.1) */
 	{"2 phenylbutanoate", "2 phenylbutyrate", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"2 phenylbutanoic", "2 phenylbutyric", NV_AT_TOKEN, NV_RULE_SYNONYM},
@@ -330,6 +333,14 @@ static const char *const nv_trade_ester_abbrevs[] = {
 static const char *const nv_stereo_clause[] = {
 	"ar", "as", "alphar", "alphas", "r", "s", "rs", "plus", "minus", "e", "z",
 	"8beta", "8alpha", "betar", "betas", "r r", "s s", "r s", "s r", NULL
+};
+
+/*
+ * Words of a stereo descriptor that opens a name, besides a locant with its
+ * configuration ("1s") and the sign of rotation: "(RS)-", "rac-", "DL-".
+ */
+static const char *const nv_stereo_prefix_words[] = {
+	"r", "s", "rs", "sr", "rac", "dl", "plus", "minus", NULL
 };
 
 /*

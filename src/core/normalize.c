@@ -145,7 +145,7 @@ static SpellRule spell_rules[] = {
 #define N_SPELL ((int) (sizeof(spell_rules) / sizeof(spell_rules[0])))
 
 /*
- * Salt words glued to the base, as German and Dutch write them
+ * Salt words glued to the base, as German, Dutch and Finnish write them
  * ("Ephedrinhydrochlorid", "efedrinesulfaat", "Ergotamintartrat", "Ergometrinmaleat"):
  * split off as a word of their own, so that the base is a word to match and
  * the salt a word the form rules know.  Only after a stem that ends like the
@@ -164,8 +164,12 @@ static const struct
 	GLUED("sulfaat"), GLUED("sulfat"), GLUED("fosfaat"), GLUED("phosphat"),
 	GLUED("maleaat"), GLUED("maleat"), GLUED("citraat"), GLUED("citrat"),
 	GLUED("oxalaat"), GLUED("oxalat"),
+	/* Finnish: "efedriinihydrokloridi", "ergotamiinitartraatti" */
+	GLUED("vetytartraatti"), GLUED("hydrokloridi"), GLUED("hydrobromidi"),
+	GLUED("tartraatti"), GLUED("sulfaatti"), GLUED("maleaatti"),
+	GLUED("sitraatti"), GLUED("fosfaatti"), GLUED("oksalaatti"),
 };
-static const char *const glued_salt_stems[] = {"in", "ine", "on", "yl", NULL};
+static const char *const glued_salt_stems[] = {"in", "ine", "ini", "on", "yl", NULL};
 
 /*
  * The letters every glued salt word of one family has: a word is looked at
@@ -889,10 +893,11 @@ glued_salt_split(NormState *st)
 	size_t		n = st->nb->len - st->wstart;
 	size_t		k;
 
-	/* every glued salt word ends in "id", "de" or "at" */
+	/* every glued salt word ends in "id", "de", "at" or, Finnish, "di", "ti" */
 	if (n < 10 ||
 		!((w[n - 2] == 'i' && w[n - 1] == 'd') || (w[n - 2] == 'd' && w[n - 1] == 'e') ||
-		  (w[n - 2] == 'a' && w[n - 1] == 't')))
+		  (w[n - 2] == 'a' && w[n - 1] == 't') ||
+		  (w[n - 1] == 'i' && (w[n - 2] == 'd' || w[n - 2] == 't'))))
 		return;
 	for (k = 0; k < sizeof(glued_salts) / sizeof(glued_salts[0]); k++)
 	{

@@ -161,6 +161,9 @@ main(void)
 	context("chlorowodorek efedryny 5 kg", "ephedryny", "salt", "chlorowodorek");
 	context("hydrochlorid pseudoefedrinu", "pseudoephedrinu", "salt", "hydrochlorid");
 	context("efedrinhydroklorid 1 kg", "ephedrin", "salt", "hydroklorid");
+	context("efedriinihydrokloridi 1 kg", "ephedriini", "salt", "hydrokloridi");
+	context("ergotamiinitartraatti 1 kg", "ergotamiini", "salt", "tartraatti");
+	context("maleat de ergometrin\xc4\x83 1 kg", "ergometrina", "salt", "maleat");
 	context("υδροχλωρική εφεδρίνη 1 kg", "εφεδρινη", "salt", "υδροχλωρικη");
 	context("ефедрин хидрохлорид", "ефедрин", "salt", "хидрохлорид");
 	context("safrole 5% in water", "safrole", "solution", "");

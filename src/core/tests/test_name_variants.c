@@ -178,6 +178,13 @@ main(void)
 	   strcmp(nv_stereo_name_descriptor("ergotaminine", 12), "8 epimer") == 0 &&
 	   nv_stereo_name_descriptor("ergotamine", 10) == NULL,
 	   "ergotaminine stands for the 8-epimer, ergotamine for none");
+	has_variant("metiletilcetona", "metil etil cetona", NV_RULE_SYNONYM);
+	has_variant("(1S,2R)-(+)-chloroephedrine", "chloroephedrine", NV_RULE_STEREO_PREFIX);
+	has_variant("(1S,2R)-(+)-chloroephedrine", "(+)-chloroephedrine", NV_RULE_STEREO_PREFIX);
+	has_variant("(1R,2R)-(-)-chloropseudoephedrine", "(-)-chloropseudoephedrine",
+				NV_RULE_STEREO_PREFIX);
+	no_variant("(1S,2R)-(+)-chloroephedrine", "(-)-chloroephedrine");
+	no_variant("(R)-ene", "ene");
 	has_variant("BMK glycidic acid", "BMK ethyl glycidate", NV_RULE_TRADE_ESTER);
 	has_variant("PMK glycidic acid", "PMK tert-butyl glycidate", NV_RULE_TRADE_ESTER);
 	{
