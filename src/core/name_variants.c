@@ -566,7 +566,9 @@ rule_anion(NvSet *set, const char *s, size_t len)
  * ------------------------------------------------------------------------ */
 /*
  * The rules on the parts of set entry i (a leaf, another language's form or
- * a cation, gets none)
+ * a cation, gets none; nor does a name stripped of its stereo descriptors,
+ * whose lost brackets the prefix rules would misread: "2 methylamino 1
+ * phenylpropan 1 ol" is no "1 phenylamino 2 methyl...")
  */
 static void
 expand_entry(NvSet *set, int i)
@@ -576,7 +578,8 @@ expand_entry(NvSet *set, int i)
 
 	if (set->rule[i] == NV_RULE_LANGUAGE || set->rule[i] == NV_RULE_FRENCH_ACID ||
 		set->rule[i] == NV_RULE_CATION || set->rule[i] == NV_RULE_GERMAN ||
-		set->rule[i] == NV_RULE_STEREO_NAME || set->rule[i] == NV_RULE_TRADE_ESTER)
+		set->rule[i] == NV_RULE_STEREO_NAME || set->rule[i] == NV_RULE_TRADE_ESTER ||
+		set->rule[i] == NV_RULE_STEREO_PREFIX)
 		return;
 	memcpy(cur, set->text[i], cl);
 	cur[cl] = '\0';

@@ -119,6 +119,9 @@ static const NvPair nv_pairs[] = {
 	/* ... and the Romance names of MEK written apart: "metil etil cetonă" */
 	{"metiletilcetona", "metil etil cetona", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"metiletilchetone", "metil etil chetone", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	/* acetoacetic acid, the retained name of 3-oxobutanoic acid:
+	 * "methyl 2-(3,4-methylenedioxyphenyl)acetoacetate" (MAMDPA) */
+	{"3 oxobutanoate", "acetoacetate", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	/* retained and systematic names of butanoic acid (P-65.1.1.1) */
 	{"2 phenylbutanoate", "2 phenylbutyrate", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"2 phenylbutanoic", "2 phenylbutyric", NV_AT_TOKEN, NV_RULE_SYNONYM},

@@ -179,12 +179,17 @@ main(void)
 	   nv_stereo_name_descriptor("ergotamine", 10) == NULL,
 	   "ergotaminine stands for the 8-epimer, ergotamine for none");
 	has_variant("metiletilcetona", "metil etil cetona", NV_RULE_SYNONYM);
+	has_variant("methyl 2-(1,3-benzodioxol-5-yl)-3-oxobutanoate",
+				"methyl 2-(3,4-methylenedioxyphenyl)acetoacetate", NV_RULE_SYNONYM);
 	has_variant("(1S,2R)-(+)-chloroephedrine", "chloroephedrine", NV_RULE_STEREO_PREFIX);
 	has_variant("(1S,2R)-(+)-chloroephedrine", "(+)-chloroephedrine", NV_RULE_STEREO_PREFIX);
 	has_variant("(1R,2R)-(-)-chloropseudoephedrine", "(-)-chloropseudoephedrine",
 				NV_RULE_STEREO_PREFIX);
 	no_variant("(1S,2R)-(+)-chloroephedrine", "(-)-chloroephedrine");
 	no_variant("(R)-ene", "ene");
+	has_variant("(1R,2S)-2-(methylamino)-1-phenylpropan-1-ol",
+				"2-(methylamino)-1-phenylpropan-1-ol", NV_RULE_STEREO_PREFIX);
+	no_variant("(1R,2S)-2-(methylamino)-1-phenylpropan-1-ol", "1-anilino-2-methyl-1-propanol");
 	has_variant("BMK glycidic acid", "BMK ethyl glycidate", NV_RULE_TRADE_ESTER);
 	has_variant("PMK glycidic acid", "PMK tert-butyl glycidate", NV_RULE_TRADE_ESTER);
 	{
