@@ -306,11 +306,13 @@ def build():
     # (chloroephedrines, ergot alkaloids): shipped too, with their source;
     # not "phosphorus", the element name of red phosphorus
     listed_cas = {r["cas"] for r in rows if r["cas"]}
+    # (and the CAS index names written by the CAS rules, as cas_name)
     vocab_rows += [{"cas": r["cas"], "name": r["name"], "lang": "en",
-                    "kind": "iupac", "source_url": r["source_url"]}
+                    "kind": "cas_name" if r["source"].startswith("CAS index")
+                    else "iupac", "source_url": r["source_url"]}
                    for r in read_csv("structures/extra_names.csv")
                    if r["cas"] in listed_cas and
-                   re.match(r"(IUPAC|systematic) name", r["source"])]
+                   re.match(r"(IUPAC|systematic|CAS index) name", r["source"])]
     for r in vocab_rows:
         if not cas_ok(r["cas"]):
             die("bad CAS RN in vocabulary: " + r["cas"])

@@ -39,6 +39,11 @@ CREATE TEMP TABLE ho_lookalike (name text, contains text, part text, source text
 -- lookalikes_f.tsv; see the README).
 \copy ho_listed FROM 'tests/fixtures/names_heldout/listed_f.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
 \copy ho_lookalike FROM 'tests/fixtures/names_heldout/lookalikes_f.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
+-- Part G: written blind after commit be93634, registry synonym lists as
+-- PubChem shows them, CAS and EC inventory names, CN texts (listed_g.tsv,
+-- lookalikes_g.tsv; see the README).
+\copy ho_listed FROM 'tests/fixtures/names_heldout/listed_g.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
+\copy ho_lookalike FROM 'tests/fixtures/names_heldout/lookalikes_g.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
 
 -- Is a hit the expected substance in the expected form?
 \i tests/fixtures/names/right_hit.sql

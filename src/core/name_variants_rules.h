@@ -335,7 +335,12 @@ static const char *const nv_trade_ester_abbrevs[] = {
  */
 static const char *const nv_stereo_clause[] = {
 	"ar", "as", "alphar", "alphas", "r", "s", "rs", "plus", "minus", "e", "z",
-	"8beta", "8alpha", "betar", "betas", "r r", "s s", "r s", "s r", NULL
+	"8beta", "8alpha", "betar", "betas", "r r", "s s", "r s", "s r",
+	"alpha s beta r", "alpha r beta s", "alpha s beta s", "alpha r beta r",
+	"alphas betar", "alphar betas", "alphas betas", "alphar betar",
+	/* "(αS,βR)": the normaliser reads the alpha of "αS" as a Latin a */
+	"as βr", "ar βs", "as βs", "ar βr",
+	"r s rac", "rac", NULL
 };
 
 /*
