@@ -139,14 +139,27 @@ pm_start_is_own(const PmMatcher *m, size_t s)
 	return o >= m->own_start && o < m->own_end;
 }
 
-/* An exact hit of literal lit at [s, e), if on boundaries and in the window's own part. */
+/*
+ * An exact hit of literal lit at [s, e), if on boundaries and in the window's
+ * own part.  A hit that starts in the part before it is kept but not
+ * reported (the previous window reports it): a variant inside it is no hit
+ * here either, wherever the window was cut.
+ */
 static inline bool
 push_exact(PmMatcher *m, uint32_t lit, size_t s, size_t e)
 {
 	PmRaw		h;
+	bool		before = false;
 
-	if (!pm_boundary_after(m, e) || !pm_start_is_own(m, s))
+	if (!pm_boundary_after(m, e))
 		return true;
+	if (!pm_start_is_own(m, s))
+	{
+		if (m->region_start + m->nb.offset[s] >= m->own_start)
+			return true;
+		before = true;
+	}
+	h.before_own = before;
 	h.s = (uint32_t) s;
 	h.e = (uint32_t) e;
 	h.lit = lit;
@@ -435,6 +448,19 @@ emit_hits(PmMatcher *m, uint32_t flags, PmHitFn on_hit, void *arg,
 
 		if (i > 0 && raw_cmp(h, &m->hits[i - 1]) == 0)
 			continue;			/* the same identifier found through two cues */
+		if (h->before_own)
+		{
+			/* the previous window's hit: only what it hides here */
+			const PmLit *l = &m->lits[h->lit];
+
+			for (r = 0; r < l->nrefs; r++)
+			{
+				recent_id[nrecent % 8] = m->refs[l->first_ref + r].id;
+				recent_end[nrecent % 8] = h->e;
+				nrecent++;
+			}
+			continue;
+		}
 		memset(&out, 0, sizeof(out));
 		out.neg_cue = pm_negation_cue(m, h->s, h->e);
 		out.negated = out.neg_cue != 0;
@@ -505,6 +531,7 @@ emit_hits(PmMatcher *m, uint32_t flags, PmHitFn on_hit, void *arg,
 					recent_end[nrecent % 8] = h->e;
 					nrecent++;
 				}
+
 				if (on_hit(&out, arg))
 					return PM_STOPPED;
 			}

@@ -155,6 +155,7 @@ typedef struct PmRaw
 	uint8_t		raw;			/* PM_RAW_* */
 	uint8_t		ident_kind;		/* PmHitKind for identifiers */
 	uint8_t		nedits;			/* fuzzy: edits[0 .. nedits) */
+	bool		before_own;		/* exact, starts before the window's own part */
 	int16_t		dist;
 	int64_t		ident;
 	InchiKey	inchikey;		/* PM_HIT_INCHIKEY */

@@ -51,6 +51,13 @@ static const NvPair nv_pairs[] = {
 	{"acetamido", "acetylamino", NV_AT_PREFIX, NV_RULE_SYNONYM},
 	{"tert butyl", "1 1 dimethylethyl", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"tert butyl", "t butyl", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	/* the branched alkyls' systematic names (P-29.2, P-29.6) */
+	{"tert butyl", "2 methylpropan 2 yl", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"sec butyl", "butan 2 yl", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"sec butyl", "1 methylpropyl", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"isopropyl", "propan 2 yl", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"isopropyl", "1 methylethyl", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"isobutyl", "2 methylpropyl", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"boc", "tert butoxycarbonyl", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"boc", "t butoxycarbonyl", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"3 4 methylenedioxyphenyl", "1 3 benzodioxol 5 yl", NV_AT_PREFIX, NV_RULE_SYNONYM},
@@ -71,6 +78,8 @@ static const NvPair nv_pairs[] = {
 	/* a ketone as an oxo prefix (P-64.6): "4-oxopiperidine", "tetrahydro-4-pyridone" */
 	{"piperidin 4 one", "4 oxopiperidine", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"4 piperidone", "tetrahydro 4 pyridone", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	/* ... with its indicated hydrogen (P-31.1.4.2.4): "tetrahydro-4(1H)-pyridinone" */
+	{"4 piperidone", "tetrahydro 4 1h pyridinone", NV_AT_WHOLE, NV_RULE_SYNONYM},
 	/* Greek locants of glycidic acid (2,3-epoxypropanoic acid): alpha = 2, beta = 3 */
 	{"2 methyl 3 phenylglycid", "alpha methyl beta phenylglycid", NV_AT_PREFIX, NV_RULE_SYNONYM},
 	/* pseudo- written as the Greek psi (normalised "psi") */
@@ -123,6 +132,22 @@ static const NvPair nv_pairs[] = {
 	 * "methyl 2-(3,4-methylenedioxyphenyl)acetoacetate" (MAMDPA) */
 	{"3 oxobutanoate", "acetoacetate", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	/* retained and systematic names of butanoic acid (P-65.1.1.1) */
+	{"butanoate", "butyrate", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"butanoic", "butyric", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	/* an oxirane-2-carboxylic acid as a 2,3-epoxypropanoic acid (BMK glycidic acid) */
+	{"2 methyl 3 phenyloxirane 2 carboxylic", "2 3 epoxy 2 methyl 3 phenylpropanoic",
+	NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"2 methyl 3 phenyloxirane 2 carboxylate", "2 3 epoxy 2 methyl 3 phenylpropanoate",
+	NV_AT_TOKEN, NV_RULE_SYNONYM},
+	/* the trade's abbreviations of one ketone: BMK is P-2-P, PMK is 3,4-MDP-2-P */
+	{"p 2 p", "bmk", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"3 4 mdp 2 p", "pmk", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"3 4 mdp 2 p", "mdp 2 p", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"mdp 2 p", "mdp2p", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	/* a Greek locant glued to its number or apart: "8beta" / "8β" */
+	{"8beta", "8 beta", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"8alpha", "8 alpha", NV_AT_TOKEN, NV_RULE_SYNONYM},
+
 	{"2 phenylbutanoate", "2 phenylbutyrate", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"2 phenylbutanoic", "2 phenylbutyric", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"2 phenylbutanenitrile", "2 phenylbutyronitrile", NV_AT_TOKEN, NV_RULE_SYNONYM},
@@ -340,7 +365,9 @@ static const char *const nv_stereo_clause[] = {
 	"alphas betar", "alphar betas", "alphas betas", "alphar betar",
 	/* "(αS,βR)": the normaliser reads the alpha of "αS" as a Latin a */
 	"as βr", "ar βs", "as βs", "ar βr",
-	"r s rac", "rac", NULL
+	"r s rac", "rac",
+	/* CAS's older relative descriptors: "[R-(R*,S*)]-", "[S-(R*,R*)]-" */
+	"r r s", "s r s", "r r r", "s r r", NULL
 };
 
 /*
