@@ -44,6 +44,11 @@ CREATE TEMP TABLE ho_lookalike (name text, contains text, part text, source text
 -- lookalikes_g.tsv; see the README).
 \copy ho_listed FROM 'tests/fixtures/names_heldout/listed_g.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
 \copy ho_lookalike FROM 'tests/fixtures/names_heldout/lookalikes_g.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
+-- Part H: written blind after commit 2c9b96d, names in the forms documents
+-- use (salts, esters, stereo descriptors, declaration phrases) in 24
+-- languages (listed_h.tsv, lookalikes_h.tsv; see the README).
+\copy ho_listed FROM 'tests/fixtures/names_heldout/listed_h.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
+\copy ho_lookalike FROM 'tests/fixtures/names_heldout/lookalikes_h.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
 
 -- Is a hit the expected substance in the expected form?
 \i tests/fixtures/names/right_hit.sql

@@ -288,12 +288,15 @@ other_before(const char *norm, size_t len, size_t start, size_t end,
 		set_other(form, "mixed anhydride with", norm, t1);
 		return;
 	}
-	/* "ethylene glycol diethyl ether", "resorcinol diethyl ether": an
-	 * ether of another alcohol */
+	/*
+	 * "ethylene glycol diethyl ether", "resorcinol diethyl ether",
+	 * "cellulose ethyl ether": an ether of another alcohol or a sugar
+	 */
 	if (tok_next(norm, end, start, true, &m) &&
 		(tok_is(norm, m, "diethyl") || tok_is(norm, m, "ethyl") ||
 		 tok_is(norm, m, "dimethyl") || tok_is(norm, m, "aethyl")) &&
 		((tok_ends(norm, t1, "ol") && t1.e - t1.s >= 5) || tok_is(norm, t1, "glycol") ||
+		 (tok_ends(norm, t1, "ose") && t1.e - t1.s >= 6) || tok_is(norm, t1, "starch") ||
 		 (tok_ends(norm, t1, "quinone") && t1.e - t1.s >= 7)))
 	{
 		set_other(form, "ether of", norm, t1);
@@ -654,8 +657,12 @@ form_before(const char *norm, size_t start, size_t end, ChemForm *form,
 	{
 		bool		has_p = tok_prev(norm, 0, t.s, true, &p);
 
-		/* "methyl phenylacetate": an alkyl before an "-ate" mention */
-		if (n == 0 && mention_ends(norm, start, end, "ate"))
+		/*
+		 * "methyl phenylacetate": an alkyl before an "-ate" mention (German
+		 * and Scandinavian "-at": "Natrium phenylacetat")
+		 */
+		if (n == 0 && (mention_ends(norm, start, end, "ate") ||
+					   mention_ends(norm, start, end, "at")))
 		{
 			Tok			first;
 

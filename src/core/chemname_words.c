@@ -59,6 +59,8 @@ static const char *const salt_words[] = {
 	"hidrohlorids", "clorhidrat", "sulfaatti", "szulfat", "sulfatas",
 	"tartraatti", "vetytartraatti", "maleaatti", "sitraatti", "fosfaatti",
 	"hydrobromidi", "oksalaatti", "mesilaatti",
+	/* chloride in Scandinavian and Estonian ("efedrinklorid"), tannate */
+	"klorid", "kloriid", "tannate", "tannat",
 	/* Bulgarian; Greek (normalised: no accents, final sigma as σ) */
 	"хидрохлорид", "хидробромид", "сулфат", "тартарат", "малеат", "цитрат",
 	"фосфат",
@@ -198,6 +200,9 @@ static const char *const ester_alkyls[] = {
 	/* the alcohol after the anion: "phénylacétate de méthyle" */
 	"methyle", "ethyle", "propyle", "isopropyle", "butyle", "benzyle",
 	"metilo", "etilo", "propilo", "butilo", "bencilo", "metile", "etile",
+	"pentyle", "hexyle", "allyle", "octyle", "isobutyle", "phenethyle",
+	/* systematic alkyl names, their locants apart: "2-phenylethyl", "3-methylbutyl" */
+	"phenylethyl", "methylbutyl", "dimethylethyl",
 	NULL
 };
 

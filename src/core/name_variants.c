@@ -121,6 +121,8 @@ apply_pair(NvSet *set, const char *s, size_t len, const char *from,
 
 		if (memcmp(s + p, from, fl) != 0 || !boundary_before(s, p))
 			continue;
+		if ((where & NV_AT_START) && p != 0)
+			break;
 		/* "2h 1 3 benzodioxol": the "1 3 benzodioxol" in it is not on its own */
 		if (tl > fl && memcmp(to + tl - fl, from, fl) == 0 &&
 			p >= tl - fl && memcmp(s + p - (tl - fl), to, tl - fl) == 0)
@@ -157,7 +159,8 @@ rule_pairs(NvSet *set, const char *s, size_t len)
 	{
 		const NvPair *p = &nv_pairs[i];
 
-		apply_pair(set, s, len, p->a, p->b, p->where & ~NV_ONE_WAY, p->rule);
+		apply_pair(set, s, len, p->a, p->b, p->where & ~NV_ONE_WAY,
+				   p->rule | ((p->where & NV_LEAF) ? NV_RULE_LEAF_BIT : 0));
 		if (!(p->where & NV_ONE_WAY))
 			apply_pair(set, s, len, p->b, p->a, p->where, p->rule);
 	}
@@ -576,7 +579,8 @@ expand_entry(NvSet *set, int i)
 	char		cur[NV_MAX_LEN + 1];
 	size_t		cl = set->len[i];
 
-	if (set->rule[i] == NV_RULE_LANGUAGE || set->rule[i] == NV_RULE_FRENCH_ACID ||
+	if ((set->rule[i] & NV_RULE_LEAF_BIT) ||
+		set->rule[i] == NV_RULE_LANGUAGE || set->rule[i] == NV_RULE_FRENCH_ACID ||
 		set->rule[i] == NV_RULE_CATION || set->rule[i] == NV_RULE_GERMAN ||
 		set->rule[i] == NV_RULE_STEREO_NAME || set->rule[i] == NV_RULE_TRADE_ESTER ||
 		set->rule[i] == NV_RULE_STEREO_PREFIX)
@@ -721,7 +725,7 @@ nv_expand(const char *norm, size_t len, int max_variants, NvEmitFn emit,
 	for (; i < set.n && set.n <= NV_MAX_VARIANTS; i++)
 		expand_entry(&set, i);
 	for (i = 1; i < set.n && i <= max_variants; i++)
-		if (!emit(set.text[i], set.len[i], (NvRule) set.rule[i], arg))
+		if (!emit(set.text[i], set.len[i], (NvRule) (set.rule[i] & ~NV_RULE_LEAF_BIT), arg))
 			return false;
 	return true;
 }

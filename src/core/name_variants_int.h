@@ -18,6 +18,9 @@
 
 #include "name_variants.h"
 
+/* In NvSet.rule, beside the rule: a variant no rule applies to (NV_LEAF) */
+#define NV_RULE_LEAF_BIT 0x80
+
 typedef struct NvSet
 {
 	int			n;

@@ -23,6 +23,9 @@
 #define NV_AT_WHOLE		0x04	/* only the whole term */
 #define NV_ONE_WAY		0x08	/* a -> b only (b is part of a: the way back
 								 * would grow without end) */
+#define NV_AT_START		0x10	/* whole tokens opening the term (a CAS
+								 * index name's parent) */
+#define NV_LEAF			0x20	/* no rules on what it gives */
 
 typedef struct NvPair
 {
@@ -139,6 +142,15 @@ static const NvPair nv_pairs[] = {
 	NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"2 methyl 3 phenyloxirane 2 carboxylate", "2 3 epoxy 2 methyl 3 phenylpropanoate",
 	NV_AT_TOKEN, NV_RULE_SYNONYM},
+	/* INCB's names of the glycidic acids: "P-2-P methyl glycidic acid" */
+	{"bmk glycidic", "p 2 p methyl glycidic", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	{"pmk glycidic", "3 4 mdp 2 p methyl glycidic", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	/* the implied locant of a CAS parent: "Oxiranecarboxylic acid, 2-methyl-3-phenyl-" */
+	{"2 oxiranecarboxylic acid", "oxiranecarboxylic acid", NV_AT_START | NV_LEAF,
+	NV_RULE_IMPLIED_LOCANT},
+	/* "(3,4-methylenedioxyphenyl)acetyl" with its locant 2 implied (IMDPAM) */
+	{"2-3 4 methylenedioxyphenyl acetyl", "3 4 methylenedioxyphenylacetyl", NV_AT_TOKEN,
+	NV_RULE_IMPLIED_LOCANT},
 	/* the trade's abbreviations of one ketone: BMK is P-2-P, PMK is 3,4-MDP-2-P */
 	{"p 2 p", "bmk", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"3 4 mdp 2 p", "pmk", NV_AT_TOKEN, NV_RULE_SYNONYM},

@@ -168,6 +168,11 @@ static const struct
 	GLUED("vetytartraatti"), GLUED("hydrokloridi"), GLUED("hydrobromidi"),
 	GLUED("tartraatti"), GLUED("sulfaatti"), GLUED("maleaatti"),
 	GLUED("sitraatti"), GLUED("fosfaatti"), GLUED("oksalaatti"),
+	/*
+	 * chloride: Swedish "efedrinklorid", Estonian "...kloriid" (not
+	 * "vesinikkloriid", hydrogen chloride: apart it is the HCl entry's name)
+	 */
+	GLUED("kloriid"), GLUED("klorid"),
 };
 static const char *const glued_salt_stems[] = {"in", "ine", "ini", "on", "yl", NULL};
 
@@ -893,6 +898,29 @@ glued_salt_split(NormState *st)
 	size_t		n = st->nb->len - st->wstart;
 	size_t		k;
 
+	/*
+	 * A cation glued before an anion, as German writes a salt
+	 * ("Natriumphenylacetat", "Kaliumpermanganat"): apart, so that the
+	 * anion is a word to match.
+	 */
+	if (n >= 13 && w[n - 2] == 'a' && w[n - 1] == 't')
+	{
+		static const char *const cations[] = {"natrium", "kalium", NULL};
+		const char *const *c;
+
+		for (c = cations; *c; c++)
+		{
+			size_t		cl = strlen(*c);
+			char		spaced[16];
+
+			if (memcmp(w, *c, cl) != 0 || n < cl + 6)
+				continue;
+			snprintf(spaced, sizeof(spaced), "%s ", *c);
+			if (!word_replace(st, st->wstart, *c, spaced))
+				st->failed = true;
+			return;
+		}
+	}
 	/* every glued salt word ends in "id", "de", "at" or, Finnish, "di", "ti" */
 	if (n < 10 ||
 		!((w[n - 2] == 'i' && w[n - 1] == 'd') || (w[n - 2] == 'd' && w[n - 1] == 'e') ||

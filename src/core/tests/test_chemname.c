@@ -162,6 +162,8 @@ main(void)
 	context("hydrochlorid pseudoefedrinu", "pseudoephedrinu", "salt", "hydrochlorid");
 	context("efedrinhydroklorid 1 kg", "ephedrin", "salt", "hydroklorid");
 	context("efedriinihydrokloridi 1 kg", "ephedriini", "salt", "hydrokloridi");
+	context("efedrinklorid 1 kg", "ephedrin", "salt", "klorid");
+	context("Natriumphenylacetat 1 kg", "phenylacetat", "salt", "natrium");
 	context("ergotamiinitartraatti 1 kg", "ergotamiini", "salt", "tartraatti");
 	context("maleat de ergometrin\xc4\x83 1 kg", "ergometrina", "salt", "maleat");
 	context("υδροχλωρική εφεδρίνη 1 kg", "εφεδρινη", "salt", "υδροχλωρικη");

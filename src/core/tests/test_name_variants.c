@@ -179,6 +179,14 @@ main(void)
 	   nv_stereo_name_descriptor("ergotamine", 10) == NULL,
 	   "ergotaminine stands for the 8-epimer, ergotamine for none");
 	has_variant("metiletilcetona", "metil etil cetona", NV_RULE_SYNONYM);
+	has_variant("BMK glycidic acid", "P-2-P methyl glycidic acid", NV_RULE_SYNONYM);
+	has_variant("3,4-MDP-2-P", "MDP2P", NV_RULE_SYNONYM);
+	has_variant("2-methyl-3-phenyloxirane-2-carboxylic acid",
+				"2,3-epoxy-2-methyl-3-phenylpropanoic acid", NV_RULE_SYNONYM);
+	has_variant("sec-butyl 2-methyl-3-phenyloxirane-2-carboxylate",
+				"butan-2-yl 2-methyl-3-phenyloxirane-2-carboxylate", NV_RULE_SYNONYM);
+	has_variant("Isopropylidene (2-(3,4-methylenedioxyphenyl)acetyl)malonate",
+				"isopropylidene (3,4-methylenedioxyphenylacetyl)malonate", NV_RULE_IMPLIED_LOCANT);
 	has_variant("methyl 2-(1,3-benzodioxol-5-yl)-3-oxobutanoate",
 				"methyl 2-(3,4-methylenedioxyphenyl)acetoacetate", NV_RULE_SYNONYM);
 	has_variant("(1S,2R)-(+)-chloroephedrine", "chloroephedrine", NV_RULE_STEREO_PREFIX);
