@@ -314,7 +314,8 @@ matching_coverage_decide(const WatchlistCache *c, const PmHit *h,
 	/* an ester: the list's own entry for it, or the acid's clause */
 	if (form->flags & CHEM_FORM_ESTER)
 	{
-		int			target = form->ester[0] && ix ? ester_link(ix, *sub, form->ester) : -1;
+		int			target = form->ester[0] && ix ?
+			ester_link(ix, *sub, chemname_alcohol_usual(form->ester)) : -1;
 
 		if (target >= 0)
 		{

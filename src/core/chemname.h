@@ -63,6 +63,14 @@ extern void chemname_strip(const char *norm, size_t len,
 extern void chemname_context_form(const char *norm, size_t len,
 								  size_t start, size_t end, ChemForm *form);
 
+/*
+ * The usual name of the alcohol part of an ester as the form reads it
+ * ("1 methylpropyl", "butan 2 yl" -> "sec butyl"; "ethyle" -> "ethyl"), so
+ * that the list's own entry for that ester is found whichever way the
+ * alcohol is named; other names unchanged.
+ */
+extern const char *chemname_alcohol_usual(const char *alcohol);
+
 /* "base", "salt", "stereoisomer", "salt+stereoisomer", ... into buf (64 bytes) */
 extern const char *chemname_form_label(uint32_t flags, char *buf, size_t buflen);
 

@@ -281,6 +281,14 @@ other_before(const char *norm, size_t len, size_t start, size_t end,
 		set_other(form, "substituent prefix before", norm, m);
 		return;
 	}
+	/* "X, salt with hydrochloric acid": the acid is X's counter-ion */
+	if ((tok_is(norm, t1, "with") || tok_is(norm, t1, "mit")) &&
+		tok_prev(norm, 0, t1.s, true, &m) &&
+		(tok_is(norm, m, "salt") || tok_is(norm, m, "salz")))
+	{
+		set_other(form, "counter-ion of a salt:", norm, m);
+		return;
+	}
 	/* "benzoic acetic anhydride": a mixed anhydride */
 	if (tok_ends(norm, t1, "ic") && t1.e - t1.s > 4 &&
 		mention_ends(norm, start, end, "anhydride"))
@@ -511,6 +519,7 @@ cas_clause_after(const char *norm, size_t len, size_t end, ChemForm *form,
 	bool		clause_subst = false;	/* the first clause: substituents ... */
 	bool		clause_other = false;	/* ... and nothing but locants */
 	Tok			named = {0};	/* the last token that is not a number */
+	Tok			second = {0};
 
 	while (pos < len && norm[pos] == ' ')
 		pos++;
@@ -521,6 +530,8 @@ cas_clause_after(const char *norm, size_t len, size_t end, ChemForm *form,
 	{
 		if (ntok == 0)
 			first = t;
+		if (ntok == 1)
+			second = t;
 		last = t;
 		ntok++;
 		if (!tok_numeric(norm, t))
@@ -566,6 +577,14 @@ cas_clause_after(const char *norm, size_t len, size_t end, ChemForm *form,
 		form->flags |= CHEM_FORM_STEREO;
 		span_add(stereo, first);
 		span_add(stereo, last);
+		return;
+	}
+	/* ", salt with hydrochloric acid (1:1)": the acid is the counter-ion */
+	if (ntok >= 3 && (tok_is(norm, first, "salt") || tok_is(norm, first, "salz")) &&
+		(tok_is(norm, second, "with") || tok_is(norm, second, "mit")))
+	{
+		form->flags |= CHEM_FORM_SALT;
+		chem_set_field(form->salt, sizeof(form->salt), norm, first.s, last.e);
 		return;
 	}
 	/* ", hydrochloride (1:1)", ", Natriumsalz", ", sodium salt (1:1)" */
@@ -832,6 +851,15 @@ form_after(const char *norm, size_t len, size_t start, size_t end,
 			pos = nx.e;
 			after_kind = CHEM_FORM_SOLUTION;
 			continue;
+		}
+		/* CAS: "ephedrine, salt with hydrochloric acid (1:1)" */
+		if ((tok_is(norm, t, "salt") || tok_is(norm, t, "salz")) && has_nx &&
+			(tok_is(norm, nx, "with") || tok_is(norm, nx, "mit")))
+		{
+			form->flags |= CHEM_FORM_SALT;
+			span_add(&a->salt, t);
+			a->named_after = true;
+			break;				/* the acid after it is the counter-ion */
 		}
 		/* "sodium salt" */
 		if (tok_in(norm, t, V_CATION) && has_nx &&

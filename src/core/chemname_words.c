@@ -394,3 +394,33 @@ chem_is_glued_ester(const char *norm, Tok t)
 	return n >= 9 && memcmp(norm + t.e - 5, "ester", 5) == 0 &&
 		memcmp(norm + t.e - 7, "yl", 2) == 0;
 }
+
+/* Other names of the alcohols of the lists' own ester entries */
+static const struct
+{
+	const char *other;
+	const char *usual;
+}			alcohol_names[] = {
+	{"1 methylpropyl", "sec butyl"}, {"butan 2 yl", "sec butyl"},
+	{"2 butyl", "sec butyl"}, {"s butyl", "sec butyl"},
+	{"1 1 dimethylethyl", "tert butyl"}, {"2 methylpropan 2 yl", "tert butyl"},
+	{"t butyl", "tert butyl"},
+	{"2 methylpropyl", "isobutyl"}, {"1 methylethyl", "isopropyl"},
+	{"propan 2 yl", "isopropyl"}, {"2 propyl", "isopropyl"},
+	{"n butyl", "butyl"}, {"n propyl", "propyl"},
+	{"methyle", "methyl"}, {"ethyle", "ethyl"}, {"propyle", "propyl"},
+	{"isopropyle", "isopropyl"}, {"butyle", "butyl"}, {"isobutyle", "isobutyl"},
+	{"metilo", "methyl"}, {"etilo", "ethyl"}, {"propilo", "propyl"},
+	{"butilo", "butyl"}, {"metile", "methyl"}, {"etile", "ethyl"},
+};
+
+const char *
+chemname_alcohol_usual(const char *alcohol)
+{
+	size_t		i;
+
+	for (i = 0; i < sizeof(alcohol_names) / sizeof(alcohol_names[0]); i++)
+		if (strcmp(alcohol, alcohol_names[i].other) == 0)
+			return alcohol_names[i].usual;
+	return alcohol;
+}

@@ -631,6 +631,20 @@ nv_stereo_name_descriptor(const char *text, size_t len)
 	return NULL;
 }
 
+/* "bmk" + "ethyl" -> "bmk ethyl glycidate" */
+static void
+trade_ester_variant(NvSet *set, const char *abbrev, size_t al, const char *alkyl)
+{
+	NvOut		o;
+
+	out_reset(&o);
+	out_put(&o, abbrev, al);
+	out_put(&o, " ", 1);
+	out_str(&o, alkyl);
+	out_str(&o, NV_TRADE_ESTER_ANION);
+	set_add(set, &o, NV_RULE_TRADE_ESTER);
+}
+
 /* "bmk glycidic acid" -> "bmk ethyl glycidate", ... */
 static void
 rule_trade_ester(NvSet *set, const char *s, size_t len)
@@ -638,7 +652,6 @@ rule_trade_ester(NvSet *set, const char *s, size_t len)
 	const char *sp = memchr(s, ' ', len);
 	size_t		al;
 	const char *const *k;
-	NvOut		o;
 
 	if (sp == NULL)
 		return;
@@ -648,14 +661,10 @@ rule_trade_ester(NvSet *set, const char *s, size_t len)
 		memcmp(sp, NV_TRADE_ESTER_ACID, len - al) != 0)
 		return;
 	for (k = nv_alkyls; *k; k++)
-	{
-		out_reset(&o);
-		out_put(&o, s, al);
-		out_put(&o, " ", 1);
-		out_str(&o, *k);
-		out_str(&o, NV_TRADE_ESTER_ANION);
-		set_add(set, &o, NV_RULE_TRADE_ESTER);
-	}
+		trade_ester_variant(set, s, al, *k);
+	/* the trade writes the straight chains "n-": "BMK n-butyl glycidate" */
+	for (k = nv_trade_ester_normal_alkyls; *k; k++)
+		trade_ester_variant(set, s, al, *k);
 }
 
 bool

@@ -361,6 +361,10 @@ static const struct
 static const char *const nv_trade_ester_abbrevs[] = {
 	"bmk", "pmk", "p2p", "mdp2p", NULL
 };
+/* Straight-chain alcohols as the trade writes them in such names */
+static const char *const nv_trade_ester_normal_alkyls[] = {
+	"n propyl", "n butyl", NULL
+};
 #define NV_TRADE_ESTER_ACID		" glycidic acid"
 #define NV_TRADE_ESTER_ANION	" glycidate"
 

@@ -163,6 +163,14 @@ main(void)
 	context("efedrinhydroklorid 1 kg", "ephedrin", "salt", "hydroklorid");
 	context("efedriinihydrokloridi 1 kg", "ephedriini", "salt", "hydrokloridi");
 	context("efedrinklorid 1 kg", "ephedrin", "salt", "klorid");
+	context("ephedrine, salt with hydrochloric acid (1:1)", "ephedrine", "salt",
+			"salt with hydrochloric acid 1 1");
+	context("ephedrine, salt with hydrochloric acid (1:1)", "hydrochloric acid", "other compound",
+			NULL);
+	ok(strcmp(chemname_alcohol_usual("1 methylpropyl"), "sec butyl") == 0 &&
+	   strcmp(chemname_alcohol_usual("1 1 dimethylethyl"), "tert butyl") == 0 &&
+	   strcmp(chemname_alcohol_usual("pentyl"), "pentyl") == 0,
+	   "the alcohol of an ester by its usual name: 1-methylpropyl is sec-butyl");
 	context("Natriumphenylacetat 1 kg", "phenylacetat", "salt", "natrium");
 	context("ergotamiinitartraatti 1 kg", "ergotamiini", "salt", "tartraatti");
 	context("maleat de ergometrin\xc4\x83 1 kg", "ergometrina", "salt", "maleat");
