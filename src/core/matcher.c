@@ -406,7 +406,13 @@ variant_form(const PmMatcher *m, const PmLit *l, int rule, ChemForm *form)
 {
 	const char *text = m->pool + l->off;
 
-	if (rule == NV_RULE_STEREO_NAME && !(form->flags & CHEM_FORM_STEREO))
+	if (rule == NV_RULE_STEREO_NAME && (form->flags & CHEM_FORM_STEREO) &&
+		nv_stereo_name_excluded(text, l->len, form->stereo))
+	{
+		form->flags |= CHEM_FORM_OTHER;
+		snprintf(form->other, sizeof(form->other), "excluded configuration %s", form->stereo);
+	}
+	else if (rule == NV_RULE_STEREO_NAME && !(form->flags & CHEM_FORM_STEREO))
 	{
 		const char *d = nv_stereo_name_descriptor(text, l->len);
 

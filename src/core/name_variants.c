@@ -619,6 +619,61 @@ rule_stereo_name(NvSet *set, const char *s, size_t len)
 		}
 }
 
+/* Is word w (n bytes) one of the words of descriptor d? */
+static bool
+descriptor_has(const char *d, const char *w, size_t n)
+{
+	while (*d)
+	{
+		size_t		k = strcspn(d, " ");
+
+		if (k == n && memcmp(d, w, n) == 0)
+			return true;
+		d += k;
+		while (*d == ' ')
+			d++;
+	}
+	return false;
+}
+
+bool
+nv_stereo_name_excluded(const char *text, size_t len, const char *descriptor)
+{
+	size_t		i;
+
+	for (i = 0; i < nv_lengthof(nv_stereo_names); i++)
+	{
+		const char *alt = nv_stereo_names[i].excluded;
+
+		if (alt == NULL || strlen(nv_stereo_names[i].variant) != len ||
+			memcmp(text, nv_stereo_names[i].variant, len) != 0)
+			continue;
+		while (*alt)
+		{
+			size_t		al = strcspn(alt, "|");
+			size_t		p = 0;
+			bool		all = true;
+
+			while (p < al)
+			{
+				size_t		k = strcspn(alt + p, " |");
+
+				if (k > 0 && !descriptor_has(descriptor, alt + p, k))
+					all = false;
+				p += k;
+				if (p < al && alt[p] == ' ')
+					p++;
+			}
+			if (all)
+				return true;
+			alt += al;
+			if (*alt == '|')
+				alt++;
+		}
+	}
+	return false;
+}
+
 const char *
 nv_stereo_name_descriptor(const char *text, size_t len)
 {

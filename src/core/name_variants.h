@@ -81,6 +81,13 @@ extern int	nv_variants_per_term(size_t nterms);
 extern const char *nv_stereo_name_descriptor(const char *text, size_t len);
 
 /*
+ * Is the configuration read around NV_RULE_STEREO_NAME variant text (its
+ * descriptor words) a compound the entry excludes ("(+)-norpseudoephedrine"
+ * is cathine)?
+ */
+extern bool nv_stereo_name_excluded(const char *text, size_t len, const char *descriptor);
+
+/*
  * The alcohol part of a NV_RULE_TRADE_ESTER variant ("ethyl" of "bmk ethyl
  * glycidate") into buf; false if text is none.
  */

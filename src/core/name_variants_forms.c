@@ -135,8 +135,9 @@ nv_rule_french_ester(NvSet *set, const char *s, size_t len)
 
 /*
  * Is w (n bytes) a word of a stereo descriptor that opens a name: a locant
- * with its configuration ("1s", "2r"), the sign of rotation ("plus",
- * "minus"), or a word of nv_stereo_prefix_words ("rac", "dl")?
+ * with its configuration ("1s", "2r", "6ar" of a fused ring), the sign of
+ * rotation ("plus", "minus"), or a word of nv_stereo_prefix_words ("rac",
+ * "dl")?
  */
 static bool
 is_stereo_prefix_word(const char *w, size_t n)
@@ -145,6 +146,8 @@ is_stereo_prefix_word(const char *w, size_t n)
 
 	while (i < n && w[i] >= '0' && w[i] <= '9')
 		i++;
+	if (i > 0 && i + 2 == n && (w[i] == 'a' || w[i] == 'b'))
+		i++;					/* "6a", "10b": a fusion locant */
 	if (i > 0 && i + 1 == n && (w[i] == 'r' || w[i] == 's'))
 		return true;
 	return in_list(nv_stereo_prefix_words, w, n);

@@ -156,6 +156,13 @@ static const NvPair nv_pairs[] = {
 	{"3 4 mdp 2 p", "pmk", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"3 4 mdp 2 p", "mdp 2 p", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"mdp 2 p", "mdp2p", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	/*
+	 * The ergolines' ring hydrogens, as PubChem names them now and as
+	 * before: "6,6a,8,9-tetrahydro-4H-indolo[4,3-fg]quinoline" /
+	 * "4,6,6a,7,8,9-hexahydroindolo[4,3-fg]quinoline"
+	 */
+	{"6 6a 8 9 tetrahydro 4h indolo 4 3 fg quinoline",
+	"4 6 6a 7 8 9 hexahydroindolo 4 3 fg quinoline", NV_AT_TOKEN, NV_RULE_INDICATED_H},
 	/* a Greek locant glued to its number or apart: "8beta" / "8β" */
 	{"8beta", "8 beta", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"8alpha", "8 alpha", NV_AT_TOKEN, NV_RULE_SYNONYM},
@@ -342,12 +349,21 @@ static const struct
 	const char *name;
 	const char *variant;
 	const char *descriptor;
+	/*
+	 * Configurations written with the variant that are a compound the
+	 * entry excludes: alternatives apart by '|', each a set of descriptor
+	 * words all present ("(+)-norpseudoephedrine", "(1S,2S)-...": cathine,
+	 * outside the Category 1 stereoisomer clause)
+	 */
+	const char *excluded;
 }			nv_stereo_names[] = {
-	{"ergometrine", "ergometrinine", "8 epimer"},
-	{"ergonovine", "ergonovinine", "8 epimer"},
-	{"ergotamine", "ergotaminine", "8 epimer"},
-	{"lysergic acid", "isolysergic acid", "8 epimer"},
-	{"ephedrine", "racephedrine", "rac"},
+	{"ergometrine", "ergometrinine", "8 epimer", NULL},
+	{"ergonovine", "ergonovinine", "8 epimer", NULL},
+	{"ergotamine", "ergotaminine", "8 epimer", NULL},
+	{"lysergic acid", "isolysergic acid", "8 epimer", NULL},
+	{"ephedrine", "racephedrine", "rac", NULL},
+	/* norephedrine is erythro; its threo diastereomers are norpseudoephedrine */
+	{"norephedrine", "norpseudoephedrine", "threo", "plus|d|1s 2s"},
 };
 
 /*

@@ -174,11 +174,24 @@ main(void)
 	has_variant("Ergometrine", "ergometrinine", NV_RULE_STEREO_NAME);
 	has_variant("Lysergic acid", "isolysergic acid", NV_RULE_STEREO_NAME);
 	has_variant("ephedrine", "racephedrine", NV_RULE_STEREO_NAME);
+	has_variant("norephedrine", "norpseudoephedrine", NV_RULE_STEREO_NAME);
+	ok(nv_stereo_name_excluded("norpseudoephedrine", 18, "plus") &&
+	   nv_stereo_name_excluded("norpseudoephedrine", 18, "1s 2s") &&
+	   !nv_stereo_name_excluded("norpseudoephedrine", 18, "1r 2r minus") &&
+	   !nv_stereo_name_excluded("norpseudoephedrine", 18, "1s") &&
+	   !nv_stereo_name_excluded("ergometrinine", 13, "plus"),
+	   "(+)- and (1S,2S)-norpseudoephedrine are cathine, (1R,2R)-(-)- is not");
 	ok(nv_stereo_name_descriptor("ergotaminine", 12) != NULL &&
 	   strcmp(nv_stereo_name_descriptor("ergotaminine", 12), "8 epimer") == 0 &&
 	   nv_stereo_name_descriptor("ergotamine", 10) == NULL,
 	   "ergotaminine stands for the 8-epimer, ergotamine for none");
 	has_variant("metiletilcetona", "metil etil cetona", NV_RULE_SYNONYM);
+	has_variant("(6aR,9R)-N-[(2S)-1-hydroxypropan-2-yl]-7-methyl-6,6a,8,9-tetrahydro-4H-indolo[4,3-fg]quinoline-9-carboxamide",
+				"(6aR,9R)-N-[(2S)-1-hydroxypropan-2-yl]-7-methyl-4,6,6a,7,8,9-hexahydroindolo[4,3-fg]quinoline-9-carboxamide",
+				NV_RULE_INDICATED_H);
+	has_variant("(6aR,9R)-7-methyl-4,6,6a,7,8,9-hexahydroindolo[4,3-fg]quinoline-9-carboxylic acid",
+				"7-methyl-4,6,6a,7,8,9-hexahydroindolo[4,3-fg]quinoline-9-carboxylic acid",
+				NV_RULE_STEREO_PREFIX);
 	has_variant("BMK glycidic acid", "P-2-P methyl glycidic acid", NV_RULE_SYNONYM);
 	has_variant("3,4-MDP-2-P", "MDP2P", NV_RULE_SYNONYM);
 	has_variant("2-methyl-3-phenyloxirane-2-carboxylic acid",
