@@ -352,16 +352,18 @@ rule_implied(NvSet *set, const char *s, size_t len)
 /* ------------------------------------------------------------------------
  * CAS inverted names: "1 phenyl 2 propanone" <-> "2 propanone|1 phenyl"
  * ------------------------------------------------------------------------ */
+/*
+ * "1 phenyl 2 propanone" -> "2 propanone|1 phenyl", then tail (an ester
+ * clause "|methyl ester", or nothing)
+ */
 static void
-rule_cas(NvSet *set, const char *s, size_t len)
+cas_invert(NvSet *set, const char *s, size_t len, const char *tail, size_t tail_len)
 {
 	Toks		t;
 	NvOut		o;
-	const char *bar = memchr(s, '|', len);
 
 	if (!tokenize(s, len, &t) || t.n < 2)
 		return;
-	if (bar == NULL)
 	{
 		int			first = t.n - 1;	/* first token of the parent */
 		size_t		ps;
@@ -390,8 +392,28 @@ rule_cas(NvSet *set, const char *s, size_t len)
 		out_put(&o, s + ps, len - ps);
 		out_put(&o, "|", 1);
 		out_put(&o, s, t.e[first - 1]);
+		out_put(&o, tail, tail_len);
 		set_add(set, &o, NV_RULE_CAS_INVERTED);
+	}
+}
+
+static void
+rule_cas(NvSet *set, const char *s, size_t len)
+{
+	Toks		t;
+	NvOut		o;
+	const char *bar = memchr(s, '|', len);
+
+	if (!tokenize(s, len, &t) || t.n < 2)
 		return;
+	if (bar == NULL)
+		cas_invert(set, s, len, "", 0);
+	else if (memchr(bar + 1, '|', (size_t) (s + len - bar - 1)) == NULL &&
+			 ends_with(bar + 1, (size_t) (s + len - bar - 1), " ester") &&
+			 ends_with(s, (size_t) (bar - s), " acid"))
+	{
+		/* "3 oxo 2 phenyl butanoic acid|methyl ester" -> "butanoic acid|3 oxo 2 phenyl|methyl ester" */
+		cas_invert(set, s, (size_t) (bar - s), bar, (size_t) (s + len - bar));
 	}
 	else
 	{

@@ -186,6 +186,8 @@ main(void)
 	   nv_stereo_name_descriptor("ergotamine", 10) == NULL,
 	   "ergotaminine stands for the 8-epimer, ergotamine for none");
 	has_variant("metiletilcetona", "metil etil cetona", NV_RULE_SYNONYM);
+	has_variant("methyl 3-oxo-2-phenylbutanoate", "Butanoic acid, 3-oxo-2-phenyl-, methyl ester",
+				NV_RULE_CAS_INVERTED);
 	has_variant("(6aR,9R)-N-[(2S)-1-hydroxypropan-2-yl]-7-methyl-6,6a,8,9-tetrahydro-4H-indolo[4,3-fg]quinoline-9-carboxamide",
 				"(6aR,9R)-N-[(2S)-1-hydroxypropan-2-yl]-7-methyl-4,6,6a,7,8,9-hexahydroindolo[4,3-fg]quinoline-9-carboxamide",
 				NV_RULE_INDICATED_H);
