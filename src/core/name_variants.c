@@ -136,9 +136,12 @@ apply_pair(NvSet *set, const char *s, size_t len, const char *from,
 		if (boundary_after(s, len, e))
 		{
 			put_replaced(set, s, len, p, e, to, false, false, rule);
-			/* "2 phenylethyl piperidine" -> "phenethylpiperidine" too */
-			if ((where & NV_AT_PREFIX) && e + 1 < len && s[e] == ' ' &&
-				is_letter(s[e + 1]))
+			/*
+			 * "2 phenylethyl piperidine" -> "phenethylpiperidine" too; not
+			 * onto a one-letter locant ("phenylamino n phenethyl...")
+			 */
+			if ((where & NV_AT_PREFIX) && e + 2 < len && s[e] == ' ' &&
+				is_letter(s[e + 1]) && is_letter(s[e + 2]))
 				put_replaced(set, s, len, p, e, to, false, true, rule);
 		}
 		else if ((where & NV_AT_PREFIX) && is_letter(s[e]))

@@ -142,6 +142,15 @@ static const NvPair nv_pairs[] = {
 	NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"2 methyl 3 phenyloxirane 2 carboxylate", "2 3 epoxy 2 methyl 3 phenylpropanoate",
 	NV_AT_TOKEN, NV_RULE_SYNONYM},
+	/* the piperidine nitrogen by its number: "4-anilino-1-phenethylpiperidine" */
+	{"n phenethylpiperidine", "1 phenethylpiperidine", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	/* the fentanyl precursors named from another parent or order */
+	{"n phenyl 1 2 phenylethyl piperidin 4 amine", "1 2 phenylethyl n phenylpiperidin 4 amine",
+	NV_AT_WHOLE, NV_RULE_ORDER},
+	{"n phenylpiperidin 4 amine", "n piperidin 4 yl aniline", NV_AT_WHOLE, NV_RULE_SYNONYM},
+	/* an anilide is an N-phenyl amide: propionanilide is N-phenylpropanamide */
+	{"n phenyl n piperidin 4 yl propanamide", "n piperidin 4 yl propionanilide", NV_AT_WHOLE,
+	NV_RULE_SYNONYM},
 	/* INCB's names of the glycidic acids: "P-2-P methyl glycidic acid" */
 	{"bmk glycidic", "p 2 p methyl glycidic", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"pmk glycidic", "3 4 mdp 2 p methyl glycidic", NV_AT_TOKEN, NV_RULE_SYNONYM},

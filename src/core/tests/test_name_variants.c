@@ -186,6 +186,12 @@ main(void)
 	   nv_stereo_name_descriptor("ergotamine", 10) == NULL,
 	   "ergotaminine stands for the 8-epimer, ergotamine for none");
 	has_variant("metiletilcetona", "metil etil cetona", NV_RULE_SYNONYM);
+	has_variant("N-phenyl-N-(piperidin-4-yl)propanamide", "N-(4-piperidinyl)propionanilide",
+				NV_RULE_NONE);
+	has_variant("N-phenylpiperidin-4-amine", "N-(piperidin-4-yl)aniline", NV_RULE_SYNONYM);
+	has_variant("4-anilino-N-phenethylpiperidine", "4-anilino-1-phenethylpiperidine",
+				NV_RULE_SYNONYM);
+	no_variant("4-anilino-N-phenethylpiperidine", "4-phenylaminon phenethylpiperidine");
 	has_variant("methyl 3-oxo-2-phenylbutanoate", "Butanoic acid, 3-oxo-2-phenyl-, methyl ester",
 				NV_RULE_CAS_INVERTED);
 	has_variant("(6aR,9R)-N-[(2S)-1-hydroxypropan-2-yl]-7-methyl-6,6a,8,9-tetrahydro-4H-indolo[4,3-fg]quinoline-9-carboxamide",
