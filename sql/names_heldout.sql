@@ -49,6 +49,11 @@ CREATE TEMP TABLE ho_lookalike (name text, contains text, part text, source text
 -- languages (listed_h.tsv, lookalikes_h.tsv; see the README).
 \copy ho_listed FROM 'tests/fixtures/names_heldout/listed_h.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
 \copy ho_lookalike FROM 'tests/fixtures/names_heldout/lookalikes_h.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
+-- Part I: written blind after commit f32dc6f, registry, IUPAC and CAS, ester
+-- and salt names and the 24 languages in equal shares (listed_i.tsv,
+-- lookalikes_i.tsv; see the README).
+\copy ho_listed FROM 'tests/fixtures/names_heldout/listed_i.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
+\copy ho_lookalike FROM 'tests/fixtures/names_heldout/lookalikes_i.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
 
 -- Is a hit the expected substance in the expected form?
 \i tests/fixtures/names/right_hit.sql

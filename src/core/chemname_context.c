@@ -268,6 +268,7 @@ other_before(const char *norm, size_t len, size_t start, size_t end,
 	Tok			t1,
 				t2,
 				m;
+	int			k;
 
 	if (!tok_prev(norm, 0, start, true, &t1))
 	{
@@ -340,8 +341,11 @@ other_before(const char *norm, size_t len, size_t start, size_t end,
 	 * the parent, with a connector (not an anhydride: "anhídrido de ácido
 	 * acético" names the anhydride itself)
 	 */
-	if (tok_in(norm, t1, V_CONNECTOR) && tok_prev(norm, 0, t1.s, true, &t2) &&
-		tok_in(norm, t2, V_CLASS) && t2.e - t2.s > 4 &&
+	t2 = t1;
+	for (k = 0; k < 3 && tok_in(norm, t2, V_CONNECTOR) &&
+		 tok_prev(norm, 0, t2.s, true, &m); k++)
+		t2 = m;					/* "diéthylamide de l'acide lysergique" */
+	if (k > 0 && tok_in(norm, t2, V_CLASS) && t2.e - t2.s > 4 &&
 		!tok_is(norm, t2, "anhydride") && !tok_is(norm, t2, "anhidrido") &&
 		!tok_is(norm, t2, "anhydrid") && !tok_is(norm, t2, "anhidrid"))
 	{
@@ -638,6 +642,19 @@ lead_word_before(const char *norm, size_t start, ChemForm *form, Around *a)
 	}
 	if (!tok_prev(norm, 0, pos, true, &t))
 		return false;
+	/* "ester éthylique de l'acide phénylacétique": the alcohol in between */
+	if (nconn > 0 && tok_in(norm, t, V_ALKYL_ADJECTIVE))
+	{
+		Tok			e;
+
+		if (tok_prev(norm, 0, t.s, true, &e) && tok_in(norm, e, V_LEAD_ESTER))
+		{
+			form->flags |= CHEM_FORM_ESTER;
+			chem_set_field(form->ester, sizeof(form->ester), norm, t.s, t.e);
+			a->ate_named = true;
+			return true;
+		}
+	}
 	/*
 	 * "estery kyseliny fenyloctové", "chlorowodorek efedryny": Slavic
 	 * languages need no connector

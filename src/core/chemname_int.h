@@ -140,7 +140,8 @@ enum
 	V_LEAD_ESTER = 1 << 15,
 	V_CLASS_MODIFIER = 1 << 16,
 	V_CONJUNCTION = 1 << 17,
-	V_LEAD_SALT_BARE = 1 << 18
+	V_LEAD_SALT_BARE = 1 << 18,
+	V_ALKYL_ADJECTIVE = 1 << 19
 };
 
 /* The lists (V_* set) token t belongs to; 0 for any other token */

@@ -113,6 +113,17 @@ static const char *const lead_ester_words[] = {
 	NULL
 };
 
+/*
+ * The alcohol of an ester as a Romance adjective between the ester word and
+ * the acid: "ester éthylique de l'acide ...", "éster metílico del ácido ..."
+ */
+static const char *const alkyl_adjective_words[] = {
+	"methylique", "ethylique", "propylique", "isopropylique", "butylique",
+	"benzylique", "metilico", "etilico", "propilico", "isopropilico",
+	"butilico", "benzilico", "metilica", "etilica", "metilic", "etilic",
+	NULL
+};
+
 static const char *const connector_words[] = {
 	"de", "d", "di", "del", "of", "du", "do", "da",
 	/* with an article: "esters of the", "Ester der", "sels de l'" */
@@ -234,7 +245,8 @@ static const char *const class_words[] = {
 	"diperoxide", "triperoxide", "diperoxid", "isocyanaat", "isocyanat",
 	/* Spanish, Italian, Portuguese, French: before the parent, "X de Y" */
 	"peroxido", "perossido", "oxima", "ossima", "cianhidrina", "cianidrina",
-	"cyanhydrine", "hidrazona", "idrazone",
+	"cyanhydrine", "hidrazona", "idrazone", "amida", "ammide", "dietilamida",
+	"dietilammide",
 	"like", "mustard", "dichloride", "monoamide", "trioxime", "diazonium",
 	NULL
 };
@@ -285,6 +297,7 @@ static const struct
 	{unit_words, V_UNIT}, {class_words, V_CLASS}, {position_words, V_POSITION},
 	{lead_ester_words, V_LEAD_ESTER}, {class_modifier_words, V_CLASS_MODIFIER},
 	{conjunction_words, V_CONJUNCTION}, {lead_salt_bare_words, V_LEAD_SALT_BARE},
+	{alkyl_adjective_words, V_ALKYL_ADJECTIVE},
 };
 
 #define VOCAB_SLOTS		1024	/* power of two, well above the ~350 words */
@@ -410,6 +423,11 @@ static const struct
 	{"n butyl", "butyl"}, {"n propyl", "propyl"},
 	{"methyle", "methyl"}, {"ethyle", "ethyl"}, {"propyle", "propyl"},
 	{"isopropyle", "isopropyl"}, {"butyle", "butyl"}, {"isobutyle", "isobutyl"},
+	{"methylique", "methyl"}, {"ethylique", "ethyl"}, {"propylique", "propyl"},
+	{"isopropylique", "isopropyl"}, {"butylique", "butyl"},
+	{"metilico", "methyl"}, {"etilico", "ethyl"}, {"propilico", "propyl"},
+	{"isopropilico", "isopropyl"}, {"butilico", "butyl"}, {"metilica", "methyl"},
+	{"etilica", "ethyl"}, {"metilic", "methyl"}, {"etilic", "ethyl"},
 	{"metilo", "methyl"}, {"etilo", "ethyl"}, {"propilo", "propyl"},
 	{"butilo", "butyl"}, {"metile", "methyl"}, {"etile", "ethyl"},
 };

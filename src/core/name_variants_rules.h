@@ -151,6 +151,20 @@ static const NvPair nv_pairs[] = {
 	/* an anilide is an N-phenyl amide: propionanilide is N-phenylpropanamide */
 	{"n phenyl n piperidin 4 yl propanamide", "n piperidin 4 yl propionanilide", NV_AT_WHOLE,
 	NV_RULE_SYNONYM},
+	/*
+	 * IMDPAM's systematic name (the act's footnote) the other ways it is
+	 * written: the acetyl's locant 2 implied, the substituent glued or named
+	 * as 3,4-methylenedioxyphenyl, and its CAS index name
+	 */
+#define NV_IMDPAM "5-2-1 3 benzodioxol 5 yl acetyl 2 2 dimethyl 1 3 dioxane 4 6 dione"
+	{NV_IMDPAM, "5-1 3 benzodioxol 5 yl acetyl 2 2 dimethyl 1 3 dioxane 4 6 dione",
+	NV_AT_WHOLE | NV_ONE_WAY, NV_RULE_IMPLIED_LOCANT},
+	{NV_IMDPAM, "5-1 3 benzodioxol 5 ylacetyl 2 2 dimethyl 1 3 dioxane 4 6 dione",
+	NV_AT_WHOLE | NV_ONE_WAY, NV_RULE_IMPLIED_LOCANT},
+	{NV_IMDPAM, "5-3 4 methylenedioxyphenylacetyl 2 2 dimethyl 1 3 dioxane 4 6 dione",
+	NV_AT_WHOLE | NV_ONE_WAY, NV_RULE_SYNONYM},
+	{NV_IMDPAM, "1 3 dioxane 4 6 dione|5-2-1 3 benzodioxol 5 yl acetyl 2 2 dimethyl",
+	NV_AT_WHOLE | NV_ONE_WAY, NV_RULE_CAS_INVERTED},
 	/* INCB's names of the glycidic acids: "P-2-P methyl glycidic acid" */
 	{"bmk glycidic", "p 2 p methyl glycidic", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"pmk glycidic", "3 4 mdp 2 p methyl glycidic", NV_AT_TOKEN, NV_RULE_SYNONYM},

@@ -163,6 +163,9 @@ main(void)
 	context("efedrinhydroklorid 1 kg", "ephedrin", "salt", "hydroklorid");
 	context("efedriinihydrokloridi 1 kg", "ephedriini", "salt", "hydrokloridi");
 	context("efedrinklorid 1 kg", "ephedrin", "salt", "klorid");
+	context("ester \xc3\xa9thylique de l'acide ph\xc3\xa9nylac\xc3\xa9tique", "acide phenylacetique",
+			"ester", NULL);
+	context("dietilamida del \xc3\xa1" "cido lis\xc3\xa9rgico", "acido lisergico", "other compound", NULL);
 	context("ephedrine, salt with hydrochloric acid (1:1)", "ephedrine", "salt",
 			"salt with hydrochloric acid 1 1");
 	context("ephedrine, salt with hydrochloric acid (1:1)", "hydrochloric acid", "other compound",

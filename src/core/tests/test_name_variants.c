@@ -186,6 +186,9 @@ main(void)
 	   nv_stereo_name_descriptor("ergotamine", 10) == NULL,
 	   "ergotaminine stands for the 8-epimer, ergotamine for none");
 	has_variant("metiletilcetona", "metil etil cetona", NV_RULE_SYNONYM);
+	has_variant("5-[2-(1,3-benzodioxol-5-yl)acetyl]-2,2-dimethyl-1,3-dioxane-4,6-dione",
+				"1,3-Dioxane-4,6-dione, 5-[2-(1,3-benzodioxol-5-yl)acetyl]-2,2-dimethyl-",
+				NV_RULE_CAS_INVERTED);
 	has_variant("N-phenyl-N-(piperidin-4-yl)propanamide", "N-(4-piperidinyl)propionanilide",
 				NV_RULE_NONE);
 	has_variant("N-phenylpiperidin-4-amine", "N-(piperidin-4-yl)aniline", NV_RULE_SYNONYM);
