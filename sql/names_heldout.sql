@@ -54,6 +54,10 @@ CREATE TEMP TABLE ho_lookalike (name text, contains text, part text, source text
 -- lookalikes_i.tsv; see the README).
 \copy ho_listed FROM 'tests/fixtures/names_heldout/listed_i.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
 \copy ho_lookalike FROM 'tests/fixtures/names_heldout/lookalikes_i.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
+-- Part J: written blind after commit f40ea09, the second and third names a
+-- registry lists, IUPAC/CAS, CN texts (listed_j.tsv, lookalikes_j.tsv).
+\copy ho_listed FROM 'tests/fixtures/names_heldout/listed_j.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
+\copy ho_lookalike FROM 'tests/fixtures/names_heldout/lookalikes_j.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
 
 -- Is a hit the expected substance in the expected form?
 \i tests/fixtures/names/right_hit.sql

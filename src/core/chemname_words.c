@@ -241,6 +241,7 @@ static const char *const class_words[] = {
 	"hemiacetal", "hemiketal", "dioxolane", "semicarbazide",
 	/* the same in German, Dutch, French */
 	"diisocyanat", "oxim", "cyanhydrin", "peroxid", "cyanohydrine",
+	"carbonsaure", "carbonzuur", "carboxamid",
 	"diisocyanaat", "peroxyde", "anhydrid", "anhidrid", "anhidrido",
 	"diperoxide", "triperoxide", "diperoxid", "isocyanaat", "isocyanat",
 	/* Spanish, Italian, Portuguese, French: before the parent, "X de Y" */

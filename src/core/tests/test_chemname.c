@@ -163,6 +163,7 @@ main(void)
 	context("efedrinhydroklorid 1 kg", "ephedrin", "salt", "hydroklorid");
 	context("efedriinihydrokloridi 1 kg", "ephedriini", "salt", "hydrokloridi");
 	context("efedrinklorid 1 kg", "ephedrin", "salt", "klorid");
+	context("Piperidin-4-carbons\xc3\xa4ure", "piperidin", "other compound", NULL);
 	context("ester \xc3\xa9thylique de l'acide ph\xc3\xa9nylac\xc3\xa9tique", "acide phenylacetique",
 			"ester", NULL);
 	context("dietilamida del \xc3\xa1" "cido lis\xc3\xa9rgico", "acido lisergico", "other compound", NULL);
