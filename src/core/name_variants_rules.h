@@ -194,6 +194,12 @@ static const NvPair nv_pairs[] = {
 	{"2 phenylbutanoic", "2 phenylbutyric", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"2 phenylbutanenitrile", "2 phenylbutyronitrile", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"2 phenylbutanamide", "2 phenylbutyramide", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	/*
+	 * The chloroephedrines in Spanish, Italian, Portuguese and Romanian
+	 * ("cloroefedrina"; the normaliser writes efedr- as ephedr-)
+	 */
+	{"chloroephedrine", "cloroephedrina", NV_AT_TOKEN, NV_RULE_LANGUAGE},
+	{"chloropseudoephedrine", "cloropseudoephedrina", NV_AT_TOKEN, NV_RULE_LANGUAGE},
 	/* Latin titles of the European Pharmacopoeia monographs */
 	{"potassium permanganate", "kalii permanganas", NV_AT_WHOLE, NV_RULE_LANGUAGE},
 	{"hydrochloric acid", "acidum hydrochloridum", NV_AT_WHOLE, NV_RULE_LANGUAGE},

@@ -186,6 +186,7 @@ main(void)
 	   nv_stereo_name_descriptor("ergotamine", 10) == NULL,
 	   "ergotaminine stands for the 8-epimer, ergotamine for none");
 	has_variant("metiletilcetona", "metil etil cetona", NV_RULE_SYNONYM);
+	has_variant("(1S,2R)-(+)-chloroephedrine", "(1S,2R)-(+)-cloroefedrina", NV_RULE_LANGUAGE);
 	has_variant("5-[2-(1,3-benzodioxol-5-yl)acetyl]-2,2-dimethyl-1,3-dioxane-4,6-dione",
 				"1,3-Dioxane-4,6-dione, 5-[2-(1,3-benzodioxol-5-yl)acetyl]-2,2-dimethyl-",
 				NV_RULE_CAS_INVERTED);
