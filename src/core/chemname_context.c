@@ -183,6 +183,15 @@ alkyl_before(const char *norm, size_t start, Tok *first)
 	if ((tok_is(norm, t, "alpha") || tok_is(norm, t, "a")) &&
 		!tok_prev(norm, 0, t.s, true, &t))
 		return false;
+	/* the systematic name of a branched alkyl: "propan-2-yl", "butan-2-yl" */
+	if (tok_is(norm, t, "yl") && tok_prev(norm, 0, t.s, true, &p) &&
+		tok_numeric(norm, p) && tok_prev(norm, 0, p.s, true, &pp) &&
+		(tok_is(norm, pp, "propan") || tok_is(norm, pp, "butan") ||
+		 tok_is(norm, pp, "methylpropan") || tok_is(norm, pp, "pentan")))
+	{
+		*first = pp;
+		return true;
+	}
 	if (!tok_in(norm, t, V_ESTER_ALKYL))
 		return false;
 	*first = t;

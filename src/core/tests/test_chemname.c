@@ -163,6 +163,8 @@ main(void)
 	context("efedrinhydroklorid 1 kg", "ephedrin", "salt", "hydroklorid");
 	context("efedriinihydrokloridi 1 kg", "ephedriini", "salt", "hydrokloridi");
 	context("efedrinklorid 1 kg", "ephedrin", "salt", "klorid");
+	context("propan-2-yl 2-methyl-3-phenyloxirane-2-carboxylate",
+			"2 methyl 3 phenyloxirane 2 carboxylate", "ester", NULL);
 	context("Piperidin-4-carbons\xc3\xa4ure", "piperidin", "other compound", NULL);
 	context("ester \xc3\xa9thylique de l'acide ph\xc3\xa9nylac\xc3\xa9tique", "acide phenylacetique",
 			"ester", NULL);
