@@ -26,6 +26,7 @@
 typedef struct Collector
 {
 	WatchlistCache *c;
+	const PmMatcher *m;			/* the matcher scanning (for late negation) */
 	const char *text;
 	bool		stop_at_first;
 	bool		matched;		/* stop_at_first: found one */
@@ -303,7 +304,9 @@ collect_hit(const PmHit *h, void *arg)
 			break;
 	}
 
-	if (col->stop_at_first && names_substance && !h->negated)
+	/* matches() reads the negation of the hits that name a substance only */
+	if (col->stop_at_first && names_substance &&
+		pm_hit_negation_cue(col->m, h) == 0)
 	{
 		col->matched = true;
 		return true;
@@ -525,6 +528,7 @@ run_scan(Collector *col, PmMatcher *m, const char *text, int len,
 		PmStatus	st;
 
 		col->nhits = 0;
+		col->m = m;
 		col->matched = false;
 		col->capped = false;
 		if (lookup)
@@ -702,7 +706,7 @@ matching_text_matches(const char *text, int len, bool fuzzy)
 {
 	WatchlistCache *c = watchlist_cache_get(fuzzy);
 	Collector	col;
-	uint32		flags = PM_SCAN_SKIP_NEGATED;
+	uint32		flags = PM_SCAN_LATE_CONTEXT;
 
 	matching_coverage_prepare(c);
 	memset(&col, 0, sizeof(col));

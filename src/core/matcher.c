@@ -439,6 +439,8 @@ emit_hits(PmMatcher *m, uint32_t flags, PmHitFn on_hit, void *arg,
 	const char *t = m->nb.text;
 	size_t		nlen = m->nb.len;
 
+	bool		late = (flags & PM_SCAN_LATE_CONTEXT) != 0;
+
 	/* recent hits (term, end): a variant inside a hit of its own term is not a hit */
 	uint32_t	recent_id[8];
 	size_t		recent_end[8];
@@ -468,13 +470,18 @@ emit_hits(PmMatcher *m, uint32_t flags, PmHitFn on_hit, void *arg,
 			continue;
 		}
 		memset(&out, 0, sizeof(out));
-		out.neg_cue = pm_negation_cue(m, h->s, h->e);
-		out.negated = out.neg_cue != 0;
-		if (out.negated && (flags & PM_SCAN_SKIP_NEGATED))
-			continue;
+		out.norm_start = h->s;
+		out.norm_end = h->e;
+		if (!late)
+		{
+			out.neg_cue = pm_negation_cue(m, h->s, h->e);
+			out.negated = out.neg_cue != 0;
+			if (out.negated && (flags & PM_SCAN_SKIP_NEGATED))
+				continue;
+		}
 		if (fixed_form)
 			out.form = *fixed_form;
-		else
+		else if (!(late && h->raw == PM_RAW_IDENT))
 			chemname_context_form(t, nlen, h->s, h->e, &out.form);
 		out.homoglyph = norm_span_has_mark(&m->nb, h->s, h->e, NORM_MARK_HOMOGLYPH);
 		out.start = m->region_start + m->nb.offset[h->s];
@@ -544,6 +551,12 @@ emit_hits(PmMatcher *m, uint32_t flags, PmHitFn on_hit, void *arg,
 		}
 	}
 	return PM_OK;
+}
+
+int
+pm_hit_negation_cue(const PmMatcher *m, const PmHit *hit)
+{
+	return pm_negation_cue(m, hit->norm_start, hit->norm_end);
 }
 
 static PmStatus

@@ -92,6 +92,8 @@ typedef struct PmHit
 	uint8_t		rule;			/* NvRule: the term matched through this variant */
 	ChemForm	form;			/* stereo/salt/hydrate/ester context */
 	InchiKey	inchikey;		/* PM_HIT_INCHIKEY: the key */
+	uint32_t	norm_start;		/* the span in the normalised window, for */
+	uint32_t	norm_end;		/* pm_hit_negation_cue() during the callback */
 } PmHit;
 
 /* Return true to stop the scan (e.g. matches() after the first hit). */
@@ -102,6 +104,13 @@ typedef bool (*PmInterruptFn) (void *arg);
 /* Scan flags */
 #define PM_SCAN_FUZZY			0x01	/* report fuzzy hits (needs PM_BUILD_FUZZY) */
 #define PM_SCAN_SKIP_NEGATED	0x02	/* do not report negated hits */
+/*
+ * Leave negation (and an identifier's form) unread: a caller that only asks
+ * whether some hit names a substance (matches()) reads the negation of the
+ * hit it would stop at with pm_hit_negation_cue(), instead of every hit's.
+ * Not with PM_SCAN_SKIP_NEGATED.
+ */
+#define PM_SCAN_LATE_CONTEXT	0x04
 
 typedef enum PmStatus
 {
@@ -116,6 +125,12 @@ typedef enum PmStatus
 extern PmStatus pm_screen(PmMatcher *m, const char *text, size_t len,
 						  uint32_t scan_flags, PmHitFn on_hit, void *hit_arg,
 						  PmInterruptFn interrupted, void *intr_arg);
+
+/*
+ * The negation cue governing a hit of a PM_SCAN_LATE_CONTEXT scan, 0 if
+ * none; only inside the hit callback (it reads the scan's normalised text).
+ */
+extern int	pm_hit_negation_cue(const PmMatcher *m, const PmHit *hit);
 
 /* Longest string pm_lookup() treats as a name (longer: no hit) */
 #define PM_LOOKUP_MAX		(64 * 1024)

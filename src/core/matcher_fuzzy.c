@@ -111,7 +111,7 @@ charset_ok(const PmMatcher *m, const PmUseScan *us, long est)
  * Verify the literals of the recorded piece hits.  A literal that needs one
  * piece is verified at once; one that needs two only where a second of its
  * pieces agrees on the start within k (partner_near).  Either first passes
- * charset_ok.  A (literal, start) pair is verified once: the pieces of one
+ * charset_ok and pm_fuzzy_anchored.  A (literal, start) pair is verified once: the pieces of one
  * literal come one after the other in a text that names it.
  */
 static bool
@@ -144,7 +144,8 @@ verify_pieces(PmMatcher *m)
 
 			if (us->need == 2 && !partner_near(m, us, (long) ps))
 				continue;
-			if (!m->lookup && !charset_ok(m, us, est))
+			if (!m->lookup && (!charset_ok(m, us, est) ||
+							   !pm_fuzzy_anchored(m, us->lit, us->piece_off, pc->len, ps)))
 				continue;
 			for (j = 0; j < nseen && j < 8; j++)
 				if (seen_lit[j] == us->lit && seen_est[j] == est)

@@ -671,6 +671,93 @@ verify(PmMatcher *m, uint32_t lit, long est)
 }
 
 /*
+ * The fewest edits (optimal string alignment, up to budget; budget + 1 for
+ * more) that turn the pattern p[0 .. pl) into a prefix of the text t[0 ..
+ * tl), reading both from the given start in direction step (1 forwards, -1
+ * backwards).  The pattern must be used up, the text need not be.  Equal
+ * bytes are skipped; at the first difference each of the four edits is
+ * tried, so k <= PM_MAX_EDITS costs a few short compares.
+ */
+static int
+extend_edits(const char *p, long pl, const char *t, long tl, int step, int budget)
+{
+	long		i = 0;
+	int			best,
+				c;
+
+	while (i < pl && i < tl && p[step * i] == t[step * i])
+		i++;
+	if (i == pl)
+		return 0;
+	if (budget == 0)
+		return 1;
+	p += step * i;
+	pl -= i;
+	t += step * i;
+	tl -= i;
+	if (tl == 0)
+		return pl <= budget ? (int) pl : budget + 1;	/* the rest deleted */
+	/* substitution, a pattern byte missing, an extra text byte */
+	best = 1 + extend_edits(p + step, pl - 1, t + step, tl - 1, step, budget - 1);
+	c = 1 + extend_edits(p + step, pl - 1, t, tl, step, budget - 1);
+	if (c < best)
+		best = c;
+	c = 1 + extend_edits(p, pl, t + step, tl - 1, step, budget - 1);
+	if (c < best)
+		best = c;
+	/* two neighbours swapped (they differ: p[0] != t[0] here) */
+	if (pl >= 2 && tl >= 2 && p[0] == t[step] && p[step] == t[0])
+	{
+		c = 1 + extend_edits(p + 2 * step, pl - 2, t + 2 * step, tl - 2, step, budget - 1);
+		if (c < best)
+			best = c;
+	}
+	return best;
+}
+
+/*
+ * Is there an alignment of literal lit within its k edits in which its
+ * piece at piece_off (piece_len bytes) is the text's bytes at ps, unchanged?
+ * The parts before and after the piece are aligned outwards from it, inside
+ * the window verify() would search.  A pre-test, cheaper than verify():
+ * most piece hits of ordinary text ("ethyl", "chlor") fail it within a few
+ * bytes.  It refuses only what verify() could find through another piece,
+ * which is then a piece hit of its own: any alignment within k edits keeps
+ * one piece unchanged, and verify_pieces() tests that one too.
+ */
+bool
+pm_fuzzy_anchored(const PmMatcher *m, uint32_t lit, size_t piece_off,
+				  size_t piece_len, size_t ps)
+{
+	const PmLit *l = &m->lits[lit];
+	const char *pat = m->pool + l->off;
+	const char *t = m->nb.text;
+	long		k = l->k;
+	long		est = (long) ps - (long) piece_off;
+	long		a = est - k;
+	long		b = est + (long) l->len + k;
+	size_t		pe = ps + piece_len;
+	int			left;
+
+	if (a < 0)
+		a = 0;
+	if (b > (long) m->nb.len)
+		b = (long) m->nb.len;
+	if ((long) pe > b || (long) ps < a)
+		return true;			/* a wild piece: let verify() decide */
+	left = piece_off == 0 ? 0 :
+		extend_edits(pat + piece_off - 1, (long) piece_off,
+					 t + ps - 1, (long) ps - a, -1, (int) k);
+	if (left > k)
+		return false;
+	if (piece_off + piece_len >= l->len)
+		return true;
+	return extend_edits(pat + piece_off + piece_len,
+						(long) (l->len - piece_off - piece_len),
+						t + pe, b - (long) pe, 1, (int) k - left) <= k - left;
+}
+
+/*
  * Can verifying literal lit at est give no fuzzy hit, because of an exact
  * hit?  Either lit itself is found exactly within k of est (its verification
  * can only find that alignment, distance 0: most piece hits in real text are

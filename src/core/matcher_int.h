@@ -280,6 +280,8 @@ extern void pm_fuzzy_lookup(PmMatcher *m, size_t bs, size_t be);
 
 /* matcher_fuzzy_align.c */
 extern bool pm_fuzzy_verify_one(PmMatcher *m, uint32_t lit, long est);
+extern bool pm_fuzzy_anchored(const PmMatcher *m, uint32_t lit, size_t piece_off,
+							  size_t piece_len, size_t ps);
 extern int	pm_edit_distance(const char *a, size_t alen, const char *b, size_t blen,
 							 int limit);
 extern void pm_fuzzy_describe(const PmMatcher *m, const PmRaw *h, char *buf, size_t len);
