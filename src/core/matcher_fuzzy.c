@@ -71,47 +71,10 @@ partner_near(const PmMatcher *m, const PmUseScan *us, long ps)
 }
 
 /*
- * Can the use's literal be within k edits of text starting near est?  Not
- * when more than k of its characters occur nowhere in the window verify()
- * would search: each edit loses at most one character of the literal.  A
- * character set of 64 bits (pm_charset_bit) undercounts, so the test never
- * refuses a literal that verify() would accept.
- */
-/*
- * Has x at most k bits set?  Clearing the lowest set bit k times is cheaper
- * than a popcount where the compiler may not use the instruction.
- */
-static inline bool
-at_most_bits(uint64_t x, unsigned k)
-{
-	while (k-- > 0 && x != 0)
-		x &= x - 1;
-	return x == 0;
-}
-
-static inline bool
-charset_ok(const PmMatcher *m, const PmUseScan *us, long est)
-{
-	const unsigned char *t = (const unsigned char *) m->nb.text;
-	long		a = est - us->k;
-	long		b = est + (long) us->lit_len + us->k;
-	uint64_t	win = 0;
-	long		j;
-
-	if (a < 0)
-		a = 0;
-	if (b > (long) m->nb.len)
-		b = (long) m->nb.len;
-	for (j = a; j < b; j++)
-		win |= pm_charset_tab[t[j]];
-	return at_most_bits(us->charset & ~win, us->k);
-}
-
-/*
  * Verify the literals of the recorded piece hits.  A literal that needs one
  * piece is verified at once; one that needs two only where a second of its
- * pieces agrees on the start within k (partner_near).  Either first passes
- * charset_ok and pm_fuzzy_anchored.  A (literal, start) pair is verified once: the pieces of one
+ * pieces agrees on the start within k (partner_near).  Either must align
+ * around the piece within k edits (pm_fuzzy_anchored).  A (literal, start) pair is verified once: the pieces of one
  * literal come one after the other in a text that names it.
  */
 static bool
@@ -144,8 +107,7 @@ verify_pieces(PmMatcher *m)
 
 			if (us->need == 2 && !partner_near(m, us, (long) ps))
 				continue;
-			if (!m->lookup && (!charset_ok(m, us, est) ||
-							   !pm_fuzzy_anchored(m, us->lit, us->piece_off, pc->len, ps)))
+			if (!m->lookup && !pm_fuzzy_anchored(m, us->lit, us->piece_off, pc->len, ps))
 				continue;
 			for (j = 0; j < nseen && j < 8; j++)
 				if (seen_lit[j] == us->lit && seen_est[j] == est)

@@ -374,11 +374,9 @@ oom:
 
 /*
  * Fill use_scan (PmUseScan): for every use, its literal's other pieces as
- * seen from the use's piece and the literal's character set, so that a scan
+ * seen from the use's piece, so that a scan
  * can judge a piece hit without touching the literals.
  */
-uint64_t	pm_charset_tab[256];
-
 bool
 pm_fuzzy_link(PmMatcher *m)
 {
@@ -388,8 +386,6 @@ pm_fuzzy_link(PmMatcher *m)
 	uint32_t   *by_lit = NULL;	/* use indices grouped by literal */
 	uint32_t   *piece_of = NULL;	/* piece of each use */
 
-	for (i = 0; i < 256; i++)
-		pm_charset_tab[i] = pm_charset_bit((unsigned char) i);
 	if (m->nuses == 0)
 		return true;
 	m->use_scan = calloc(m->nuses, sizeof(PmUseScan));
@@ -421,7 +417,6 @@ pm_fuzzy_link(PmMatcher *m)
 		PmUseScan  *us = &m->use_scan[i];
 		uint32_t	lit = m->uses[i].lit;
 		const PmLit *l = &m->lits[lit];
-		const char *lt = m->pool + l->off;
 		uint32_t	j;
 
 		us->lit = lit;
@@ -429,8 +424,6 @@ pm_fuzzy_link(PmMatcher *m)
 		us->lit_len = l->len;
 		us->k = l->k;
 		us->need = l->need;
-		for (j = 0; j < l->len; j++)
-			us->charset |= pm_charset_bit((unsigned char) lt[j]);
 		for (j = first[lit]; j < first[lit + 1]; j++)
 		{
 			const PmPieceUse *o = &m->uses[by_lit[j]];

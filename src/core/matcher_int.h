@@ -115,14 +115,12 @@ typedef struct PmPieceHit
 
 /*
  * Everything a scan needs to decide whether a piece hit of one use is worth
- * verifying, without touching the literal: its other pieces (partners: the
- * piece, and where it starts relative to this use's piece) and the set of
- * its characters.  Derived from uses when the matcher is built or loaded
+ * verifying: its other pieces (partners: the piece, and where it starts
+ * relative to this use's piece) and the literal's length and edits.  Derived from uses when the matcher is built or loaded
  * (pm_fuzzy_link), not stored.
  */
 typedef struct PmUseScan
 {
-	uint64_t	charset;		/* pm_charset_bit of every byte of the literal */
 	uint32_t	lit;
 	uint32_t	piece_off;
 	uint32_t	lit_len;
@@ -255,22 +253,6 @@ pm_word_mask(size_t len)
 #else
 	return (UINT64_C(1) << (8 * len)) - 1;
 #endif
-}
-
-/* pm_charset_bit of every byte, filled by pm_fuzzy_link */
-extern uint64_t pm_charset_tab[256];
-
-/* The bit of byte c in a character set (PmUseScan.charset) */
-static inline uint64_t
-pm_charset_bit(unsigned char c)
-{
-	if (c >= 'a' && c <= 'z')
-		return UINT64_C(1) << (c - 'a');
-	if (c >= '0' && c <= '9')
-		return UINT64_C(1) << (26 + c - '0');
-	if (c < 0x80)
-		return UINT64_C(1) << (36 + c % 8);
-	return UINT64_C(1) << (44 + c % 20);
 }
 
 /* matcher_fuzzy.c */
