@@ -570,6 +570,11 @@ pm_free(PmMatcher *m)
 	free(m->phits);
 	free(m->use_scan);
 	free(m->piece_seen);
+	free(m->single_first);
+	free(m->single_use);
+	free(m->pair_first);
+	free(m->pair_ent);
+	free(m->seen_list);
 	free(m->dpmat);
 	free(m);
 }

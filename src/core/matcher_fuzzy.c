@@ -36,96 +36,197 @@ pm_fuzzy_record(PmMatcher *m, uint32_t piece, size_t to)
 	return true;
 }
 
-/*
- * Is another piece of the use's literal in the text where the literal puts
- * it, give or take k?  Two pieces agreeing on the start within k is what a
- * literal of need 2 asks for before it is verified.  Most partners were not
- * found anywhere in the text (piece_seen, one bit), so a piece shared by
- * thousands of literals ("loride" of "hydrochloride") costs a bit test per
- * literal; collecting and sorting candidates cost most of a fuzzy scan.
- */
+/* Is piece q in the text at at, give or take k? */
 static inline bool
-partner_near(const PmMatcher *m, const PmUseScan *us, long ps)
+piece_at(const PmMatcher *m, uint32_t q, long at, long k)
 {
-	unsigned	j;
+	const PmPiece *pc = &m->pieces[q];
+	long		d;
 
-	for (j = 0; j < us->npart; j++)
+	for (d = -k; d <= k; d++)
 	{
-		uint32_t	p = us->part_piece[j];
-		const PmPiece *pc;
-		long		d;
+		long		x = at + d;
 
-		if (!(m->piece_seen[p / 64] & (UINT64_C(1) << (p % 64))))
-			continue;
-		pc = &m->pieces[p];
-		for (d = -(long) us->k; d <= (long) us->k; d++)
-		{
-			long		q = ps + us->part_rel[j] + d;
-
-			if (q >= 0 && q + (long) pc->len <= (long) m->nb.len &&
-				memcmp(m->nb.text + q, m->pool + pc->off, pc->len) == 0)
-				return true;
-		}
+		if (x >= 0 && x + (long) pc->len <= (long) m->nb.len &&
+			memcmp(m->nb.text + x, m->pool + pc->off, pc->len) == 0)
+			return true;
 	}
 	return false;
 }
 
+static inline bool
+piece_seen(const PmMatcher *m, uint32_t q)
+{
+	return (m->piece_seen[q / 64] & (UINT64_C(1) << (q % 64))) != 0;
+}
+
+/* The (literal, start) pairs verified lately: a pair is verified once */
+typedef struct RecentCandidates
+{
+	uint32_t	lit[8];
+	long		est[8];
+	unsigned	n;
+} RecentCandidates;
+
+/*
+ * Use u of a piece found at ps: verify its literal where the piece puts it,
+ * if the literal aligns around the piece within its k edits
+ * (pm_fuzzy_anchored) and was not verified there already.  The pieces of one
+ * literal come one after the other in a text that names it, so a short ring
+ * of recent candidates catches the repeats.  False only when out of memory.
+ */
+static bool
+try_use(PmMatcher *m, RecentCandidates *rc, uint32_t u, size_t ps, size_t plen)
+{
+	const PmUseScan *us = &m->use_scan[u];
+	long		est = (long) ps - (long) us->piece_off;
+	unsigned	j;
+
+	if (!m->lookup && !pm_fuzzy_anchored(m, us->lit, us->piece_off, plen, ps))
+		return true;
+	for (j = 0; j < rc->n && j < 8; j++)
+		if (rc->lit[j] == us->lit && rc->est[j] == est)
+			return true;
+	rc->lit[rc->n % 8] = us->lit;
+	rc->est[rc->n % 8] = est;
+	rc->n++;
+	return pm_fuzzy_verify_one(m, us->lit, est);
+}
+
+/*
+ * The need-2 uses of piece p found at ps whose partner piece is in the text
+ * where the literal puts it, give or take k.  A piece shared by thousands of
+ * literals ("ethyl") has its uses filed by partner (PmPairEnt): when they
+ * outnumber the pieces found, each piece found is looked up among them
+ * (binary search) instead of walking them all.
+ */
+static bool
+try_pairs(PmMatcher *m, RecentCandidates *rc, uint32_t p, size_t ps, size_t nseen)
+{
+	const PmPairEnt *lo = m->pair_ent + m->pair_first[p];
+	const PmPairEnt *hi = m->pair_ent + m->pair_first[p + 1];
+	size_t		plen = m->pieces[p].len;
+	const PmPairEnt *e;
+	size_t		s;
+
+	if ((size_t) (hi - lo) <= 4 * nseen)
+	{
+		for (e = lo; e < hi; e++)
+			if (piece_seen(m, e->partner) &&
+				piece_at(m, e->partner, (long) ps + e->rel, m->use_scan[e->use].k) &&
+				!try_use(m, rc, e->use, ps, plen))
+				return false;
+		return true;
+	}
+	for (s = 0; s < nseen; s++)
+	{
+		uint32_t	q = m->seen_list[s];
+		const PmPairEnt *a = lo;
+		const PmPairEnt *b = hi;
+
+		while (a < b)
+		{
+			const PmPairEnt *mid = a + (b - a) / 2;
+
+			if (mid->partner < q)
+				a = mid + 1;
+			else
+				b = mid;
+		}
+		for (e = a; e < hi && e->partner == q; e++)
+			if (piece_at(m, q, (long) ps + e->rel, m->use_scan[e->use].k) &&
+				!try_use(m, rc, e->use, ps, plen))
+				return false;
+	}
+	return true;
+}
+
+static int
+u32_cmp(const void *a, const void *b)
+{
+	uint32_t	x = *(const uint32_t *) a;
+	uint32_t	y = *(const uint32_t *) b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * Mark the pieces found (piece_seen) and list the distinct ones in
+ * ascending order (seen_list); returns how many.  (size_t)-1: out of memory.
+ */
+static size_t
+collect_seen(PmMatcher *m)
+{
+	size_t		i,
+				n = 0;
+
+	if (m->capseen < m->nphits)
+	{
+		uint32_t   *nl = realloc(m->seen_list, m->nphits * sizeof(uint32_t));
+
+		if (nl == NULL)
+			return (size_t) -1;
+		m->seen_list = nl;
+		m->capseen = m->nphits;
+	}
+	for (i = 0; i < m->nphits; i++)
+	{
+		uint32_t	p = m->phits[i].piece;
+
+		if (piece_seen(m, p))
+			continue;
+		m->piece_seen[p / 64] |= UINT64_C(1) << (p % 64);
+		m->seen_list[n++] = p;
+	}
+	if (n > 16)
+		qsort(m->seen_list, n, sizeof(uint32_t), u32_cmp);
+	else
+	{
+		/* a line holds a few pieces: insertion sort */
+		for (i = 1; i < n; i++)
+		{
+			uint32_t	p = m->seen_list[i];
+			size_t		j;
+
+			for (j = i; j > 0 && m->seen_list[j - 1] > p; j--)
+				m->seen_list[j] = m->seen_list[j - 1];
+			m->seen_list[j] = p;
+		}
+	}
+	return n;
+}
+
 /*
  * Verify the literals of the recorded piece hits.  A literal that needs one
- * piece is verified at once; one that needs two only where a second of its
- * pieces agrees on the start within k (partner_near).  Either must align
- * around the piece within k edits (pm_fuzzy_anchored).  A (literal, start) pair is verified once: the pieces of one
- * literal come one after the other in a text that names it.
+ * piece is tried at every hit of each of its pieces; one that needs two
+ * only where a second of its pieces agrees on the start within k
+ * (try_pairs).  try_use decides which are verified.
  */
 static bool
 verify_pieces(PmMatcher *m)
 {
 	size_t		i;
-	uint32_t	u;
-	uint32_t	seen_lit[8];
-	long		seen_est[8];
-	unsigned	nseen = 0;
+	size_t		nseen;
+	RecentCandidates rc;
 	bool		ok = true;
 
-	for (i = 0; i < m->nphits; i++)
-	{
-		uint32_t	p = m->phits[i].piece;
-
-		m->piece_seen[p / 64] |= UINT64_C(1) << (p % 64);
-	}
+	rc.n = 0;
+	nseen = collect_seen(m);
+	if (nseen == (size_t) -1)
+		return false;
 	for (i = 0; i < m->nphits && ok; i++)
 	{
-		const PmPiece *pc = &m->pieces[m->phits[i].piece];
-		size_t		ps = (size_t) m->phits[i].end - pc->len;
+		uint32_t	p = m->phits[i].piece;
+		size_t		ps = (size_t) m->phits[i].end - m->pieces[p].len;
+		uint32_t	s;
 
-		for (u = pc->first_use; u < pc->first_use + pc->nuses; u++)
-		{
-			const PmUseScan *us = &m->use_scan[u];
-			long		est = (long) ps - (long) us->piece_off;
-			unsigned	j;
-			bool		dup = false;
-
-			if (us->need == 2 && !partner_near(m, us, (long) ps))
-				continue;
-			if (!m->lookup && !pm_fuzzy_anchored(m, us->lit, us->piece_off, pc->len, ps))
-				continue;
-			for (j = 0; j < nseen && j < 8; j++)
-				if (seen_lit[j] == us->lit && seen_est[j] == est)
-					dup = true;
-			if (dup)
-				continue;
-			seen_lit[nseen % 8] = us->lit;
-			seen_est[nseen % 8] = est;
-			nseen++;
-			if (!pm_fuzzy_verify_one(m, us->lit, est))
-			{
-				ok = false;
-				break;
-			}
-		}
+		for (s = m->single_first[p]; s < m->single_first[p + 1] && ok; s++)
+			ok = try_use(m, &rc, m->single_use[s], ps, m->pieces[p].len);
+		if (ok)
+			ok = try_pairs(m, &rc, p, ps, nseen);
 	}
-	for (i = 0; i < m->nphits; i++)
-		m->piece_seen[m->phits[i].piece / 64] = 0;
+	for (i = 0; i < nseen; i++)
+		m->piece_seen[m->seen_list[i] / 64] = 0;
 	return ok;
 }
 

@@ -372,6 +372,98 @@ oom:
 	return false;
 }
 
+static int
+pair_cmp(const void *a, const void *b)
+{
+	const PmPairEnt *x = a;
+	const PmPairEnt *y = b;
+
+	if (x->partner != y->partner)
+		return x->partner < y->partner ? -1 : 1;
+	return x->use < y->use ? -1 : x->use > y->use;
+}
+
+/*
+ * File every use under its piece: a need-1 use in single_use, a need-2 use
+ * once per partner in pair_ent, each piece's pairs sorted by partner.
+ */
+static bool
+link_pairs(PmMatcher *m, const uint32_t *piece_of)
+{
+	uint32_t   *sfill;
+	uint32_t   *pfill;
+	uint32_t	i;
+	size_t		nsingle = 0;
+	size_t		npair = 0;
+
+	m->single_first = calloc((size_t) m->npieces + 1, sizeof(uint32_t));
+	m->pair_first = calloc((size_t) m->npieces + 1, sizeof(uint32_t));
+	sfill = malloc(((size_t) m->npieces + 1) * sizeof(uint32_t));
+	pfill = malloc(((size_t) m->npieces + 1) * sizeof(uint32_t));
+	if (m->single_first == NULL || m->pair_first == NULL || sfill == NULL || pfill == NULL)
+		goto oom;
+	for (i = 0; i < m->nuses; i++)
+	{
+		const PmUseScan *us = &m->use_scan[i];
+
+		if (us->need == 2)
+		{
+			m->pair_first[piece_of[i] + 1] += us->npart;
+			npair += us->npart;
+		}
+		else
+		{
+			m->single_first[piece_of[i] + 1]++;
+			nsingle++;
+		}
+	}
+	if (npair > UINT32_MAX || nsingle > UINT32_MAX)
+		goto oom;
+	for (i = 0; i < m->npieces; i++)
+	{
+		m->single_first[i + 1] += m->single_first[i];
+		m->pair_first[i + 1] += m->pair_first[i];
+	}
+	m->single_use = malloc((nsingle ? nsingle : 1) * sizeof(uint32_t));
+	m->pair_ent = malloc((npair ? npair : 1) * sizeof(PmPairEnt));
+	if (m->single_use == NULL || m->pair_ent == NULL)
+		goto oom;
+	memcpy(sfill, m->single_first, ((size_t) m->npieces + 1) * sizeof(uint32_t));
+	memcpy(pfill, m->pair_first, ((size_t) m->npieces + 1) * sizeof(uint32_t));
+	for (i = 0; i < m->nuses; i++)
+	{
+		const PmUseScan *us = &m->use_scan[i];
+		unsigned	j;
+
+		if (us->need != 2)
+		{
+			m->single_use[sfill[piece_of[i]]++] = i;
+			continue;
+		}
+		for (j = 0; j < us->npart; j++)
+		{
+			PmPairEnt  *pe = &m->pair_ent[pfill[piece_of[i]]++];
+
+			pe->partner = us->part_piece[j];
+			pe->use = i;
+			pe->rel = us->part_rel[j];
+		}
+	}
+	for (i = 0; i < m->npieces; i++)
+		if (m->pair_first[i + 1] - m->pair_first[i] > 1)
+			qsort(m->pair_ent + m->pair_first[i], m->pair_first[i + 1] - m->pair_first[i],
+				  sizeof(PmPairEnt), pair_cmp);
+	free(sfill);
+	free(pfill);
+	return true;
+
+oom:
+	free(sfill);
+	free(pfill);
+	pm_set_error(m, "out of memory indexing fuzzy pieces");
+	return false;
+}
+
 /*
  * Fill use_scan (PmUseScan): for every use, its literal's other pieces as
  * seen from the use's piece, so that a scan
@@ -440,6 +532,8 @@ pm_fuzzy_link(PmMatcher *m)
 			us->npart++;
 		}
 	}
+	if (!link_pairs(m, piece_of))
+		goto fail;
 	free(first);
 	free(fill);
 	free(by_lit);

@@ -77,6 +77,19 @@ typedef struct PmPieceUse
 } PmPieceUse;
 
 
+/*
+ * A use of a piece by a literal that needs two of its pieces (need 2), filed
+ * under the piece and one partner piece of the same literal: a scan looks
+ * up the pairs of pieces it found, instead of walking every use of a common
+ * piece ("ethyl" of thousands of names) to test each use's partners.
+ */
+typedef struct PmPairEnt
+{
+	uint32_t	partner;		/* the partner's piece */
+	uint32_t	use;			/* index into use_scan */
+	int32_t		rel;			/* partner start minus the piece's, in the literal */
+} PmPairEnt;
+
 /* A piece found by the scan, verified after it */
 typedef struct PmPieceHit
 {
@@ -181,6 +194,12 @@ struct PmMatcher
 	uint32_t	nuses;
 	PmUseScan  *use_scan;		/* one per use, in the order of uses */
 	uint64_t   *piece_seen;		/* per scan: bit i set when pieces[i] was found */
+	uint32_t   *single_first;	/* per piece: its need-1 uses are */
+	uint32_t   *single_use;		/* single_use[single_first[p] .. [p + 1]) */
+	uint32_t   *pair_first;		/* per piece: its need-2 uses, by partner, */
+	PmPairEnt  *pair_ent;		/* pair_ent[pair_first[p] .. [p + 1]) */
+	uint32_t   *seen_list;		/* per scan: the distinct pieces found, sorted */
+	size_t		capseen;
 
 	hs_database_t *db_exact;	/* prefixes, cue words, and the fuzzy pieces of small lists */
 	hs_database_t *db_pieces;	/* the fuzzy pieces of large lists (id: piece index) */
