@@ -716,6 +716,34 @@ extend_edits(const char *p, long pl, const char *t, long tl, int step, int budge
 }
 
 /*
+ * How many bytes of the pattern p[0 .. pl), read in direction step from the
+ * piece, occur nowhere within k of where they would lie in the text t[0 ..
+ * tl) (same direction)?  Each such byte costs an edit of its own (a
+ * substitution or a deletion; k insertions shift it by at most k), so more
+ * than k of them refuse the alignment without aligning.  Counting stops
+ * past k.
+ */
+static int
+lonely_bytes(const char *p, long pl, const char *t, long tl, int step, int k, int count)
+{
+	long		i;
+
+	for (i = 0; i < pl && count <= k; i++)
+	{
+		long		lo = i - k < 0 ? 0 : i - k;
+		long		hi = i + k >= tl ? tl - 1 : i + k;
+		long		j;
+		bool		found = false;
+
+		for (j = lo; j <= hi && !found; j++)
+			found = t[step * j] == p[step * i];
+		if (!found)
+			count++;
+	}
+	return count;
+}
+
+/*
  * Is there an alignment of literal lit within its k edits in which its
  * piece at piece_off (piece_len bytes) is the text's bytes at ps, unchanged?
  * The parts before and after the piece are aligned outwards from it, inside
@@ -737,6 +765,7 @@ pm_fuzzy_anchored(const PmMatcher *m, uint32_t lit, size_t piece_off,
 	long		a = est - k;
 	long		b = est + (long) l->len + k;
 	size_t		pe = ps + piece_len;
+	long		right_len;
 	int			left;
 
 	if (a < 0)
@@ -745,6 +774,13 @@ pm_fuzzy_anchored(const PmMatcher *m, uint32_t lit, size_t piece_off,
 		b = (long) m->nb.len;
 	if ((long) pe > b || (long) ps < a)
 		return true;			/* a wild piece: let verify() decide */
+	/* first a count that most candidates fail within a few bytes */
+	right_len = (long) (l->len - piece_off - piece_len);
+	if (lonely_bytes(pat + piece_off + piece_len, right_len, t + pe, b - (long) pe, 1, (int) k,
+					 piece_off == 0 ? 0 :
+					 lonely_bytes(pat + piece_off - 1, (long) piece_off,
+								  t + ps - 1, (long) ps - a, -1, (int) k, 0)) > k)
+		return false;
 	left = piece_off == 0 ? 0 :
 		extend_edits(pat + piece_off - 1, (long) piece_off,
 					 t + ps - 1, (long) ps - a, -1, (int) k);
