@@ -94,6 +94,47 @@ try_use(PmMatcher *m, RecentCandidates *rc, uint32_t u, size_t ps, size_t plen)
 }
 
 /*
+ * Count the bytes of n[0 .. nn) found nowhere within k of their place in
+ * the text read from position at in direction step (lonely_bytes of
+ * matcher_fuzzy_align.c, on the few bytes a PmSingleEnt keeps).
+ */
+static inline int
+near_lonely(const PmMatcher *m, const char *n, int nn, long at, int step, int k, int count)
+{
+	int			i;
+
+	for (i = 0; i < nn && count <= k; i++)
+	{
+		int			d;
+		bool		found = false;
+
+		for (d = -k; d <= k && !found; d++)
+		{
+			long		x = at + step * (i + d);
+
+			found = x >= 0 && x < (long) m->nb.len && m->nb.text[x] == n[i];
+		}
+		if (!found)
+			count++;
+	}
+	return count;
+}
+
+/*
+ * Can a need-1 use of the piece found at [ps, pe) be refused from the
+ * literal's bytes next to the piece alone?  More than k of them found
+ * nowhere near their place need more than k edits.  Reading only the
+ * entry, not the literal, keeps a piece shared by thousands of literals
+ * from costing a cache miss for each.
+ */
+static inline bool
+near_bytes_fail(const PmMatcher *m, const PmSingleEnt *se, size_t ps, size_t pe)
+{
+	return near_lonely(m, se->after, se->nafter, (long) pe, 1, se->k,
+					   near_lonely(m, se->before, se->nbefore, (long) ps - 1, -1, se->k, 0)) > se->k;
+}
+
+/*
  * The need-2 uses of piece p found at ps whose partner piece is in the text
  * where the literal puts it, give or take k.  A piece shared by thousands of
  * literals ("ethyl") has its uses filed by partner (PmPairEnt): when they
@@ -221,7 +262,12 @@ verify_pieces(PmMatcher *m)
 		uint32_t	s;
 
 		for (s = m->single_first[p]; s < m->single_first[p + 1] && ok; s++)
-			ok = try_use(m, &rc, m->single_use[s], ps, m->pieces[p].len);
+		{
+			const PmSingleEnt *se = &m->single_use[s];
+
+			if (!near_bytes_fail(m, se, ps, ps + m->pieces[p].len))
+				ok = try_use(m, &rc, se->use, ps, m->pieces[p].len);
+		}
 		if (ok)
 			ok = try_pairs(m, &rc, p, ps, nseen);
 	}

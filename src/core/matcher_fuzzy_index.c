@@ -424,7 +424,7 @@ link_pairs(PmMatcher *m, const uint32_t *piece_of)
 		m->single_first[i + 1] += m->single_first[i];
 		m->pair_first[i + 1] += m->pair_first[i];
 	}
-	m->single_use = malloc((nsingle ? nsingle : 1) * sizeof(uint32_t));
+	m->single_use = malloc((nsingle ? nsingle : 1) * sizeof(PmSingleEnt));
 	m->pair_ent = malloc((npair ? npair : 1) * sizeof(PmPairEnt));
 	if (m->single_use == NULL || m->pair_ent == NULL)
 		goto oom;
@@ -437,7 +437,24 @@ link_pairs(PmMatcher *m, const uint32_t *piece_of)
 
 		if (us->need != 2)
 		{
-			m->single_use[sfill[piece_of[i]]++] = i;
+			PmSingleEnt *se = &m->single_use[sfill[piece_of[i]]++];
+			const char *lt = m->pool + m->lits[us->lit].off;
+			size_t		after = us->piece_off + m->pieces[piece_of[i]].len;
+
+			se->use = i;
+			se->k = us->k;
+			se->nbefore = 0;
+			while (se->nbefore < PM_NEAR_BYTES && se->nbefore < us->piece_off)
+			{
+				se->before[se->nbefore] = lt[us->piece_off - 1 - se->nbefore];
+				se->nbefore++;
+			}
+			se->nafter = 0;
+			while (se->nafter < PM_NEAR_BYTES && after + se->nafter < us->lit_len)
+			{
+				se->after[se->nafter] = lt[after + se->nafter];
+				se->nafter++;
+			}
 			continue;
 		}
 		for (j = 0; j < us->npart; j++)

@@ -90,6 +90,23 @@ typedef struct PmPairEnt
 	int32_t		rel;			/* partner start minus the piece's, in the literal */
 } PmPairEnt;
 
+/*
+ * A use of a piece by a literal that needs one piece (need 1), with the
+ * literal's bytes next to the piece on each side (outwards, at most
+ * PM_NEAR_BYTES), so that a scan can refuse most uses of a common piece
+ * without reading the literal (pm_near_bytes_fail).
+ */
+#define PM_NEAR_BYTES 4
+typedef struct PmSingleEnt
+{
+	uint32_t	use;			/* index into use_scan */
+	uint8_t		k;
+	uint8_t		nbefore;		/* bytes in before[] */
+	uint8_t		nafter;			/* bytes in after[] */
+	char		before[PM_NEAR_BYTES];	/* literal bytes before the piece, nearest first */
+	char		after[PM_NEAR_BYTES];	/* literal bytes after the piece */
+} PmSingleEnt;
+
 /* A piece found by the scan, verified after it */
 typedef struct PmPieceHit
 {
@@ -195,7 +212,7 @@ struct PmMatcher
 	PmUseScan  *use_scan;		/* one per use, in the order of uses */
 	uint64_t   *piece_seen;		/* per scan: bit i set when pieces[i] was found */
 	uint32_t   *single_first;	/* per piece: its need-1 uses are */
-	uint32_t   *single_use;		/* single_use[single_first[p] .. [p + 1]) */
+	PmSingleEnt *single_use;	/* single_use[single_first[p] .. [p + 1]) */
 	uint32_t   *pair_first;		/* per piece: its need-2 uses, by partner, */
 	PmPairEnt  *pair_ent;		/* pair_ent[pair_first[p] .. [p + 1]) */
 	uint32_t   *seen_list;		/* per scan: the distinct pieces found, sorted */
