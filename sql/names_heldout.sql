@@ -58,6 +58,11 @@ CREATE TEMP TABLE ho_lookalike (name text, contains text, part text, source text
 -- registry lists, IUPAC/CAS, CN texts (listed_j.tsv, lookalikes_j.tsv).
 \copy ho_listed FROM 'tests/fixtures/names_heldout/listed_j.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
 \copy ho_lookalike FROM 'tests/fixtures/names_heldout/lookalikes_j.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
+-- Part K: written blind after commit 25c35af, product lines of supplier
+-- catalogues, safety data sheets, orders and customs descriptions in ten
+-- languages (listed_k.tsv, lookalikes_k.tsv).
+\copy ho_listed FROM 'tests/fixtures/names_heldout/listed_k.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
+\copy ho_lookalike FROM 'tests/fixtures/names_heldout/lookalikes_k.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
 
 -- Is a hit the expected substance in the expected form?
 \i tests/fixtures/names/right_hit.sql

@@ -839,6 +839,15 @@ after_pair(const char *norm, size_t len, Tok t, ChemForm *form, Around *a,
 	return 0;
 }
 
+/* A cation's charge or oxidation number as written after it: "2", "ii" */
+static bool
+is_charge(const char *norm, Tok t)
+{
+	return (t.e - t.s == 1 && norm[t.s] >= '1' && norm[t.s] <= '4') ||
+		tok_is(norm, t, "i") || tok_is(norm, t, "ii") ||
+		tok_is(norm, t, "iii") || tok_is(norm, t, "iv");
+}
+
 /* After the mention: salts, hydrates, esters, purity, solution */
 static void
 form_after(const char *norm, size_t len, size_t start, size_t end,
@@ -886,6 +895,23 @@ form_after(const char *norm, size_t len, size_t start, size_t end,
 			span_add(&a->salt, t);
 			a->named_after = true;
 			break;				/* the acid after it is the counter-ion */
+		}
+		/* "copper(2+) salt", "copper(II) salt": the charge before "salt" */
+		if (tok_in(norm, t, V_CATION) && has_nx && is_charge(norm, nx))
+		{
+			Tok			nx2;
+
+			if (tok_next(norm, len, nx.e, true, &nx2) &&
+				(tok_is(norm, nx2, "salt") || tok_is(norm, nx2, "salz")))
+			{
+				form->flags |= CHEM_FORM_SALT;
+				span_add(&a->salt, t);
+				span_add(&a->salt, nx2);
+				a->named_after = true;
+				pos = nx2.e;
+				after_kind = CHEM_FORM_SALT;
+				continue;
+			}
 		}
 		/* "sodium salt" */
 		if (tok_in(norm, t, V_CATION) && has_nx &&

@@ -188,6 +188,8 @@ static const char *const grade_words[] = {
 	"synthesis", "extra", "pharma", "pharmaceutical", "industrial", "food",
 	"fcc", "glacial", "anhydrous", "anhydrate", "wasserfrei", "anhydre",
 	"anhidro", "dry", "crystalline", "cryst", "powder", "pa",
+	/* titrated solutions: "0.1 N volumetric solution", "solution titrée" */
+	"volumetric", "titrated", "titree", "standardised", "standardized",
 	NULL
 };
 
@@ -281,6 +283,8 @@ static const char *const unit_words[] = {
 	"l", "ml", "kg", "g", "mg", "t", "mt", "lb", "lbs", "kgs", "gal", "oz",
 	"litre", "litres", "liter", "liters", "drum", "drums", "bottle",
 	"bottles", "pcs", "x", "tons", "tonnes", "ton", "units", "bags",
+	/* concentrations: "1 mol/l", "0,1 mmol" */
+	"mol", "mmol", "kmol", "ppm", "ppb", "cl", "dl",
 	NULL
 };
 

@@ -200,6 +200,13 @@ static const NvPair nv_pairs[] = {
 	 */
 	{"chloroephedrine", "cloroephedrina", NV_AT_TOKEN, NV_RULE_LANGUAGE},
 	{"chloropseudoephedrine", "cloropseudoephedrina", NV_AT_TOKEN, NV_RULE_LANGUAGE},
+	/*
+	 * Spanish, Italian and Portuguese name a metal cation by a noun or an
+	 * adjective: "permanganato de potasio" / "permanganato potásico"
+	 */
+	{"de potasio", "potasico", NV_AT_TOKEN, NV_RULE_LANGUAGE},
+	{"di potassio", "potassico", NV_AT_TOKEN, NV_RULE_LANGUAGE},
+	{"de potassio", "potassico", NV_AT_TOKEN, NV_RULE_LANGUAGE},
 	/* Latin titles of the European Pharmacopoeia monographs */
 	{"potassium permanganate", "kalii permanganas", NV_AT_WHOLE, NV_RULE_LANGUAGE},
 	{"hydrochloric acid", "acidum hydrochloridum", NV_AT_WHOLE, NV_RULE_LANGUAGE},
