@@ -69,28 +69,32 @@ typedef struct RecentCandidates
 } RecentCandidates;
 
 /*
- * Use u of a piece found at ps: verify its literal where the piece puts it,
- * if the literal aligns around the piece within its k edits
- * (pm_fuzzy_anchored) and was not verified there already.  The pieces of one
+ * A use of a piece found at ps (its PmCand c): verify its literal where the
+ * piece puts it, unless the literal is found exactly there or inside an
+ * exact hit (pm_fuzzy_exact_near: most piece hits are of names written
+ * right), does not align around the piece within its k edits
+ * (pm_fuzzy_anchored), or was verified there already.  The pieces of one
  * literal come one after the other in a text that names it, so a short ring
- * of recent candidates catches the repeats.  False only when out of memory.
+ * of recent candidates catches the repeats.  The exact hits are at hand;
+ * the literal's text is read only past them.  False only when out of
+ * memory.
  */
 static bool
-try_use(PmMatcher *m, RecentCandidates *rc, uint32_t u, size_t ps, size_t plen)
+try_use(PmMatcher *m, RecentCandidates *rc, const PmCand *c, size_t ps, size_t plen)
 {
-	const PmUseScan *us = &m->use_scan[u];
-	long		est = (long) ps - (long) us->piece_off;
+	long		est = (long) ps - (long) c->piece_off;
 	unsigned	j;
 
-	if (!m->lookup && !pm_fuzzy_anchored(m, us->lit, us->piece_off, plen, ps))
+	if (!m->lookup && (pm_fuzzy_exact_near(m, c, est) ||
+					   !pm_fuzzy_anchored(m, c, plen, ps)))
 		return true;
 	for (j = 0; j < rc->n && j < 8; j++)
-		if (rc->lit[j] == us->lit && rc->est[j] == est)
+		if (rc->lit[j] == c->lit && rc->est[j] == est)
 			return true;
-	rc->lit[rc->n % 8] = us->lit;
+	rc->lit[rc->n % 8] = c->lit;
 	rc->est[rc->n % 8] = est;
 	rc->n++;
-	return pm_fuzzy_verify_one(m, us->lit, est);
+	return pm_fuzzy_verify_one(m, c->lit, est);
 }
 
 /*
@@ -130,8 +134,10 @@ near_lonely(const PmMatcher *m, const char *n, int nn, long at, int step, int k,
 static inline bool
 near_bytes_fail(const PmMatcher *m, const PmSingleEnt *se, size_t ps, size_t pe)
 {
-	return near_lonely(m, se->after, se->nafter, (long) pe, 1, se->k,
-					   near_lonely(m, se->before, se->nbefore, (long) ps - 1, -1, se->k, 0)) > se->k;
+	int			k = se->cand.k;
+
+	return near_lonely(m, se->after, se->nafter, (long) pe, 1, k,
+					   near_lonely(m, se->before, se->nbefore, (long) ps - 1, -1, k, 0)) > k;
 }
 
 /*
@@ -154,8 +160,8 @@ try_pairs(PmMatcher *m, RecentCandidates *rc, uint32_t p, size_t ps, size_t nsee
 	{
 		for (e = lo; e < hi; e++)
 			if (piece_seen(m, e->partner) &&
-				piece_at(m, e->partner, (long) ps + e->rel, m->use_scan[e->use].k) &&
-				!try_use(m, rc, e->use, ps, plen))
+				piece_at(m, e->partner, (long) ps + e->rel, e->cand.k) &&
+				!try_use(m, rc, &e->cand, ps, plen))
 				return false;
 		return true;
 	}
@@ -175,8 +181,8 @@ try_pairs(PmMatcher *m, RecentCandidates *rc, uint32_t p, size_t ps, size_t nsee
 				b = mid;
 		}
 		for (e = a; e < hi && e->partner == q; e++)
-			if (piece_at(m, q, (long) ps + e->rel, m->use_scan[e->use].k) &&
-				!try_use(m, rc, e->use, ps, plen))
+			if (piece_at(m, q, (long) ps + e->rel, e->cand.k) &&
+				!try_use(m, rc, &e->cand, ps, plen))
 				return false;
 	}
 	return true;
@@ -266,7 +272,7 @@ verify_pieces(PmMatcher *m)
 			const PmSingleEnt *se = &m->single_use[s];
 
 			if (!near_bytes_fail(m, se, ps, ps + m->pieces[p].len))
-				ok = try_use(m, &rc, se->use, ps, m->pieces[p].len);
+				ok = try_use(m, &rc, &se->cand, ps, m->pieces[p].len);
 		}
 		if (ok)
 			ok = try_pairs(m, &rc, p, ps, nseen);

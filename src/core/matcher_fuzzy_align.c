@@ -754,16 +754,15 @@ lonely_bytes(const char *p, long pl, const char *t, long tl, int step, int k, in
  * one piece unchanged, and verify_pieces() tests that one too.
  */
 bool
-pm_fuzzy_anchored(const PmMatcher *m, uint32_t lit, size_t piece_off,
-				  size_t piece_len, size_t ps)
+pm_fuzzy_anchored(const PmMatcher *m, const PmCand *c, size_t piece_len, size_t ps)
 {
-	const PmLit *l = &m->lits[lit];
-	const char *pat = m->pool + l->off;
+	const char *pat = m->pool + c->lit_off;
 	const char *t = m->nb.text;
-	long		k = l->k;
+	size_t		piece_off = c->piece_off;
+	long		k = c->k;
 	long		est = (long) ps - (long) piece_off;
 	long		a = est - k;
-	long		b = est + (long) l->len + k;
+	long		b = est + (long) c->lit_len + k;
 	size_t		pe = ps + piece_len;
 	long		right_len;
 	int			left;
@@ -775,7 +774,7 @@ pm_fuzzy_anchored(const PmMatcher *m, uint32_t lit, size_t piece_off,
 	if ((long) pe > b || (long) ps < a)
 		return true;			/* a wild piece: let verify() decide */
 	/* first a count that most candidates fail within a few bytes */
-	right_len = (long) (l->len - piece_off - piece_len);
+	right_len = (long) (c->lit_len - piece_off - piece_len);
 	if (lonely_bytes(pat + piece_off + piece_len, right_len, t + pe, b - (long) pe, 1, (int) k,
 					 piece_off == 0 ? 0 :
 					 lonely_bytes(pat + piece_off - 1, (long) piece_off,
@@ -786,10 +785,9 @@ pm_fuzzy_anchored(const PmMatcher *m, uint32_t lit, size_t piece_off,
 					 t + ps - 1, (long) ps - a, -1, (int) k);
 	if (left > k)
 		return false;
-	if (piece_off + piece_len >= l->len)
+	if (piece_off + piece_len >= c->lit_len)
 		return true;
-	return extend_edits(pat + piece_off + piece_len,
-						(long) (l->len - piece_off - piece_len),
+	return extend_edits(pat + piece_off + piece_len, right_len,
 						t + pe, b - (long) pe, 1, (int) k - left) <= k - left;
 }
 
@@ -801,12 +799,13 @@ pm_fuzzy_anchored(const PmMatcher *m, uint32_t lit, size_t piece_off,
  * the whole window a fuzzy hit could take, which fuzzy_compact would drop
  * ("methylethylketone" verified inside "methyl ethyl ketone" found).
  */
-static bool
-exact_near(const PmMatcher *m, uint32_t lit, long est)
+bool
+pm_fuzzy_exact_near(const PmMatcher *m, const PmCand *c, long est)
 {
 	size_t		i;
-	long		k = m->lits[lit].k;
-	long		wend = est + (long) m->lits[lit].len + k;
+	uint32_t	lit = c->lit;
+	long		k = c->k;
+	long		wend = est + (long) c->lit_len + k;
 
 	for (i = 0; i < m->fuzzy_first && i < 64; i++)
 	{
@@ -834,7 +833,7 @@ pm_fuzzy_verify_one(PmMatcher *m, uint32_t lit, long est)
 	PmRaw		h;
 
 	if (!m->lookup)
-		return exact_near(m, lit, est) || verify(m, lit, est);
+		return verify(m, lit, est);
 	l = &m->lits[lit];
 	base = m->nb.text + m->lookup_bs;
 	blen = m->lookup_be - m->lookup_bs;

@@ -380,7 +380,9 @@ pair_cmp(const void *a, const void *b)
 
 	if (x->partner != y->partner)
 		return x->partner < y->partner ? -1 : 1;
-	return x->use < y->use ? -1 : x->use > y->use;
+	if (x->cand.lit != y->cand.lit)
+		return x->cand.lit < y->cand.lit ? -1 : 1;
+	return x->cand.piece_off < y->cand.piece_off ? -1 : x->cand.piece_off > y->cand.piece_off;
 }
 
 /*
@@ -433,16 +435,21 @@ link_pairs(PmMatcher *m, const uint32_t *piece_of)
 	for (i = 0; i < m->nuses; i++)
 	{
 		const PmUseScan *us = &m->use_scan[i];
+		PmCand		cand;
 		unsigned	j;
 
+		cand.lit = us->lit;
+		cand.lit_off = m->lits[us->lit].off;
+		cand.lit_len = us->lit_len;
+		cand.piece_off = us->piece_off;
+		cand.k = us->k;
 		if (us->need != 2)
 		{
 			PmSingleEnt *se = &m->single_use[sfill[piece_of[i]]++];
-			const char *lt = m->pool + m->lits[us->lit].off;
+			const char *lt = m->pool + cand.lit_off;
 			size_t		after = us->piece_off + m->pieces[piece_of[i]].len;
 
-			se->use = i;
-			se->k = us->k;
+			se->cand = cand;
 			se->nbefore = 0;
 			while (se->nbefore < PM_NEAR_BYTES && se->nbefore < us->piece_off)
 			{
@@ -462,8 +469,8 @@ link_pairs(PmMatcher *m, const uint32_t *piece_of)
 			PmPairEnt  *pe = &m->pair_ent[pfill[piece_of[i]]++];
 
 			pe->partner = us->part_piece[j];
-			pe->use = i;
 			pe->rel = us->part_rel[j];
+			pe->cand = cand;
 		}
 	}
 	for (i = 0; i < m->npieces; i++)
@@ -551,6 +558,9 @@ pm_fuzzy_link(PmMatcher *m)
 	}
 	if (!link_pairs(m, piece_of))
 		goto fail;
+	/* the index entries hold what a scan needs */
+	free(m->use_scan);
+	m->use_scan = NULL;
 	free(first);
 	free(fill);
 	free(by_lit);

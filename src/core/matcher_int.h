@@ -83,11 +83,25 @@ typedef struct PmPieceUse
  * up the pairs of pieces it found, instead of walking every use of a common
  * piece ("ethyl" of thousands of names) to test each use's partners.
  */
+/*
+ * What trying one use of a found piece needs of its literal, kept in the
+ * use's index entry: in a server the literal tables are cold between rows,
+ * and most tries end before the literal's text is read.
+ */
+typedef struct PmCand
+{
+	uint32_t	lit;
+	uint32_t	lit_off;		/* the literal's text in PmMatcher.pool */
+	uint32_t	lit_len;
+	uint32_t	piece_off;		/* where the piece starts inside the literal */
+	uint8_t		k;
+} PmCand;
+
 typedef struct PmPairEnt
 {
 	uint32_t	partner;		/* the partner's piece */
-	uint32_t	use;			/* index into use_scan */
 	int32_t		rel;			/* partner start minus the piece's, in the literal */
+	PmCand		cand;
 } PmPairEnt;
 
 /*
@@ -99,8 +113,7 @@ typedef struct PmPairEnt
 #define PM_NEAR_BYTES 4
 typedef struct PmSingleEnt
 {
-	uint32_t	use;			/* index into use_scan */
-	uint8_t		k;
+	PmCand		cand;
 	uint8_t		nbefore;		/* bytes in before[] */
 	uint8_t		nafter;			/* bytes in after[] */
 	char		before[PM_NEAR_BYTES];	/* literal bytes before the piece, nearest first */
@@ -209,7 +222,7 @@ struct PmMatcher
 	uint32_t	npieces;
 	PmPieceUse *uses;
 	uint32_t	nuses;
-	PmUseScan  *use_scan;		/* one per use, in the order of uses */
+	PmUseScan  *use_scan;		/* while linking: one per use, in the order of uses */
 	uint64_t   *piece_seen;		/* per scan: bit i set when pieces[i] was found */
 	uint32_t   *single_first;	/* per piece: its need-1 uses are */
 	PmSingleEnt *single_use;	/* single_use[single_first[p] .. [p + 1]) */
@@ -298,8 +311,9 @@ extern void pm_fuzzy_lookup(PmMatcher *m, size_t bs, size_t be);
 
 /* matcher_fuzzy_align.c */
 extern bool pm_fuzzy_verify_one(PmMatcher *m, uint32_t lit, long est);
-extern bool pm_fuzzy_anchored(const PmMatcher *m, uint32_t lit, size_t piece_off,
+extern bool pm_fuzzy_anchored(const PmMatcher *m, const PmCand *c,
 							  size_t piece_len, size_t ps);
+extern bool pm_fuzzy_exact_near(const PmMatcher *m, const PmCand *c, long est);
 extern int	pm_edit_distance(const char *a, size_t alen, const char *b, size_t blen,
 							 int limit);
 extern void pm_fuzzy_describe(const PmMatcher *m, const PmRaw *h, char *buf, size_t len);
