@@ -570,9 +570,8 @@ pm_free(PmMatcher *m)
 	free(m->phits);
 	free(m->use_scan);
 	free(m->piece_seen);
-	free(m->single_first);
+	free(m->piece_scan);
 	free(m->single_use);
-	free(m->pair_first);
 	free(m->pair_ent);
 	free(m->seen_list);
 	free(m->dpmat);

@@ -40,7 +40,7 @@ pm_fuzzy_record(PmMatcher *m, uint32_t piece, size_t to)
 static inline bool
 piece_at(const PmMatcher *m, uint32_t q, long at, long k)
 {
-	const PmPiece *pc = &m->pieces[q];
+	const PmPieceScan *pc = &m->piece_scan[q];
 	long		d;
 
 	for (d = -k; d <= k; d++)
@@ -124,6 +124,36 @@ near_lonely(const PmMatcher *m, const char *n, int nn, long at, int step, int k,
 	return count;
 }
 
+#if PM_NEAR_BYTES + 2 * PM_MAX_EDITS > 8
+#error "near_lonely_word() reads one 64-bit word per side"
+#endif
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/*
+ * near_lonely on eight text bytes at once: w holds the text from where the
+ * first byte's window starts (byte j of w is text byte start + j); needle
+ * byte i belongs at window place i + k (backwards: nn - 1 - i + k), so it
+ * is found if it equals any of the bytes i .. i + 2k (nn - 1 - i ..).
+ * Branch-free: most of these tests fail, and unpredictably.
+ */
+static inline int
+near_lonely_word(uint64_t w, const char *n, int nn, int k, bool backwards)
+{
+	uint64_t	span = (UINT64_C(1) << (8 * (2 * k + 1))) - 1;
+	int			count = 0;
+	int			i;
+
+	for (i = 0; i < nn; i++)
+	{
+		uint64_t	eq = pm_zero_bytes(w ^ (UINT64_C(0x0101010101010101) * (unsigned char) n[i]));
+		int			j0 = backwards ? nn - 1 - i : i;
+
+		count += (eq & (span << (8 * j0))) == 0;
+	}
+	return count;
+}
+#endif
+
 /*
  * Can a need-1 use of the piece found at [ps, pe) be refused from the
  * literal's bytes next to the piece alone?  More than k of them found
@@ -136,6 +166,23 @@ near_bytes_fail(const PmMatcher *m, const PmSingleEnt *se, size_t ps, size_t pe)
 {
 	int			k = se->cand.k;
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	long		bstart = (long) ps - se->nbefore - k;
+	long		astart = (long) pe - k;
+
+	/* both windows (at most 4 + 2k <= 8 bytes) inside the text */
+	if (k <= PM_MAX_EDITS && bstart >= 0 && astart >= 0 &&
+		bstart + 8 <= (long) m->nb.len && astart + 8 <= (long) m->nb.len)
+	{
+		uint64_t	wb,
+					wa;
+
+		memcpy(&wb, m->nb.text + bstart, 8);
+		memcpy(&wa, m->nb.text + astart, 8);
+		return near_lonely_word(wb, se->before, se->nbefore, k, true) +
+			near_lonely_word(wa, se->after, se->nafter, k, false) > k;
+	}
+#endif
 	return near_lonely(m, se->after, se->nafter, (long) pe, 1, k,
 					   near_lonely(m, se->before, se->nbefore, (long) ps - 1, -1, k, 0)) > k;
 }
@@ -150,9 +197,10 @@ near_bytes_fail(const PmMatcher *m, const PmSingleEnt *se, size_t ps, size_t pe)
 static bool
 try_pairs(PmMatcher *m, RecentCandidates *rc, uint32_t p, size_t ps, size_t nseen)
 {
-	const PmPairEnt *lo = m->pair_ent + m->pair_first[p];
-	const PmPairEnt *hi = m->pair_ent + m->pair_first[p + 1];
-	size_t		plen = m->pieces[p].len;
+	const PmPieceScan *sc = &m->piece_scan[p];
+	const PmPairEnt *lo = m->pair_ent + sc->pair_first;
+	const PmPairEnt *hi = m->pair_ent + sc->pair_end;
+	size_t		plen = sc->len;
 	const PmPairEnt *e;
 	size_t		s;
 
@@ -222,6 +270,7 @@ collect_seen(PmMatcher *m)
 
 		if (piece_seen(m, p))
 			continue;
+		PM_PREFETCH(&m->piece_scan[p]);
 		m->piece_seen[p / 64] |= UINT64_C(1) << (p % 64);
 		m->seen_list[n++] = p;
 	}
@@ -264,15 +313,25 @@ verify_pieces(PmMatcher *m)
 	for (i = 0; i < m->nphits && ok; i++)
 	{
 		uint32_t	p = m->phits[i].piece;
-		size_t		ps = (size_t) m->phits[i].end - m->pieces[p].len;
+		const PmPieceScan *sc = &m->piece_scan[p];
+		size_t		ps = (size_t) m->phits[i].end - sc->len;
 		uint32_t	s;
 
-		for (s = m->single_first[p]; s < m->single_first[p + 1] && ok; s++)
+		if (i + 1 < m->nphits)
+		{
+			/* the next piece's uses are fetched while these are tried */
+			const PmPieceScan *nx = &m->piece_scan[m->phits[i + 1].piece];
+
+			PM_PREFETCH(m->single_use + nx->single_first);
+			PM_PREFETCH(m->pair_ent + nx->pair_first);
+		}
+
+		for (s = sc->single_first; s < sc->single_end && ok; s++)
 		{
 			const PmSingleEnt *se = &m->single_use[s];
 
-			if (!near_bytes_fail(m, se, ps, ps + m->pieces[p].len))
-				ok = try_use(m, &rc, &se->cand, ps, m->pieces[p].len);
+			if (!near_bytes_fail(m, se, ps, ps + sc->len))
+				ok = try_use(m, &rc, &se->cand, ps, sc->len);
 		}
 		if (ok)
 			ok = try_pairs(m, &rc, p, ps, nseen);

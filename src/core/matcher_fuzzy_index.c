@@ -392,17 +392,21 @@ pair_cmp(const void *a, const void *b)
 static bool
 link_pairs(PmMatcher *m, const uint32_t *piece_of)
 {
+	uint32_t   *sfirst;
+	uint32_t   *pfirst;
 	uint32_t   *sfill;
 	uint32_t   *pfill;
 	uint32_t	i;
 	size_t		nsingle = 0;
 	size_t		npair = 0;
 
-	m->single_first = calloc((size_t) m->npieces + 1, sizeof(uint32_t));
-	m->pair_first = calloc((size_t) m->npieces + 1, sizeof(uint32_t));
+	sfirst = calloc((size_t) m->npieces + 1, sizeof(uint32_t));
+	pfirst = calloc((size_t) m->npieces + 1, sizeof(uint32_t));
 	sfill = malloc(((size_t) m->npieces + 1) * sizeof(uint32_t));
 	pfill = malloc(((size_t) m->npieces + 1) * sizeof(uint32_t));
-	if (m->single_first == NULL || m->pair_first == NULL || sfill == NULL || pfill == NULL)
+	m->piece_scan = malloc(((size_t) m->npieces + 1) * sizeof(PmPieceScan));
+	if (sfirst == NULL || pfirst == NULL || sfill == NULL || pfill == NULL ||
+		m->piece_scan == NULL)
 		goto oom;
 	for (i = 0; i < m->nuses; i++)
 	{
@@ -410,12 +414,12 @@ link_pairs(PmMatcher *m, const uint32_t *piece_of)
 
 		if (us->need == 2)
 		{
-			m->pair_first[piece_of[i] + 1] += us->npart;
+			pfirst[piece_of[i] + 1] += us->npart;
 			npair += us->npart;
 		}
 		else
 		{
-			m->single_first[piece_of[i] + 1]++;
+			sfirst[piece_of[i] + 1]++;
 			nsingle++;
 		}
 	}
@@ -423,15 +427,15 @@ link_pairs(PmMatcher *m, const uint32_t *piece_of)
 		goto oom;
 	for (i = 0; i < m->npieces; i++)
 	{
-		m->single_first[i + 1] += m->single_first[i];
-		m->pair_first[i + 1] += m->pair_first[i];
+		sfirst[i + 1] += sfirst[i];
+		pfirst[i + 1] += pfirst[i];
 	}
 	m->single_use = malloc((nsingle ? nsingle : 1) * sizeof(PmSingleEnt));
 	m->pair_ent = malloc((npair ? npair : 1) * sizeof(PmPairEnt));
 	if (m->single_use == NULL || m->pair_ent == NULL)
 		goto oom;
-	memcpy(sfill, m->single_first, ((size_t) m->npieces + 1) * sizeof(uint32_t));
-	memcpy(pfill, m->pair_first, ((size_t) m->npieces + 1) * sizeof(uint32_t));
+	memcpy(sfill, sfirst, ((size_t) m->npieces + 1) * sizeof(uint32_t));
+	memcpy(pfill, pfirst, ((size_t) m->npieces + 1) * sizeof(uint32_t));
 	for (i = 0; i < m->nuses; i++)
 	{
 		const PmUseScan *us = &m->use_scan[i];
@@ -474,14 +478,29 @@ link_pairs(PmMatcher *m, const uint32_t *piece_of)
 		}
 	}
 	for (i = 0; i < m->npieces; i++)
-		if (m->pair_first[i + 1] - m->pair_first[i] > 1)
-			qsort(m->pair_ent + m->pair_first[i], m->pair_first[i + 1] - m->pair_first[i],
+		if (pfirst[i + 1] - pfirst[i] > 1)
+			qsort(m->pair_ent + pfirst[i], pfirst[i + 1] - pfirst[i],
 				  sizeof(PmPairEnt), pair_cmp);
+	for (i = 0; i < m->npieces; i++)
+	{
+		PmPieceScan *sc = &m->piece_scan[i];
+
+		sc->off = m->pieces[i].off;
+		sc->len = m->pieces[i].len;
+		sc->single_first = sfirst[i];
+		sc->single_end = sfirst[i + 1];
+		sc->pair_first = pfirst[i];
+		sc->pair_end = pfirst[i + 1];
+	}
+	free(sfirst);
+	free(pfirst);
 	free(sfill);
 	free(pfill);
 	return true;
 
 oom:
+	free(sfirst);
+	free(pfirst);
 	free(sfill);
 	free(pfill);
 	pm_set_error(m, "out of memory indexing fuzzy pieces");

@@ -320,14 +320,6 @@ inchikey_at(PmMatcher *m, size_t sp)
 	return pm_push_hit(m, &h);
 }
 
-/* 0x80 in every byte of v that is zero, 0 elsewhere (no false positives) */
-static inline uint64_t
-zero_bytes(uint64_t v)
-{
-	const uint64_t m7 = 0x7F7F7F7F7F7F7F7FULL;
-
-	return ~(((v & m7) + m7) | v | m7);
-}
 
 /*
  * InChIKeys of the current window.  Every key ends in "a" + separator +
@@ -353,7 +345,7 @@ scan_inchikeys(PmMatcher *m)
 					hit;
 
 		memcpy(&w, t + i, 8);
-		hit = zero_bytes(w ^ a8) & (zero_bytes(w ^ sp8) >> 8);
+		hit = pm_zero_bytes(w ^ a8) & (pm_zero_bytes(w ^ sp8) >> 8);
 		while (hit)
 		{
 			if (!inchikey_at(m, i + (size_t) __builtin_ctzll(hit) / 8 + 1))
