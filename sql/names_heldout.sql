@@ -63,6 +63,11 @@ CREATE TEMP TABLE ho_lookalike (name text, contains text, part text, source text
 -- languages (listed_k.tsv, lookalikes_k.tsv).
 \copy ho_listed FROM 'tests/fixtures/names_heldout/listed_k.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
 \copy ho_lookalike FROM 'tests/fixtures/names_heldout/lookalikes_k.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
+-- Part L: written blind after commit 531cf4b, goods descriptions as brokers
+-- and traders type them: capitals, abbreviations, spacing, one-letter typing
+-- errors, twelve languages (listed_l.tsv, lookalikes_l.tsv).
+\copy ho_listed FROM 'tests/fixtures/names_heldout/listed_l.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
+\copy ho_lookalike FROM 'tests/fixtures/names_heldout/lookalikes_l.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x02', HEADER)
 
 -- Is a hit the expected substance in the expected form?
 \i tests/fixtures/names/right_hit.sql

@@ -249,7 +249,7 @@ static const char *const class_words[] = {
 	/* Spanish, Italian, Portuguese, French: before the parent, "X de Y" */
 	"peroxido", "perossido", "oxima", "ossima", "cianhidrina", "cianidrina",
 	"cyanhydrine", "hidrazona", "idrazone", "amida", "ammide", "dietilamida",
-	"dietilammide",
+	"dietilammide", "diisocianato", "isocianato",
 	"like", "mustard", "dichloride", "monoamide", "trioxime", "diazonium",
 	NULL
 };

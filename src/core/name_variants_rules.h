@@ -128,6 +128,15 @@ static const NvPair nv_pairs[] = {
 	/* the final "e" of a parent elided or kept before a vowel suffix (P-31.1.4.2.4) */
 	{"piperidin 4 one", "piperidine 4 one", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"methyl ethyl ketone", "methylethyl ketone", NV_AT_TOKEN, NV_RULE_SYNONYM},
+	/*
+	 * A substituent prefix written apart from its parent, as the trade
+	 * writes it ("phenyl acetic acid", "phenyl acetone").  Leaves: no rule
+	 * may go on from them, "phenyl acetate" is the phenyl ester of acetic
+	 * acid, not the phenylacetate anion
+	 */
+	{"phenylacetic", "phenyl acetic", NV_AT_TOKEN | NV_LEAF, NV_RULE_SYNONYM},
+	{"phenylacetone", "phenyl acetone", NV_AT_TOKEN | NV_LEAF, NV_RULE_SYNONYM},
+	{"acetylanthranilic", "acetyl anthranilic", NV_AT_TOKEN | NV_LEAF, NV_RULE_SYNONYM},
 	/* ... and the Romance names of MEK written apart: "metil etil cetonă" */
 	{"metiletilcetona", "metil etil cetona", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"metiletilchetone", "metil etil chetone", NV_AT_TOKEN, NV_RULE_SYNONYM},
@@ -212,6 +221,9 @@ static const NvPair nv_pairs[] = {
 	{"hydrochloric acid", "acidum hydrochloridum", NV_AT_WHOLE, NV_RULE_LANGUAGE},
 	{"sulfuric acid", "acidum sulfuricum", NV_AT_WHOLE, NV_RULE_LANGUAGE},
 	{"acetone", "acetonum", NV_AT_WHOLE, NV_RULE_LANGUAGE},
+	/* anaesthetic ether: Ph. Eur. "Aether anaestheticus", DAB "Aether pro narcosi" */
+	{"diethyl ether", "aether anaestheticus", NV_AT_WHOLE, NV_RULE_LANGUAGE},
+	{"diethyl ether", "aether pro narcosi", NV_AT_WHOLE, NV_RULE_LANGUAGE},
 	/* oxidation number in the name (IUPAC 2005 inorganic, IR-5.4): sulfuric(VI) acid */
 	{"sulfuric acid", "sulfuric vi acid", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	/* the sign of rotation is redundant beside R/S descriptors:
