@@ -17,6 +17,9 @@
  * (tests/fixtures/watchlist_terms.tsv: id, kind, term) against the server
  * benchmark's corpus (bench/corpus/generate.py: the text in column 5), the
  * core's share of precursor.matches() on the shipped lists.
+ *
+ * BENCH_POLLUTE=KB: write that much other memory after every line, so that
+ * the tables are as cold as in a server between rows (see pollute()).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -48,6 +51,37 @@ build_fuzzy(const PmTerm *pt, size_t n, uint32_t flags, const PmMatcher *exact,
 	if (getenv("BENCH_FUZZY_DIRECT"))
 		return pm_build(pt, n, PM_BUILD_FUZZY | flags, err);
 	return pm_build_fuzzy_from(exact, err);
+}
+
+/*
+ * BENCH_POLLUTE=KB: write KB kilobytes of other memory after each line, as
+ * a server does between rows (executor, buffers, other backends), so that
+ * the matcher's tables are no longer all in the caches.  The same writes
+ * follow every line of both scans, so the fuzzy/exact difference shows
+ * what misspellings cost with colder caches.
+ */
+static char *pollute_buf;
+static size_t pollute_len;
+
+static void
+pollute(size_t line)
+{
+	if (pollute_len == 0)
+	{
+		const char *e = getenv("BENCH_POLLUTE");
+
+		if (e == NULL || atol(e) <= 0)
+			return;
+		pollute_len = (size_t) atol(e) * 1024;
+		pollute_buf = malloc(pollute_len);
+		if (pollute_buf == NULL)
+		{
+			pollute_len = 0;
+			return;
+		}
+	}
+	if (pollute_buf != NULL)
+		memset(pollute_buf, (int) (line & 0xFF), pollute_len);
 }
 
 /* BENCH_CPU=1: the process's CPU time instead of the wall clock (steadier on a shared machine) */
@@ -316,10 +350,16 @@ bench_shipped(const char *terms_path, const char *corpus_path, size_t nlines)
 		return 1;
 	}
 	for (i = 0; i < nlines; i++)
+	{
 		pm_screen(me, lines.v[i], strlen(lines.v[i]), 0, count_cb, &hits, NULL, NULL);
+		pollute(i);
+	}
 	t3 = now_ns();
 	for (i = 0; i < nlines; i++)
+	{
 		pm_screen(mf, lines.v[i], strlen(lines.v[i]), PM_SCAN_FUZZY, count_cb, &fhits, NULL, NULL);
+		pollute(i);
+	}
 	t4 = now_ns();
 	printf("%zu terms, %zu lines: build %.0f / %.0f ms; exact %.0f ns/line, fuzzy %.0f ns/line; "
 		   "hits %zu / %zu, checksums %04x/%04x\n", nt, nlines, (t1 - t0) / 1e6, (t2 - t1) / 1e6,
