@@ -59,6 +59,10 @@ static const char *const salt_words[] = {
 	"hidrohlorids", "clorhidrat", "sulfaatti", "szulfat", "sulfatas",
 	"tartraatti", "vetytartraatti", "maleaatti", "sitraatti", "fosfaatti",
 	"hydrobromidi", "oksalaatti", "mesilaatti",
+	/* Polish and Czech after the base ("pseudoefedryny chlorowodorek") */
+	"chlorowodorek", "dichlorowodorek", "bromowodorek", "siarczan", "winian",
+	"wodorowinian", "cytrynian", "maleinian", "fosforan", "szczawian",
+	"siran", "vinan", "maleinan",
 	/* chloride in Scandinavian and Estonian ("efedrinklorid"), tannate */
 	"klorid", "kloriid", "tannate", "tannat",
 	/* Bulgarian; Greek (normalised: no accents, final sigma as σ) */

@@ -137,6 +137,13 @@ static const NvPair nv_pairs[] = {
 	{"phenylacetic", "phenyl acetic", NV_AT_TOKEN | NV_LEAF, NV_RULE_SYNONYM},
 	{"phenylacetone", "phenyl acetone", NV_AT_TOKEN | NV_LEAF, NV_RULE_SYNONYM},
 	{"acetylanthranilic", "acetyl anthranilic", NV_AT_TOKEN | NV_LEAF, NV_RULE_SYNONYM},
+	/*
+	 * Red phosphorus as Hungarian and Polish also write it: the adjective
+	 * apart ("vörös foszfor", the CN's "Vörösfoszfor") or after the noun
+	 * ("fosfor czerwony", the CN's "Czerwony fosfor")
+	 */
+	{"vorosfoszfor", "voros foszfor", NV_AT_WHOLE | NV_LEAF, NV_RULE_LANGUAGE},
+	{"czerwony fosfor", "fosfor czerwony", NV_AT_WHOLE | NV_LEAF, NV_RULE_LANGUAGE},
 	/* ... and the Romance names of MEK written apart: "metil etil cetonă" */
 	{"metiletilcetona", "metil etil cetona", NV_AT_TOKEN, NV_RULE_SYNONYM},
 	{"metiletilchetone", "metil etil chetone", NV_AT_TOKEN, NV_RULE_SYNONYM},
@@ -216,6 +223,16 @@ static const NvPair nv_pairs[] = {
 	{"de potasio", "potasico", NV_AT_TOKEN, NV_RULE_LANGUAGE},
 	{"di potassio", "potassico", NV_AT_TOKEN, NV_RULE_LANGUAGE},
 	{"de potassio", "potassico", NV_AT_TOKEN, NV_RULE_LANGUAGE},
+	/*
+	 * Polish names in the genitive, the form they take after a salt word
+	 * ("chlorowodorek efedryny", "siarczan pseudoefedryny")
+	 */
+	{"ephedryna", "ephedryny", NV_AT_TOKEN, NV_RULE_LANGUAGE},
+	{"pseudoephedryna", "pseudoephedryny", NV_AT_TOKEN, NV_RULE_LANGUAGE},
+	{"norephedryna", "norephedryny", NV_AT_TOKEN, NV_RULE_LANGUAGE},
+	{"ergometryna", "ergometryny", NV_AT_TOKEN, NV_RULE_LANGUAGE},
+	{"ergotamina", "ergotaminy", NV_AT_TOKEN, NV_RULE_LANGUAGE},
+	{"piperydyna", "piperydyny", NV_AT_TOKEN, NV_RULE_LANGUAGE},
 	/* Latin titles of the European Pharmacopoeia monographs */
 	{"potassium permanganate", "kalii permanganas", NV_AT_WHOLE, NV_RULE_LANGUAGE},
 	{"hydrochloric acid", "acidum hydrochloridum", NV_AT_WHOLE, NV_RULE_LANGUAGE},
