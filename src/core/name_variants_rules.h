@@ -233,6 +233,15 @@ static const NvPair nv_pairs[] = {
 	{"ergometryna", "ergometryny", NV_AT_TOKEN, NV_RULE_LANGUAGE},
 	{"ergotamina", "ergotaminy", NV_AT_TOKEN, NV_RULE_LANGUAGE},
 	{"piperydyna", "piperydyny", NV_AT_TOKEN, NV_RULE_LANGUAGE},
+	/*
+	 * P2P's name in the Bulgarian and Greek CN ("фенилпропан-2-он",
+	 * "φαινυλοπροπανο-2-όνη") with the locants placed as in
+	 * "1-phenyl-2-propanone": the locant rules know only Latin stems
+	 */
+	{"фенилпропан 2 он", "1 фенил 2 пропанон", NV_AT_WHOLE | NV_LEAF, NV_RULE_LOCANT},
+	{"фенилпропан 2 он", "фенил 2 пропанон", NV_AT_WHOLE | NV_LEAF, NV_RULE_LOCANT},
+	{"φαινυλοπροπανο 2 ονη", "1 φαινυλο 2 προπανονη", NV_AT_WHOLE | NV_LEAF, NV_RULE_LOCANT},
+	{"φαινυλοπροπανο 2 ονη", "φαινυλο 2 προπανονη", NV_AT_WHOLE | NV_LEAF, NV_RULE_LOCANT},
 	/* Latin titles of the European Pharmacopoeia monographs */
 	{"potassium permanganate", "kalii permanganas", NV_AT_WHOLE, NV_RULE_LANGUAGE},
 	{"hydrochloric acid", "acidum hydrochloridum", NV_AT_WHOLE, NV_RULE_LANGUAGE},
