@@ -706,7 +706,7 @@ matching_text_matches(const char *text, int len, bool fuzzy)
 {
 	WatchlistCache *c = watchlist_cache_get(fuzzy);
 	Collector	col;
-	uint32		flags = PM_SCAN_LATE_CONTEXT;
+	uint32		flags = PM_SCAN_LATE_CONTEXT | PM_SCAN_EXACT_FIRST;
 
 	matching_coverage_prepare(c);
 	memset(&col, 0, sizeof(col));

@@ -624,6 +624,14 @@ scan_window(PmMatcher *m, uint32_t flags, PmHitFn on_hit, void *arg)
 		return st;
 	if (!pm_ident_scan(m))
 		return PM_ERROR;
+	if (m->want_pieces && m->nphits > 0 && m->nhits > 0 &&
+		(flags & PM_SCAN_EXACT_FIRST))
+	{
+		/* the hits found so far may answer without any verification */
+		st = emit_hits(m, flags, on_hit, arg, NULL);
+		if (st != PM_OK)
+			return st;
+	}
 	if (m->want_pieces && !pm_fuzzy_scan(m))
 		return PM_ERROR;
 	return emit_hits(m, flags, on_hit, arg, NULL);

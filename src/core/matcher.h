@@ -111,6 +111,15 @@ typedef bool (*PmInterruptFn) (void *arg);
  * Not with PM_SCAN_SKIP_NEGATED.
  */
 #define PM_SCAN_LATE_CONTEXT	0x04
+/*
+ * For a caller that stops at the first hit it accepts (matches()): offer
+ * the exact and identifier hits before the misspellings are verified, and
+ * verify them only if the caller did not stop.  Those hits are then offered
+ * again with the misspellings, so on_hit must give the same answer for the
+ * same hit.  Most of the verification is of names written right, in texts
+ * an exact hit already answers.
+ */
+#define PM_SCAN_EXACT_FIRST		0x08
 
 typedef enum PmStatus
 {

@@ -378,6 +378,31 @@ test_fuzzy(void)
 	ok(hs.n == 1 && hs.h[0].negated, "fuzzy hits are negated too");
 }
 
+/*
+ * PM_SCAN_EXACT_FIRST: a caller that stops at its first hit gets the exact
+ * one before any misspelling is verified; one that does not stop gets every
+ * hit, the exact ones offered twice.
+ */
+static void
+test_exact_first(void)
+{
+	Hits		hs;
+	const char *t = "toluene, acetic anhidride";
+
+	memset(&hs, 0, sizeof(hs));
+	hs.stop_after = 1;
+	ok(pm_screen(M, t, strlen(t), PM_SCAN_FUZZY | PM_SCAN_EXACT_FIRST, collect, &hs,
+				 NULL, NULL) == PM_STOPPED && hs.n == 1 && hs.h[0].kind == PM_HIT_NAME &&
+	   hs.h[0].term_id == T_TOLUENE, "exact first: the exact hit answers a caller that stops");
+	screen(t, PM_SCAN_FUZZY | PM_SCAN_EXACT_FIRST, &hs);
+	ok(hs.n == 3 && find(&hs, PM_HIT_FUZZY, T_ANHYDRIDE) &&
+	   hs.h[0].term_id == T_TOLUENE && hs.h[1].term_id == T_TOLUENE,
+	   "exact first: a caller that does not stop gets the exact hit again and the misspelling");
+	screen("acetic anhidride", PM_SCAN_FUZZY | PM_SCAN_EXACT_FIRST, &hs);
+	ok(hs.n == 1 && find(&hs, PM_HIT_FUZZY, T_ANHYDRIDE),
+	   "exact first: no exact hit, the misspelling alone");
+}
+
 /* Screen t with misspellings on, into a cleared hs */
 static void
 screen_fuzzy_with(PmMatcher *m, const char *t, Hits *hs)
@@ -955,6 +980,7 @@ main(void)
 	test_identifiers();
 	test_negation();
 	test_fuzzy();
+	test_exact_first();
 	test_fuzzy_suffix();
 	test_fuzzy_long();
 	test_lookup();
