@@ -265,12 +265,15 @@ exact_cb(unsigned int id, unsigned long long from, unsigned long long to,
 		return piece_found(m, id - m->piece_base, to);
 	if (id >= m->ngroups)
 	{
+		size_t		ncue = pm_ident_cue_count();
 		size_t		cue = id - m->ngroups;
 		size_t		wl;
 
-		if (cue >= pm_ident_cue_count())
+		/* " cn" or "|cn": the word's own span */
+		if (cue >= PM_CUE_PATTERNS * ncue)
 			return 0;
-		wl = strlen(pm_ident_cue_word(cue));
+		cue %= ncue;
+		wl = pm_ident_cue_len(cue);
 		if (to < wl)
 			return 0;
 		return pm_ident_on_cue(m, cue, (size_t) to - wl, (size_t) to) ? 0 : 1;

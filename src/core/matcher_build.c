@@ -278,16 +278,16 @@ pieces_apart(const PmMatcher *m)
 }
 
 /*
- * Compile the term database: prefixes, then the identifier cue words (ids
- * ngroups + cue), then, unless they go apart (pieces_apart), the fuzzy
- * pieces (ids piece_base + piece).
+ * Compile the term database: prefixes, then the identifier cue words after
+ * a space and after a clause mark (PM_CUE_PATTERNS), then, unless they go
+ * apart (pieces_apart), the fuzzy pieces (ids piece_base + piece).
  */
 static bool
 compile_term_db(PmMatcher *m, size_t *poolcap)
 {
 	size_t		ncue = pm_ident_cue_count();
 	size_t		nin = pieces_apart(m) ? 0 : m->npieces;
-	size_t		ntot = m->ngroups + ncue + nin;
+	size_t		ntot = m->ngroups + PM_CUE_PATTERNS * ncue + nin;
 	uint32_t   *offs = malloc(sizeof(uint32_t) * ntot);
 	uint32_t   *lens = malloc(sizeof(uint32_t) * ntot);
 	size_t		i;
@@ -303,18 +303,27 @@ compile_term_db(PmMatcher *m, size_t *poolcap)
 		offs[i] = m->lits[m->groups[i].first_lit].off;
 		lens[i] = m->groups[i].plen;
 	}
-	for (i = 0; i < ncue; i++)
+	for (i = 0; i < PM_CUE_PATTERNS * ncue; i++)
 	{
-		const char *w = pm_ident_cue_word(i);
+		const char *w = pm_ident_cue_word(i % ncue);
+		size_t		wl = strlen(w);
+		char		pat[64];
 
-		lens[m->ngroups + i] = (uint32_t) strlen(w);
-		if (!pool_append(m, poolcap, w, strlen(w), &offs[m->ngroups + i]))
+		if (wl + 1 > sizeof(pat))
+		{
+			pm_set_error(m, "identifier cue word too long");
+			goto out;
+		}
+		pat[0] = i < ncue ? ' ' : '|';
+		memcpy(pat + 1, w, wl);
+		lens[m->ngroups + i] = (uint32_t) (wl + 1);
+		if (!pool_append(m, poolcap, pat, wl + 1, &offs[m->ngroups + i]))
 		{
 			pm_set_error(m, "out of memory");
 			goto out;
 		}
 	}
-	m->piece_base = (uint32_t) (m->ngroups + ncue);
+	m->piece_base = (uint32_t) (m->ngroups + PM_CUE_PATTERNS * ncue);
 	for (i = 0; i < nin; i++)
 	{
 		offs[m->piece_base + i] = m->pieces[i].off;

@@ -38,18 +38,21 @@ typedef enum CueClass
 typedef struct IdentCue
 {
 	const char *word;
+	size_t		len;
 	CueClass	cls;
 } IdentCue;
 
+#define CUE(w, cls) {w, sizeof(w) - 1, cls}
+
 /* Cue words (normalised).  "kn"/"nc": German and French for CN. */
 static const IdentCue ident_cues[] = {
-	{"cas", CUE_CAS},
-	{"ec", CUE_EC}, {"einecs", CUE_EC}, {"elincs", CUE_EC},
-	{"cn", CUE_CN}, {"hs", CUE_CN}, {"taric", CUE_CN}, {"tariff", CUE_CN},
-	{"commodity", CUE_CN}, {"customs", CUE_CN}, {"kn", CUE_CN}, {"nc", CUE_CN},
-	{"heading", CUE_CN}, {"subheading", CUE_CN}, {"zolltarifnummer", CUE_CN},
-	{"warennummer", CUE_CN},
-	{"code", CUE_CN_WEAK},
+	CUE("cas", CUE_CAS),
+	CUE("ec", CUE_EC), CUE("einecs", CUE_EC), CUE("elincs", CUE_EC),
+	CUE("cn", CUE_CN), CUE("hs", CUE_CN), CUE("taric", CUE_CN), CUE("tariff", CUE_CN),
+	CUE("commodity", CUE_CN), CUE("customs", CUE_CN), CUE("kn", CUE_CN), CUE("nc", CUE_CN),
+	CUE("heading", CUE_CN), CUE("subheading", CUE_CN), CUE("zolltarifnummer", CUE_CN),
+	CUE("warennummer", CUE_CN),
+	CUE("code", CUE_CN_WEAK),
 };
 
 /* Words that may stand between a cue and its number: "CAS No.", "CN code". */
@@ -71,7 +74,8 @@ word_in(const char *p, size_t len, const char *const *list, size_t n)
 	size_t		i;
 
 	for (i = 0; i < n; i++)
-		if (strlen(list[i]) == len && memcmp(list[i], p, len) == 0)
+		if (len > 0 && list[i][0] == p[0] && strlen(list[i]) == len &&
+			memcmp(list[i], p, len) == 0)
 			return true;
 	return false;
 }
@@ -82,7 +86,7 @@ pm_ident_is_cue_word(const char *tok, size_t len)
 	size_t		i;
 
 	for (i = 0; i < NELEM(ident_cues); i++)
-		if (strlen(ident_cues[i].word) == len && memcmp(ident_cues[i].word, tok, len) == 0)
+		if (ident_cues[i].len == len && memcmp(ident_cues[i].word, tok, len) == 0)
 			return true;
 	return word_in(tok, len, fillers, NELEM(fillers)) ||
 		word_in(tok, len, key_labels, NELEM(key_labels));
@@ -100,6 +104,12 @@ const char *
 pm_ident_cue_word(size_t i)
 {
 	return ident_cues[i].word;
+}
+
+size_t
+pm_ident_cue_len(size_t i)
+{
+	return ident_cues[i].len;
 }
 
 /*
@@ -132,6 +142,36 @@ token_end(const char *t, size_t len, size_t p)
 	while (p < len && t[p] != ' ' && t[p] != '|')
 		p++;
 	return p;
+}
+
+/*
+ * A cue word opening the window: the term database finds cue words after
+ * their boundary byte only (PM_CUE_PATTERNS).  False only when out of
+ * memory.
+ */
+static bool
+cue_at_start(PmMatcher *m)
+{
+	static bool initial[256];
+	static bool initial_ready;
+	size_t		e;
+	size_t		i;
+
+	/* the cue words' first letters: most windows start with none of them */
+	if (!initial_ready)
+	{
+		for (i = 0; i < NELEM(ident_cues); i++)
+			initial[(unsigned char) ident_cues[i].word[0]] = true;
+		initial_ready = true;
+	}
+	if (m->nb.len == 0 || !initial[(unsigned char) m->nb.text[0]])
+		return true;
+	e = token_end(m->nb.text, m->nb.len, 0);
+	for (i = 0; i < NELEM(ident_cues); i++)
+		if (ident_cues[i].len == e && ident_cues[i].word[0] == m->nb.text[0] &&
+			memcmp(ident_cues[i].word, m->nb.text, e) == 0)
+			return pm_ident_on_cue(m, i, 0, e);
+	return true;
 }
 
 static bool
@@ -174,7 +214,7 @@ read_after_cue(PmMatcher *m, size_t cue_s, size_t e, CueClass cls)
 				ps--;
 			for (i = 0; i < NELEM(ident_cues); i++)
 				if (ident_cues[i].cls == CUE_CN &&
-					strlen(ident_cues[i].word) == cue_s - 1 - ps &&
+					ident_cues[i].len == cue_s - 1 - ps &&
 					memcmp(ident_cues[i].word, t + ps, cue_s - 1 - ps) == 0)
 					ok = true;
 			if (!ok)
@@ -372,6 +412,11 @@ pm_ident_scan(PmMatcher *m)
 	size_t		len = m->nb.len;
 	const char *p = t;
 
+	if (!cue_at_start(m))
+	{
+		pm_set_error(m, "out of memory storing hits");
+		return false;
+	}
 	while ((p = memchr(p, '-', len - (size_t) (p - t))) != NULL)
 	{
 		size_t		s = (size_t) (p - t);

@@ -360,6 +360,17 @@ extern bool pm_ident_scan(PmMatcher *m);
 extern bool pm_ident_is_cue_word(const char *tok, size_t len);
 extern size_t pm_ident_cue_count(void);
 extern const char *pm_ident_cue_word(size_t i);
+extern size_t pm_ident_cue_len(size_t i);
 extern bool pm_ident_on_cue(PmMatcher *m, size_t cue, size_t s, size_t e);
+
+/*
+ * The cue words go into the term database with the boundary byte before
+ * them, " cn" and "|cn" (ids ngroups + cue and ngroups + ncue + cue): "cn",
+ * "ec" or "nc" alone matched inside every word holding them ("section",
+ * "zinc"), a callback each, and two-byte literals slowed the whole database
+ * (7 % of an exact scan).  A cue at the start of the window has no byte
+ * before it; pm_ident_scan() looks for it there.
+ */
+#define PM_CUE_PATTERNS 2
 
 #endif							/* PRECURSOR_MATCHER_INT_H */

@@ -11,7 +11,11 @@
 
 #include "matcher_int.h"
 
-#define PM_SER_MAGIC	"PMATCH04"	/* 02: OSA edits, pieces with gaps; 03: PmRef.rule; 04: a second database, the pieces of large lists */
+/*
+ * 02: OSA edits, pieces with gaps; 03: PmRef.rule; 04: a second database,
+ * the pieces of large lists; 05: cue words after their boundary byte
+ */
+#define PM_SER_MAGIC	"PMATCH05"
 #define PM_SER_NFIELDS	10
 
 uint64_t
@@ -207,7 +211,7 @@ ser_valid(const PmMatcher *m)
 	/* sizes allocations and window overlaps: what the tables say it is */
 	if (longest != m->max_norm_len || m->max_orig_len > ((size_t) 1 << 24))
 		return false;
-	return m->piece_base == m->ngroups + pm_ident_cue_count() &&
+	return m->piece_base == m->ngroups + PM_CUE_PATTERNS * pm_ident_cue_count() &&
 		(m->pool_len == 0 || m->pool[m->pool_len - 1] == '\0');
 }
 

@@ -288,6 +288,15 @@ test_identifiers(void)
 	screen(t, 0, &hs);
 	ok(hs.n == 1 && find(&hs, PM_HIT_CN, 0), "KN 29143100 (German)");
 	ok(screen("weight 2914 31 00 kg", 0, &hs) == PM_OK && hs.n == 0, "digits without CN cue: nothing");
+	/* cue words are found after a space or a clause mark, and not inside words */
+	t = "drums; nc 29143100";
+	screen(t, 0, &hs);
+	ok(hs.n == 1 && find(&hs, PM_HIT_CN, 0), "nc 29143100 after a clause mark");
+	t = "200 l drums cn 29143100";
+	screen(t, 0, &hs);
+	ok(hs.n == 1 && find(&hs, PM_HIT_CN, 0), "cn 29143100 after a space");
+	ok(screen("zinc 29143100", 0, &hs) == PM_OK && hs.n == 0,
+	   "zinc 29143100: the nc of zinc is no cue");
 	ok(screen("product code 29143100", 0, &hs) == PM_OK && hs.n == 0, "'product code': not a CN cue");
 }
 
@@ -789,21 +798,21 @@ test_serialize(void)
 	ok(m2 == NULL && err.detail[0] != '\0', "other format refused: %s", err.detail);
 
 	/*
-	 * A store of the previous format (03: pieces inside the term database),
-	 * even with a valid checksum, is refused as another version: the server
-	 * then removes it and compiles again.
+	 * A store of the previous format (04: bare cue words in the term
+	 * database), even with a valid checksum, is refused as another version:
+	 * the server then removes it and compiles again.
 	 */
 	{
 		uint64_t	sum;
 
-		memcpy(buf, "PMATCH03", 8);
+		memcpy(buf, "PMATCH04", 8);
 		sum = pm_ser_checksum(buf, len - sizeof(sum));
 		memcpy(buf + len - sizeof(sum), &sum, sizeof(sum));
 		m2 = pm_deserialize(buf, len, &err);
 		ok(m2 == NULL && err.code == PRECURSOR_DATA_CORRUPTED &&
 		   strstr(err.detail, "version") != NULL,
-		   "a matcher stored in format 03 is refused: %s", err.detail);
-		memcpy(buf, "PMATCH04", 8);
+		   "a matcher stored in format 04 is refused: %s", err.detail);
+		memcpy(buf, "PMATCH05", 8);
 		sum = pm_ser_checksum(buf, len - sizeof(sum));
 		memcpy(buf + len - sizeof(sum), &sum, sizeof(sum));
 	}
