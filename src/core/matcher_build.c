@@ -577,12 +577,8 @@ pm_free(PmMatcher *m)
 	free(m->uses);
 	free(m->hits);
 	free(m->phits);
-	free(m->use_scan);
-	free(m->piece_seen);
 	free(m->piece_scan);
-	free(m->single_use);
-	free(m->pair_ent);
-	free(m->seen_list);
+	free(m->use_ent);
 	free(m->dpmat);
 	free(m);
 }

@@ -36,30 +36,6 @@ pm_fuzzy_record(PmMatcher *m, uint32_t piece, size_t to)
 	return true;
 }
 
-/* Is piece q in the text at at, give or take k? */
-static inline bool
-piece_at(const PmMatcher *m, uint32_t q, long at, long k)
-{
-	const PmPieceScan *pc = &m->piece_scan[q];
-	long		d;
-
-	for (d = -k; d <= k; d++)
-	{
-		long		x = at + d;
-
-		if (x >= 0 && x + (long) pc->len <= (long) m->nb.len &&
-			memcmp(m->nb.text + x, m->pool + pc->off, pc->len) == 0)
-			return true;
-	}
-	return false;
-}
-
-static inline bool
-piece_seen(const PmMatcher *m, uint32_t q)
-{
-	return (m->piece_seen[q / 64] & (UINT64_C(1) << (q % 64))) != 0;
-}
-
 /* The (literal, start) pairs verified lately: a pair is verified once */
 typedef struct RecentCandidates
 {
@@ -100,7 +76,7 @@ try_use(PmMatcher *m, RecentCandidates *rc, const PmCand *c, size_t ps, size_t p
 /*
  * Count the bytes of n[0 .. nn) found nowhere within k of their place in
  * the text read from position at in direction step (lonely_bytes of
- * matcher_fuzzy_align.c, on the few bytes a PmSingleEnt keeps).
+ * matcher_fuzzy_align.c, on the few bytes a PmUseEnt keeps).
  */
 static inline int
 near_lonely(const PmMatcher *m, const char *n, int nn, long at, int step, int k, int count)
@@ -155,14 +131,14 @@ near_lonely_word(uint64_t w, const char *n, int nn, int k, bool backwards)
 #endif
 
 /*
- * Can a need-1 use of the piece found at [ps, pe) be refused from the
+ * Can a use of the piece found at [ps, pe) be refused from the
  * literal's bytes next to the piece alone?  More than k of them found
  * nowhere near their place need more than k edits.  Reading only the
  * entry, not the literal, keeps a piece shared by thousands of literals
  * from costing a cache miss for each.
  */
 static inline bool
-near_bytes_fail(const PmMatcher *m, const PmSingleEnt *se, size_t ps, size_t pe)
+near_bytes_fail(const PmMatcher *m, const PmUseEnt *se, size_t ps, size_t pe)
 {
 	int			k = se->cand.k;
 
@@ -188,156 +164,41 @@ near_bytes_fail(const PmMatcher *m, const PmSingleEnt *se, size_t ps, size_t pe)
 }
 
 /*
- * The need-2 uses of piece p found at ps whose partner piece is in the text
- * where the literal puts it, give or take k.  A piece shared by thousands of
- * literals ("ethyl") has its uses filed by partner (PmPairEnt): when they
- * outnumber the pieces found, each piece found is looked up among them
- * (binary search) instead of walking them all.
- */
-static bool
-try_pairs(PmMatcher *m, RecentCandidates *rc, uint32_t p, size_t ps, size_t nseen)
-{
-	const PmPieceScan *sc = &m->piece_scan[p];
-	const PmPairEnt *lo = m->pair_ent + sc->pair_first;
-	const PmPairEnt *hi = m->pair_ent + sc->pair_end;
-	size_t		plen = sc->len;
-	const PmPairEnt *e;
-	size_t		s;
-
-	if ((size_t) (hi - lo) <= 4 * nseen)
-	{
-		for (e = lo; e < hi; e++)
-			if (piece_seen(m, e->partner) &&
-				piece_at(m, e->partner, (long) ps + e->rel, e->cand.k) &&
-				!try_use(m, rc, &e->cand, ps, plen))
-				return false;
-		return true;
-	}
-	for (s = 0; s < nseen; s++)
-	{
-		uint32_t	q = m->seen_list[s];
-		const PmPairEnt *a = lo;
-		const PmPairEnt *b = hi;
-
-		while (a < b)
-		{
-			const PmPairEnt *mid = a + (b - a) / 2;
-
-			if (mid->partner < q)
-				a = mid + 1;
-			else
-				b = mid;
-		}
-		for (e = a; e < hi && e->partner == q; e++)
-			if (piece_at(m, q, (long) ps + e->rel, e->cand.k) &&
-				!try_use(m, rc, &e->cand, ps, plen))
-				return false;
-	}
-	return true;
-}
-
-static int
-u32_cmp(const void *a, const void *b)
-{
-	uint32_t	x = *(const uint32_t *) a;
-	uint32_t	y = *(const uint32_t *) b;
-
-	return x < y ? -1 : x > y;
-}
-
-/*
- * Mark the pieces found (piece_seen) and list the distinct ones in
- * ascending order (seen_list); returns how many.  (size_t)-1: out of memory.
- */
-static size_t
-collect_seen(PmMatcher *m)
-{
-	size_t		i,
-				n = 0;
-
-	if (m->capseen < m->nphits)
-	{
-		uint32_t   *nl = realloc(m->seen_list, m->nphits * sizeof(uint32_t));
-
-		if (nl == NULL)
-			return (size_t) -1;
-		m->seen_list = nl;
-		m->capseen = m->nphits;
-	}
-	for (i = 0; i < m->nphits; i++)
-	{
-		uint32_t	p = m->phits[i].piece;
-
-		if (piece_seen(m, p))
-			continue;
-		PM_PREFETCH(&m->piece_scan[p]);
-		m->piece_seen[p / 64] |= UINT64_C(1) << (p % 64);
-		m->seen_list[n++] = p;
-	}
-	if (n > 16)
-		qsort(m->seen_list, n, sizeof(uint32_t), u32_cmp);
-	else
-	{
-		/* a line holds a few pieces: insertion sort */
-		for (i = 1; i < n; i++)
-		{
-			uint32_t	p = m->seen_list[i];
-			size_t		j;
-
-			for (j = i; j > 0 && m->seen_list[j - 1] > p; j--)
-				m->seen_list[j] = m->seen_list[j - 1];
-			m->seen_list[j] = p;
-		}
-	}
-	return n;
-}
-
-/*
- * Verify the literals of the recorded piece hits.  A literal that needs one
- * piece is tried at every hit of each of its pieces; one that needs two
- * only where a second of its pieces agrees on the start within k
- * (try_pairs).  try_use decides which are verified.
+ * Verify the literals of the recorded piece hits: every use of each piece
+ * found that its near bytes do not refuse is tried (try_use decides which
+ * are verified).
  */
 static bool
 verify_pieces(PmMatcher *m)
 {
 	size_t		i;
-	size_t		nseen;
 	RecentCandidates rc;
 	bool		ok = true;
 
 	rc.n = 0;
-	nseen = collect_seen(m);
-	if (nseen == (size_t) -1)
-		return false;
 	for (i = 0; i < m->nphits && ok; i++)
 	{
 		uint32_t	p = m->phits[i].piece;
 		const PmPieceScan *sc = &m->piece_scan[p];
 		size_t		ps = (size_t) m->phits[i].end - sc->len;
-		uint32_t	s;
+		uint32_t	u;
 
 		if (i + 1 < m->nphits)
 		{
 			/* the next piece's uses are fetched while these are tried */
 			const PmPieceScan *nx = &m->piece_scan[m->phits[i + 1].piece];
 
-			PM_PREFETCH(m->single_use + nx->single_first);
-			PM_PREFETCH(m->pair_ent + nx->pair_first);
+			PM_PREFETCH(m->use_ent + nx->use_first);
 		}
 
-		for (s = sc->single_first; s < sc->single_end && ok; s++)
+		for (u = sc->use_first; u < sc->use_end && ok; u++)
 		{
-			const PmSingleEnt *se = &m->single_use[s];
+			const PmUseEnt *ue = &m->use_ent[u];
 
-			if (!near_bytes_fail(m, se, ps, ps + sc->len))
-				ok = try_use(m, &rc, &se->cand, ps, sc->len);
+			if (!near_bytes_fail(m, ue, ps, ps + sc->len))
+				ok = try_use(m, &rc, &ue->cand, ps, sc->len);
 		}
-		if (ok)
-			ok = try_pairs(m, &rc, p, ps, nseen);
 	}
-	for (i = 0; i < nseen; i++)
-		m->piece_seen[m->seen_list[i] / 64] = 0;
 	return ok;
 }
 

@@ -26,7 +26,6 @@ typedef struct PmLit
 	uint32_t	first_ref;		/* refs[first_ref .. first_ref + nrefs) */
 	uint32_t	nrefs;
 	uint8_t		k;				/* allowed edit distance (0: never fuzzy) */
-	uint8_t		need;			/* fuzzy: pieces that must be found (1 or 2) */
 } PmLit;
 
 /*
@@ -78,12 +77,6 @@ typedef struct PmPieceUse
 
 
 /*
- * A use of a piece by a literal that needs two of its pieces (need 2), filed
- * under the piece and one partner piece of the same literal: a scan looks
- * up the pairs of pieces it found, instead of walking every use of a common
- * piece ("ethyl" of thousands of names) to test each use's partners.
- */
-/*
  * What trying one use of a found piece needs of its literal, kept in the
  * use's index entry: in a server the literal tables are cold between rows,
  * and most tries end before the literal's text is read.
@@ -97,28 +90,21 @@ typedef struct PmCand
 	uint8_t		k;
 } PmCand;
 
-typedef struct PmPairEnt
-{
-	uint32_t	partner;		/* the partner's piece */
-	int32_t		rel;			/* partner start minus the piece's, in the literal */
-	PmCand		cand;
-} PmPairEnt;
-
 /*
- * A use of a piece by a literal that needs one piece (need 1), with the
- * literal's bytes next to the piece on each side (outwards, at most
- * PM_NEAR_BYTES), so that a scan can refuse most uses of a common piece
- * without reading the literal (pm_near_bytes_fail).
+ * A use of a piece as a scan reads it, with the literal's bytes next to the
+ * piece on each side (outwards, at most PM_NEAR_BYTES), so that a scan can
+ * refuse most uses of a common piece without reading the literal
+ * (near_bytes_fail).
  */
 #define PM_NEAR_BYTES 4
-typedef struct PmSingleEnt
+typedef struct PmUseEnt
 {
 	PmCand		cand;
 	uint8_t		nbefore;		/* bytes in before[] */
 	uint8_t		nafter;			/* bytes in after[] */
 	char		before[PM_NEAR_BYTES];	/* literal bytes before the piece, nearest first */
 	char		after[PM_NEAR_BYTES];	/* literal bytes after the piece */
-} PmSingleEnt;
+} PmUseEnt;
 
 /*
  * A piece as a scan reads it: its text and where its uses are filed, in one
@@ -129,10 +115,8 @@ typedef struct PmPieceScan
 {
 	uint32_t	off;			/* text in PmMatcher.pool */
 	uint32_t	len;
-	uint32_t	single_first;	/* single_use[single_first .. single_end) */
-	uint32_t	single_end;
-	uint32_t	pair_first;		/* pair_ent[pair_first .. pair_end) */
-	uint32_t	pair_end;
+	uint32_t	use_first;		/* use_ent[use_first .. use_end) */
+	uint32_t	use_end;
 } PmPieceScan;
 
 /* A piece found by the scan, verified after it */
@@ -170,24 +154,6 @@ typedef struct PmPieceHit
  * second scan would cost more than their compile.
  */
 #define PM_PIECES_APART_TERMS 20000
-
-/*
- * Everything a scan needs to decide whether a piece hit of one use is worth
- * verifying: its other pieces (partners: the piece, and where it starts
- * relative to this use's piece) and the literal's length and edits.  Derived from uses when the matcher is built or loaded
- * (pm_fuzzy_link), not stored.
- */
-typedef struct PmUseScan
-{
-	uint32_t	lit;
-	uint32_t	piece_off;
-	uint32_t	lit_len;
-	uint32_t	part_piece[PM_MAX_EDITS + 1];
-	int32_t		part_rel[PM_MAX_EDITS + 1];
-	uint8_t		npart;
-	uint8_t		k;
-	uint8_t		need;
-} PmUseScan;
 
 /* One edit of a fuzzy hit, for explain(): PM_EDIT_* at these positions */
 #define PM_EDIT_SUB		1
@@ -237,13 +203,8 @@ struct PmMatcher
 	uint32_t	npieces;
 	PmPieceUse *uses;
 	uint32_t	nuses;
-	PmUseScan  *use_scan;		/* while linking: one per use, in the order of uses */
-	uint64_t   *piece_seen;		/* per scan: bit i set when pieces[i] was found */
 	PmPieceScan *piece_scan;	/* per piece: where its uses are filed */
-	PmSingleEnt *single_use;	/* need-1 uses, each piece's together */
-	PmPairEnt  *pair_ent;		/* need-2 uses, each piece's sorted by partner */
-	uint32_t   *seen_list;		/* per scan: the distinct pieces found, sorted */
-	size_t		capseen;
+	PmUseEnt   *use_ent;		/* per use, in the order of uses */
 
 	hs_database_t *db_exact;	/* prefixes, cue words, and the fuzzy pieces of small lists */
 	hs_database_t *db_pieces;	/* the fuzzy pieces of large lists (id: piece index) */

@@ -172,7 +172,7 @@ ser_valid(const PmMatcher *m)
 		if ((uint64_t) l->off + l->len > m->pool_len || l->len == 0 ||
 			l->len > m->max_norm_len || l->nrefs == 0 ||
 			(uint64_t) l->first_ref + l->nrefs > m->nrefs ||
-			l->k > PM_MAX_EDITS || l->need > 2)
+			l->k > PM_MAX_EDITS)
 			return false;
 	}
 	for (i = 0; i < m->ngroups; i++)
@@ -196,13 +196,13 @@ ser_valid(const PmMatcher *m)
 	}
 	if (used != m->nuses)
 		return false;
-	/* a literal has at most PM_MAX_EDITS + 2 pieces (pm_fuzzy_link) */
+	/* a literal has at most PM_MAX_EDITS + 1 pieces (pm_fuzzy_build) */
 	if (m->nuses > 0 && (per_lit = calloc(m->nlits, sizeof(uint8_t))) == NULL)
 		return false;
 	for (i = 0; i < m->nuses; i++)
 		if (m->uses[i].lit >= m->nlits ||
 			m->uses[i].piece_off >= m->lits[m->uses[i].lit].len ||
-			++per_lit[m->uses[i].lit] > PM_MAX_EDITS + 2)
+			++per_lit[m->uses[i].lit] > PM_MAX_EDITS + 1)
 		{
 			free(per_lit);
 			return false;

@@ -820,7 +820,7 @@ test_serialize(void)
 	/*
 	 * A crafted buffer whose pieces do not cover their uses one run after
 	 * the other (the fuzzer's find: a use left without a piece sent the
-	 * scan's partner lookup out of bounds) is refused.
+	 * scan out of bounds) is refused.
 	 */
 	if (M->npieces > 1)
 	{
